@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Command-line entry point; the program itself is bundled into dist/cli.js by `npm run build`.
+process.exitCode = require('../dist/cli.js').main(process.argv.slice(2));

@@ -1,0 +1,124 @@
+// A whole-folder audit: walk, read, scan, resolve, report. This is what the CLI runs and what the
+// language server's workspace audit runs.
+
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Minimatch } from 'minimatch';
+import { RuleIndex } from './context';
+import { provisionalCost, CostSummary } from './cost';
+import type { RuleSet } from './rules/load';
+import { fileKindOf, isAlwaysWanted } from './scan/fileKinds';
+import type { Finding, ScanError, SkippedEntry } from './types';
+import { walkWorkspace } from './workspace/walk';
+import { WorkspaceState } from './workspaceState';
+
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+export interface AuditOptions {
+  maxFileBytes?: number;
+  /** Extra globs to leave out (minimatch, root-relative). */
+  exclude?: string[];
+  /** Called with the number of files done and the total, for progress reporting. */
+  onProgress?(done: number, total: number): void;
+  /** Polled between files; returning true stops the audit early. */
+  isCancelled?(): boolean;
+}
+
+export interface AuditReport {
+  version: 1;
+  root: string;
+  findings: Finding[];
+  cost: CostSummary;
+  errors: ScanError[];
+  stats: { files: number; bytes: number; skipped: number; ms: number; skippedByReason: Record<string, number> };
+}
+
+export function auditFolder(rootPath: string, ruleSet: RuleSet, options: AuditOptions = {}): AuditReport {
+  const started = performance.now();
+  const root = resolve(rootPath);
+  const includeGlobs = ruleSet.rules.flatMap((r) => r.include ?? []);
+  const exclude = (options.exclude ?? []).map((g) => new Minimatch(g, { dot: true }));
+  const walked = walkWorkspace(root, {
+    wanted: (rel) => (isAlwaysWanted(rel) || includeGlobs.some((g) => g.match(rel))) && !exclude.some((g) => g.match(rel)),
+  });
+  const errors: ScanError[] = [...ruleSet.errors, ...walked.errors];
+  const skipped: SkippedEntry[] = [...walked.skipped];
+  const texts = readAll(root, walked.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped, errors);
+
+  const { state, bytes } = scanTexts(texts, ruleSet, errors, options);
+  errors.splice(ruleSet.errors.length, 0, ...state.index.errors);
+  const findings = state.allFindings();
+  return {
+    version: 1,
+    root,
+    findings,
+    cost: provisionalCost(findings),
+    errors,
+    stats: {
+      files: state.scans.size,
+      bytes,
+      skipped: skipped.length,
+      ms: Math.round(performance.now() - started),
+      skippedByReason: countBy(skipped.map((s) => s.reason)),
+    },
+  };
+}
+
+/**
+ * Scans files already in memory (root-relative path → text): project configs first, since their
+ * aliases decide what a workspace import is, then every file. Used by audits and tests.
+ */
+export function scanTexts(texts: Map<string, string>, ruleSet: RuleSet, errors: ScanError[] = [], options: AuditOptions = {}): { state: WorkspaceState; bytes: number } {
+  const state = new WorkspaceState(new RuleIndex(ruleSet));
+  for (const [file, text] of texts) {
+    if (fileKindOf(file) !== 'tsconfig') continue;
+    const problem = state.addConfig(file, text);
+    if (problem) errors.push({ file, message: problem });
+  }
+  let done = 0;
+  let bytes = 0;
+  for (const [file, text] of texts) {
+    if (options.isCancelled?.()) break;
+    const scan = state.setFile(file, text);
+    bytes += Buffer.byteLength(text);
+    for (const message of scan.errors) errors.push({ file, message });
+    options.onProgress?.(++done, texts.size);
+  }
+  return { state, bytes };
+}
+
+/** Reads files as UTF-8 text, skipping (and recording) the large, binary and unreadable ones. */
+function readAll(root: string, files: string[], maxBytes: number, skipped: SkippedEntry[], errors: ScanError[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const file of files) {
+    const abs = join(root, file);
+    try {
+      const size = statSync(abs).size;
+      if (size > maxBytes) {
+        skipped.push({ file, reason: 'too-large' });
+        continue;
+      }
+      const buffer = readFileSync(abs);
+      if (looksBinary(buffer)) {
+        skipped.push({ file, reason: 'binary' });
+        continue;
+      }
+      texts.set(file, buffer.toString('utf8'));
+    } catch (e) {
+      skipped.push({ file, reason: 'unreadable' });
+      errors.push({ file, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    }
+  }
+  return texts;
+}
+
+/** A NUL byte in the first 8 KB, as git decides. */
+export function looksBinary(buffer: Buffer): boolean {
+  return buffer.subarray(0, 8192).includes(0);
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) out[v] = (out[v] ?? 0) + 1;
+  return out;
+}

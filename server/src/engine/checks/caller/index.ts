@@ -1,0 +1,3 @@
+// Registers the caller checks (filled in by the security rule pack).
+
+export {};

@@ -1,0 +1,271 @@
+// Per-file facts for JavaScript/TypeScript: imports, exports and every expression whose value comes
+// from a platform binding. Facts depend only on the file's text and the scan context, so they can be
+// cached by content hash; cross-file resolution happens later in the workspace index.
+
+import ts from 'typescript';
+import { normalizeSpecifier } from '../modules';
+import { CALL, DYNAMIC, extend, Ref } from '../refs';
+import { Decl, ScopeTable } from './scopes';
+
+export interface ImportFact {
+  /** Normalised module name for packages; the raw specifier for workspace imports. */
+  module: string;
+  workspace: boolean;
+  start: number;
+  end: number;
+}
+
+export interface Site {
+  ref: Ref;
+  start: number;
+  end: number;
+  /** String-literal arguments of a call (null where not a literal), first three only. */
+  args?: (string | null)[];
+}
+
+export interface JsFacts {
+  imports: ImportFact[];
+  sites: Site[];
+  /** Exported names whose values are platform bindings (possibly still workspace-rooted). */
+  exports: Record<string, Ref>;
+  /** `export * from './x'` specifiers, resolved by the workspace index. */
+  starExports: string[];
+  /** First syntax error, if the file does not parse cleanly (the rest is still scanned). */
+  syntaxError?: { line: number; message: string };
+}
+
+export interface FactContext {
+  /** Is this normalised package name one that some rule or platform tracks? */
+  isTrackedModule(module: string): boolean;
+  /** Does this raw specifier point into the workspace (relative or alias)? */
+  isWorkspaceSpec(spec: string): boolean;
+  /** A platform-declared module name for a specifier (e.g. Convex's `./_generated/server`), if any. */
+  mapSpecifier(spec: string): string | undefined;
+  trackedGlobals: ReadonlySet<string>;
+}
+
+export function scriptKindFor(file: string): ts.ScriptKind {
+  if (/\.tsx$/i.test(file)) return ts.ScriptKind.TSX;
+  if (/\.(ts|mts|cts)$/i.test(file)) return ts.ScriptKind.TS;
+  if (/\.jsx$/i.test(file)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JSX; // .js files often hold JSX in React apps; the JSX grammar is a superset here.
+}
+
+export function parseSource(file: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
+}
+
+export function collectJsFacts(sourceFile: ts.SourceFile, ctx: FactContext): JsFacts {
+  return new FactCollector(sourceFile, ctx).run();
+}
+
+class FactCollector {
+  private readonly scopes: ScopeTable;
+  private readonly memo = new Map<ts.Node, Ref | null>();
+  private readonly facts: JsFacts = { imports: [], sites: [], exports: {}, starExports: [] };
+
+  constructor(private readonly file: ts.SourceFile, private readonly ctx: FactContext) {
+    this.scopes = new ScopeTable(file);
+  }
+
+  run(): JsFacts {
+    const visit = (node: ts.Node): void => {
+      this.collectImport(node);
+      this.collectExport(node);
+      this.collectSite(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(this.file);
+    const diagnostics = (this.file as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics;
+    if (diagnostics && diagnostics.length > 0) {
+      const first = diagnostics[0];
+      const line = this.file.getLineAndCharacterOfPosition(first.start).line + 1;
+      this.facts.syntaxError = { line, message: ts.flattenDiagnosticMessageText(first.messageText, ' ') };
+    }
+    return this.facts;
+  }
+
+  private collectSite(node: ts.Node): void {
+    const isAccess = ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node);
+    const isCall = ts.isCallExpression(node) || ts.isNewExpression(node);
+    const isHeritage = ts.isExpressionWithTypeArguments(node) && ts.isHeritageClause(node.parent);
+    if (!isAccess && !isCall && !isHeritage) return;
+    const ref = this.evaluate(isHeritage ? (node as ts.ExpressionWithTypeArguments).expression : (node as ts.Expression));
+    if (!ref) return;
+    const site: Site = { ref, start: node.getStart(this.file), end: node.getEnd() };
+    if (isCall) site.args = literalArgs((node as ts.CallExpression).arguments);
+    this.facts.sites.push(site);
+  }
+
+  private addImport(spec: string, node: ts.Node): void {
+    const mapped = this.ctx.mapSpecifier(spec);
+    if (mapped) return void this.facts.imports.push({ module: mapped, workspace: false, start: node.getStart(this.file), end: node.getEnd() });
+    const workspace = this.ctx.isWorkspaceSpec(spec);
+    const module = workspace ? spec : normalizeSpecifier(spec);
+    this.facts.imports.push({ module, workspace, start: node.getStart(this.file), end: node.getEnd() });
+  }
+
+  private collectImport(node: ts.Node): void {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      this.addImport(node.moduleSpecifier.text, node);
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+      this.addImport(node.moduleReference.expression.text, node);
+    } else if (ts.isCallExpression(node)) {
+      const spec = this.requiredSpecifier(node);
+      if (spec !== undefined) this.addImport(spec, node);
+    }
+  }
+
+  /** The module of `require('x')` (when `require` is not a local) or `import('x')`. */
+  private requiredSpecifier(call: ts.CallExpression): string | undefined {
+    const arg = call.arguments[0];
+    if (!arg || !ts.isStringLiteralLike(arg)) return undefined;
+    if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return arg.text;
+    if (ts.isIdentifier(call.expression) && call.expression.text === 'require' && !this.scopes.lookup(call.expression)) return arg.text;
+    return undefined;
+  }
+
+  private collectExport(node: ts.Node): void {
+    if (ts.isVariableStatement(node) && hasExportModifier(node)) {
+      for (const decl of node.declarationList.declarations) {
+        if (ts.isIdentifier(decl.name)) this.setExport(decl.name.text, this.evaluate(decl.name));
+      }
+    } else if (ts.isExportAssignment(node)) {
+      this.setExport('default', this.evaluate(node.expression));
+    } else if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause)) {
+      for (const element of node.exportClause.elements) {
+        const local = (element.propertyName ?? element.name).text;
+        this.setExport(element.name.text, this.exportSource(node, local));
+      }
+    } else if (ts.isExportDeclaration(node) && !node.exportClause && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (this.ctx.isWorkspaceSpec(node.moduleSpecifier.text)) this.facts.starExports.push(node.moduleSpecifier.text);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      this.collectCommonJsExport(node);
+    }
+  }
+
+  private exportSource(node: ts.ExportDeclaration, local: string): Ref | null {
+    if (node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      return this.importRef({ spec: node.moduleSpecifier.text, name: local });
+    }
+    const decl = this.scopes.topLevel(local);
+    return decl ? this.declRef(decl) : null;
+  }
+
+  /** `module.exports = { base44 }`, `module.exports.x = …`, `exports.x = …`. */
+  private collectCommonJsExport(node: ts.BinaryExpression): void {
+    const target = node.left.getText(this.file);
+    if (target === 'module.exports') {
+      this.setExport('default', this.evaluate(node.right));
+      if (ts.isObjectLiteralExpression(node.right)) {
+        for (const prop of node.right.properties) {
+          if (ts.isShorthandPropertyAssignment(prop)) this.setExport(prop.name.text, this.evaluate(prop.name));
+          else if (ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name)) this.setExport(prop.name.text, this.evaluate(prop.initializer));
+        }
+      }
+      return;
+    }
+    const m = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
+    if (m) this.setExport(m[1], this.evaluate(node.right));
+  }
+
+  private setExport(name: string, ref: Ref | null): void {
+    if (ref) this.facts.exports[name] = ref;
+  }
+
+  /** The platform binding an expression evaluates to, or null. Memoised; cycles evaluate to null. */
+  evaluate(node: ts.Expression): Ref | null {
+    if (this.memo.has(node)) return this.memo.get(node)!;
+    this.memo.set(node, null);
+    const ref = this.evaluateUncached(node);
+    this.memo.set(node, ref);
+    return ref;
+  }
+
+  private evaluateUncached(node: ts.Expression): Ref | null {
+    if (ts.isIdentifier(node)) return this.identifierRef(node);
+    if (ts.isPropertyAccessExpression(node)) {
+      if (ts.isPrivateIdentifier(node.name)) return null;
+      if (ts.isMetaProperty(node.expression)) return { root: { kind: 'global', name: 'import.meta' }, path: [node.name.text] };
+      const base = this.evaluate(node.expression);
+      return base && extend(base, node.name.text);
+    }
+    if (ts.isElementAccessExpression(node)) {
+      const base = this.evaluate(node.expression);
+      const key = node.argumentExpression;
+      return base && extend(base, ts.isStringLiteralLike(key) ? key.text : DYNAMIC);
+    }
+    if (ts.isCallExpression(node)) {
+      const spec = this.requiredSpecifier(node);
+      if (spec !== undefined) return this.importRef({ spec, name: '*' });
+      const base = this.evaluate(node.expression);
+      return base && extend(base, CALL);
+    }
+    if (ts.isNewExpression(node)) {
+      const base = this.evaluate(node.expression);
+      return base && extend(base, CALL);
+    }
+    if (ts.isAwaitExpression(node) || ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
+      return this.evaluate(node.expression);
+    }
+    if (ts.isBinaryExpression(node) && isFallbackOperator(node.operatorToken.kind)) {
+      return this.evaluate(node.left) ?? this.evaluate(node.right);
+    }
+    if (ts.isConditionalExpression(node)) return this.evaluate(node.whenTrue) ?? this.evaluate(node.whenFalse);
+    return null;
+  }
+
+  private identifierRef(id: ts.Identifier): Ref | null {
+    const decl = this.scopes.lookup(id);
+    if (!decl) return this.ctx.trackedGlobals.has(id.text) ? { root: { kind: 'global', name: id.text }, path: [] } : null;
+    return this.declRef(decl);
+  }
+
+  private declRef(decl: Decl): Ref | null {
+    switch (decl.kind) {
+      case 'import': return this.importRef(decl);
+      case 'var': {
+        for (const value of decl.init ? [decl.init, ...decl.assigns] : decl.assigns) {
+          const base = this.evaluate(value);
+          if (base) return extend(base, ...decl.path);
+        }
+        return null;
+      }
+      case 'param': return this.paramRef(decl.fn, decl.index, decl.path);
+      case 'opaque': return null;
+    }
+  }
+
+  private importRef(decl: { spec: string; name: string }): Ref | null {
+    const mapped = this.ctx.mapSpecifier(decl.spec);
+    if (!mapped && this.ctx.isWorkspaceSpec(decl.spec)) return { root: { kind: 'ws', spec: decl.spec, name: decl.name }, path: [] };
+    const module = mapped ?? normalizeSpecifier(decl.spec);
+    if (!this.ctx.isTrackedModule(module)) return null;
+    // Default and namespace imports are the module itself: `admin.auth()` ≡ `firebase-admin#auth()`.
+    const path = decl.name === '*' || decl.name === 'default' ? [] : [decl.name];
+    return { root: { kind: 'module', module }, path };
+  }
+
+  /** A callback's parameter: `query({ handler: (ctx) => … })` gives ctx the ref `query.=>0`. */
+  private paramRef(fn: ts.SignatureDeclaration, index: number, path: string[]): Ref | null {
+    let holder: ts.Node = fn;
+    if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) holder = fn.parent;
+    else if (ts.isPropertyAssignment(fn.parent) && ts.isObjectLiteralExpression(fn.parent.parent)) holder = fn.parent.parent;
+    const call = holder.parent;
+    if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(holder as ts.Expression)) return null;
+    const callee = this.evaluate(call.expression);
+    return callee && extend(callee, `=>${index}`, ...path);
+  }
+}
+
+function hasExportModifier(node: ts.VariableStatement): boolean {
+  return node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+}
+
+function isFallbackOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken;
+}
+
+function literalArgs(args: ts.NodeArray<ts.Expression> | undefined): (string | null)[] {
+  return (args ?? []).slice(0, 3).map((a) => (ts.isStringLiteralLike(a) ? a.text : null));
+}

@@ -1,0 +1,161 @@
+// Lexical scopes for one source file: which declaration an identifier refers to. Just enough of
+// JavaScript's rules to tell an imported `supabase` from a local `const supabase = makeRepo(pool)`
+// or a parameter that shadows it.
+
+import ts from 'typescript';
+
+export type Decl =
+  | { kind: 'import'; spec: string; name: string }
+  /** A variable: its value is `init` followed by `path` (destructuring), or one of its later assignments. */
+  | { kind: 'var'; init?: ts.Expression; path: string[]; assigns: ts.Expression[] }
+  | { kind: 'param'; fn: ts.SignatureDeclaration; index: number; path: string[] }
+  /** Functions, classes, catch variables, array destructuring: values we do not follow. */
+  | { kind: 'opaque' };
+
+export interface Scope {
+  parent?: Scope;
+  decls: Map<string, Decl>;
+}
+
+export class ScopeTable {
+  private readonly scopes = new Map<ts.Node, Scope>();
+
+  constructor(private readonly file: ts.SourceFile) {
+    this.visit(file, this.scopeFor(file, undefined));
+  }
+
+  /** The declaration an identifier refers to, or undefined for a global (undeclared) name. */
+  lookup(id: ts.Identifier): Decl | undefined {
+    for (let scope = this.enclosingScope(id); scope; scope = scope.parent) {
+      const decl = scope.decls.get(id.text);
+      if (decl) return decl;
+    }
+    return undefined;
+  }
+
+  /** Top-level declaration by name (for `export { a as b }`). */
+  topLevel(name: string): Decl | undefined {
+    return this.scopes.get(this.file)?.decls.get(name);
+  }
+
+  private enclosingScope(node: ts.Node): Scope | undefined {
+    for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+      const scope = this.scopes.get(n);
+      if (scope) return scope;
+    }
+    return undefined;
+  }
+
+  private scopeFor(node: ts.Node, parent: Scope | undefined): Scope {
+    const scope: Scope = { parent, decls: new Map() };
+    this.scopes.set(node, scope);
+    return scope;
+  }
+
+  /** The nearest function or file scope, where `var` and function declarations live. */
+  private functionScope(node: ts.Node): Scope {
+    for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+      if (ts.isFunctionLike(n) || ts.isSourceFile(n)) {
+        const scope = this.scopes.get(n);
+        if (scope) return scope;
+      }
+    }
+    return this.scopes.get(this.file)!;
+  }
+
+  private visit(node: ts.Node, scope: Scope): void {
+    let inner = scope;
+    if (ts.isFunctionLike(node)) {
+      inner = this.scopeFor(node, scope);
+      this.declareFunction(node, scope, inner);
+    } else if (ts.isBlock(node) || ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node) || ts.isCaseBlock(node) || ts.isCatchClause(node) || ts.isClassLike(node)) {
+      inner = this.scopeFor(node, scope);
+      if (ts.isCatchClause(node) && node.variableDeclaration) this.declareOpaque(node.variableDeclaration.name, inner);
+      if (ts.isClassDeclaration(node) && node.name) scope.decls.set(node.name.text, { kind: 'opaque' });
+    } else if (ts.isImportDeclaration(node)) {
+      this.declareImport(node, scope);
+    } else if (ts.isImportEqualsDeclaration(node)) {
+      const ref = node.moduleReference;
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
+        scope.decls.set(node.name.text, { kind: 'import', spec: ref.expression.text, name: '*' });
+      } else scope.decls.set(node.name.text, { kind: 'opaque' });
+    } else if (ts.isVariableDeclaration(node)) {
+      const list = node.parent;
+      const isVar = ts.isVariableDeclarationList(list) && !(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const));
+      this.declareBinding(node.name, isVar ? this.functionScope(node) : scope, node.initializer, []);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
+      this.pendingAssignments.push(node);
+    }
+    ts.forEachChild(node, (child) => this.visit(child, inner));
+    if (ts.isSourceFile(node)) this.resolveAssignments();
+  }
+
+  private readonly pendingAssignments: ts.BinaryExpression[] = [];
+
+  /** `let client; … client = createClient()` — remembered so the variable still carries the binding. */
+  private resolveAssignments(): void {
+    for (const assignment of this.pendingAssignments) {
+      const decl = this.lookup(assignment.left as ts.Identifier);
+      if (decl?.kind === 'var') decl.assigns.push(assignment.right);
+    }
+  }
+
+  private declareFunction(node: ts.SignatureDeclaration, outer: Scope, inner: Scope): void {
+    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name) {
+      (ts.isFunctionDeclaration(node) ? this.functionScope(node) : inner).decls.set(node.name.text, { kind: 'opaque' });
+    }
+    node.parameters.forEach((param, index) => this.declareParam(param.name, inner, node, index, []));
+    void outer;
+  }
+
+  private declareParam(name: ts.BindingName, scope: Scope, fn: ts.SignatureDeclaration, index: number, path: string[]): void {
+    if (ts.isIdentifier(name)) {
+      scope.decls.set(name.text, { kind: 'param', fn, index, path });
+    } else if (ts.isObjectBindingPattern(name)) {
+      for (const element of name.elements) {
+        const key = propertyNameOf(element);
+        if (key === undefined || element.dotDotDotToken) this.declareOpaque(element.name, scope);
+        else this.declareParam(element.name, scope, fn, index, [...path, key]);
+      }
+    } else this.declareOpaque(name, scope);
+  }
+
+  private declareImport(node: ts.ImportDeclaration, scope: Scope): void {
+    if (!ts.isStringLiteral(node.moduleSpecifier) || !node.importClause) return;
+    const spec = node.moduleSpecifier.text;
+    const clause = node.importClause;
+    if (clause.name) scope.decls.set(clause.name.text, { kind: 'import', spec, name: 'default' });
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) {
+      scope.decls.set(bindings.name.text, { kind: 'import', spec, name: '*' });
+    } else if (bindings) {
+      for (const element of bindings.elements) {
+        const imported = (element.propertyName ?? element.name).text;
+        scope.decls.set(element.name.text, { kind: 'import', spec, name: imported });
+      }
+    }
+  }
+
+  private declareBinding(name: ts.BindingName, scope: Scope, init: ts.Expression | undefined, path: string[]): void {
+    if (ts.isIdentifier(name)) {
+      scope.decls.set(name.text, { kind: 'var', init, path, assigns: [] });
+    } else if (ts.isObjectBindingPattern(name)) {
+      for (const element of name.elements) {
+        const key = propertyNameOf(element);
+        if (key === undefined || element.dotDotDotToken) this.declareOpaque(element.name, scope);
+        else this.declareBinding(element.name, scope, init, [...path, key]);
+      }
+    } else this.declareOpaque(name, scope);
+  }
+
+  private declareOpaque(name: ts.BindingName, scope: Scope): void {
+    if (ts.isIdentifier(name)) scope.decls.set(name.text, { kind: 'opaque' });
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) this.declareOpaque(element.name, scope);
+  }
+}
+
+function propertyNameOf(element: ts.BindingElement): string | undefined {
+  const prop = element.propertyName ?? element.name;
+  if (ts.isIdentifier(prop) || ts.isStringLiteral(prop)) return prop.text;
+  return undefined;
+}

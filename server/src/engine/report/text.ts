@@ -1,0 +1,69 @@
+// The human report: security findings first, then lock-in grouped by platform and capability, each
+// group with its count, then errors and the run's figures. Colour only when asked (a TTY).
+
+import type { AuditReport } from '../audit';
+import type { Finding } from '../types';
+
+interface Paint {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+}
+
+const plain: Paint = { bold: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s, cyan: (s) => s };
+const ansi = (code: number) => (s: string) => `\x1b[${code}m${s}\x1b[0m`;
+const colour: Paint = { bold: ansi(1), dim: ansi(2), red: ansi(31), yellow: ansi(33), cyan: ansi(36) };
+
+export function formatText(report: AuditReport, useColour: boolean): string {
+  const p = useColour ? colour : plain;
+  const out: string[] = [p.bold(`Lock-in Lens audit of ${report.root}`), ''];
+  const security = report.findings.filter((f) => f.kind === 'security');
+  const lockin = report.findings.filter((f) => f.kind === 'lockin');
+
+  out.push(p.bold(`Security (${security.length})`));
+  if (security.length === 0) out.push(p.dim('  no security findings'));
+  for (const [platform, items] of group(security, (f) => f.platform)) {
+    out.push(`  ${p.bold(platform)} (${items.length})`);
+    for (const f of items) out.push(`    ${severityLabel(f, p)} ${location(f)}  ${f.message} ${p.dim(`[${f.ruleId}]`)}`);
+  }
+  out.push('', p.bold(`Lock-in (${lockin.length} touch points)`));
+  if (lockin.length === 0) out.push(p.dim('  no platform touch points'));
+  for (const [platform, items] of group(lockin, (f) => f.platform)) {
+    const cost = report.cost.platforms.find((c) => c.platform === platform)?.total;
+    const costText = cost ? p.dim(`  ~${cost.low}–${cost.high} h (provisional)`) : '';
+    out.push(`  ${p.cyan(p.bold(platform))} (${items.length})${costText}`);
+    for (const [category, sites] of group(items, (f) => f.category)) {
+      out.push(`    ${p.bold(category)} (${sites.length})`);
+      for (const f of sites) out.push(`      ${location(f)}  ${f.message} ${p.dim(`[${f.ruleId}]`)}`);
+    }
+  }
+  if (report.errors.length > 0) {
+    out.push('', p.bold(`Errors (${report.errors.length})`));
+    for (const e of report.errors) out.push(`  ${p.yellow(e.file)}: ${e.message}`);
+  }
+  const s = report.stats;
+  out.push('', p.dim(`${s.files} files, ${(s.bytes / 1024).toFixed(0)} KB, ${s.skipped} skipped, ${s.ms} ms`));
+  if (lockin.length > 0) out.push(p.dim(`Estimated migration effort ${report.cost.total.low}–${report.cost.total.high} h (${report.cost.basis})`));
+  return out.join('\n') + '\n';
+}
+
+function location(f: Finding): string {
+  return `${f.file}:${f.line}:${f.column}`;
+}
+
+function severityLabel(f: Finding, p: Paint): string {
+  const label = f.severity.padEnd(7);
+  return f.severity === 'error' ? p.red(label) : f.severity === 'warning' ? p.yellow(label) : label;
+}
+
+/** Groups in first-seen order of sorted keys, keeping each group's findings in report order. */
+function group(findings: Finding[], key: (f: Finding) => string): [string, Finding[]][] {
+  const map = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const k = key(f);
+    map.set(k, [...(map.get(k) ?? []), f]);
+  }
+  return [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
+}

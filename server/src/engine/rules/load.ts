@@ -1,0 +1,162 @@
+// Loads rule folders: validates every rule against rules/rule.schema.json, compiles its matcher, and
+// reports each bad file once (file and field) while every other rule still loads.
+
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Minimatch } from 'minimatch';
+import '../checks';
+import { findCheck } from '../checks/registry';
+import { parsePathPattern } from '../refs';
+import type { ScanError } from '../types';
+import { CompiledMatcher, CompiledRule, PlatformDescriptor, RuleJson } from './model';
+
+export interface RuleSet {
+  rules: CompiledRule[];
+  platforms: PlatformDescriptor[];
+  errors: ScanError[];
+}
+
+const PLATFORM_FILE = '_platform.json';
+const validators = new Map<string, { rule: ValidateFunction; platform: ValidateFunction }>();
+
+/** Validators compiled from the schema files of the built-in rules folder (cached per folder). */
+function validatorsFor(schemaDir: string): { rule: ValidateFunction; platform: ValidateFunction } {
+  let found = validators.get(schemaDir);
+  if (!found) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const read = (name: string) => JSON.parse(readFileSync(join(schemaDir, name), 'utf8'));
+    found = { rule: ajv.compile(read('rule.schema.json')), platform: ajv.compile(read('platform.schema.json')) };
+    validators.set(schemaDir, found);
+  }
+  return found;
+}
+
+/** Loads the given folders (each laid out as rules/<platform>/<name>.json). schemaDir holds the schemas. */
+export function loadRules(folders: string[], schemaDir: string): RuleSet {
+  const set: RuleSet = { rules: [], platforms: [], errors: [] };
+  const validate = validatorsFor(schemaDir);
+  const seen = new Set<string>();
+  for (const folder of folders) {
+    for (const file of listRuleFiles(folder, set.errors)) {
+      const json = readJson(file, set.errors);
+      if (json === undefined) continue;
+      if (basename(file) === PLATFORM_FILE) {
+        if (validate.platform(json)) set.platforms.push(json as PlatformDescriptor);
+        else set.errors.push({ file, message: describeSchemaError(validate.platform.errors) });
+        continue;
+      }
+      if (!validate.rule(json)) {
+        set.errors.push({ file, message: describeSchemaError(validate.rule.errors) });
+        continue;
+      }
+      const rule = compileRule(json as RuleJson, file, set.errors);
+      if (!rule) continue;
+      if (seen.has(rule.id)) {
+        set.errors.push({ file, message: `duplicate rule id '${rule.id}' (the first one loaded is kept)` });
+        continue;
+      }
+      seen.add(rule.id);
+      set.rules.push(rule);
+    }
+  }
+  set.rules.sort((a, b) => a.id.localeCompare(b.id));
+  return set;
+}
+
+/** Rule and platform files: <folder>/<platform>/*.json, skipping fixtures. Sorted for stable output. */
+function listRuleFiles(folder: string, errors: ScanError[]): string[] {
+  const out: string[] = [];
+  let platforms: string[];
+  try {
+    platforms = readdirSync(folder).sort();
+  } catch (e) {
+    errors.push({ file: folder, message: `cannot read rule folder: ${(e as Error).message}` });
+    return out;
+  }
+  for (const platform of platforms) {
+    const dir = join(folder, platform);
+    try {
+      if (!statSync(dir).isDirectory()) continue;
+      for (const name of readdirSync(dir).sort()) {
+        if (name.endsWith('.json') && !name.includes('.fixture')) out.push(join(dir, name));
+      }
+    } catch (e) {
+      errors.push({ file: dir, message: `cannot read rule folder: ${(e as Error).message}` });
+    }
+  }
+  return out;
+}
+
+function readJson(file: string, errors: ScanError[]): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    errors.push({ file, message: `not valid JSON: ${(e as Error).message}` });
+    return undefined;
+  }
+}
+
+/** One readable sentence naming the field, from ajv's errors. */
+export function describeSchemaError(errors: ErrorObject[] | null | undefined): string {
+  const useful = (errors ?? []).filter((e) => e.keyword !== 'if' && e.keyword !== 'allOf');
+  const e = useful[0] ?? errors?.[0];
+  if (!e) return 'does not match the rule schema';
+  const field = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
+  switch (e.keyword) {
+    case 'required': return `missing field '${e.instancePath ? field + '.' : ''}${(e.params as { missingProperty: string }).missingProperty}'`;
+    case 'additionalProperties': return `unknown field '${(e.params as { additionalProperty: string }).additionalProperty}' in ${field}`;
+    case 'enum': return `field '${field}' must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    case 'maxProperties':
+    case 'minProperties': return `field '${field}' must hold exactly one matcher (import, member, dependency, env, text, file or check)`;
+    default: return `field '${field}' ${e.message ?? 'is invalid'}`;
+  }
+}
+
+function compileRule(json: RuleJson, file: string, errors: ScanError[]): CompiledRule | undefined {
+  const expectedId = `${basename(join(file, '..'))}/${basename(file, '.json')}`;
+  if (json.id !== expectedId) {
+    errors.push({ file, message: `field 'id' is '${json.id}' but the file's place says '${expectedId}'` });
+    return undefined;
+  }
+  try {
+    const glob = (patterns: string[] | undefined) => patterns?.map((p) => new Minimatch(p, { dot: true }));
+    const matcher = compileMatcher(json);
+    if (matcher.type === 'text' || matcher.type === 'file') {
+      if (!json.files?.include) throw new Error(`a ${matcher.type} rule needs 'files.include'`);
+    }
+    return { ...json, source: file, include: glob(json.files?.include), exclude: glob(json.files?.exclude), matcher };
+  } catch (e) {
+    errors.push({ file, message: (e as Error).message });
+    return undefined;
+  }
+}
+
+function compileMatcher(json: RuleJson): CompiledMatcher {
+  const [type, body] = Object.entries(json.match)[0] as [string, Record<string, unknown>];
+  const globs = (list: unknown) => (list as string[]).map((p) => new Minimatch(p));
+  switch (type) {
+    case 'import': return { type, modules: globs(body.modules) };
+    case 'dependency': return { type, packages: globs(body.packages) };
+    case 'env': return { type, names: globs(body.names), in: (body.in as 'code' | 'dotenv' | 'both') ?? 'both' };
+    case 'member':
+      return { type, patterns: (body.paths as string[]).map((p) => withField('match.member.paths', () => parsePathPattern(p))) };
+    case 'text':
+      return { type, regex: withField('match.text.pattern', () => new RegExp(body.pattern as string, `${(body.flags as string) ?? ''}gd`)) };
+    case 'file': return { type };
+    case 'check': {
+      const check = findCheck(body.name as string);
+      if (!check) throw new Error(`field 'match.check.name': no built-in check named '${body.name}'`);
+      return { type, check, options: (body.options as Record<string, unknown>) ?? {} };
+    }
+    default: throw new Error(`unknown matcher '${type}'`);
+  }
+}
+
+function withField<T>(field: string, make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    throw new Error(`field '${field}': ${(e as Error).message}`);
+  }
+}

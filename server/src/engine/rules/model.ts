@@ -1,0 +1,60 @@
+// Rules after loading: the JSON of rules/rule.schema.json, with matchers compiled once.
+
+import { Minimatch } from 'minimatch';
+import type { PathPattern } from '../refs';
+import type { EffortGrade, Kind, Severity } from '../types';
+import type { Check } from '../checks/registry';
+
+export interface RuleDocs {
+  summary: string;
+  why: string;
+  alternative?: string;
+  fix?: string;
+  references?: string[];
+}
+
+export interface RuleJson {
+  id: string;
+  kind: Kind;
+  platform: string;
+  category: string;
+  severity: Severity;
+  message: string;
+  docs: RuleDocs;
+  effort?: EffortGrade;
+  cwe?: string;
+  files?: { include?: string[]; exclude?: string[] };
+  match: Record<string, unknown>;
+}
+
+export type CompiledMatcher =
+  | { type: 'import'; modules: Minimatch[] }
+  | { type: 'member'; patterns: PathPattern[] }
+  | { type: 'dependency'; packages: Minimatch[] }
+  | { type: 'env'; names: Minimatch[]; in: 'code' | 'dotenv' | 'both' }
+  | { type: 'text'; regex: RegExp }
+  | { type: 'file' }
+  | { type: 'check'; check: Check; options: Record<string, unknown> };
+
+export interface CompiledRule extends RuleJson {
+  /** Absolute path of the rule file (for error messages and fixtures). */
+  source: string;
+  include?: Minimatch[];
+  exclude?: Minimatch[];
+  matcher: CompiledMatcher;
+}
+
+export interface PlatformDescriptor {
+  platform: string;
+  modules: string[];
+  clients?: Record<string, string[]>;
+  globals?: string[];
+  specifiers?: { match: string; module: string }[];
+}
+
+/** Does a rule apply to this root-relative file path? */
+export function ruleAppliesTo(rule: CompiledRule, file: string): boolean {
+  if (rule.include && !rule.include.some((m) => m.match(file))) return false;
+  if (rule.exclude && rule.exclude.some((m) => m.match(file))) return false;
+  return true;
+}

@@ -1,0 +1,113 @@
+// One file's scan: parse once, collect facts, and evaluate every rule that needs nothing from other
+// files. Member rules (which may need cross-file resolution) and workspace checks run later.
+
+import type { CheckFile } from '../checks/registry';
+import type { RuleIndex } from '../context';
+import { collectJsFacts, FactContext, JsFacts, parseSource } from '../js/facts';
+import { normalizeSpecifier } from '../modules';
+import { CompiledRule, ruleAppliesTo } from '../rules/model';
+import type { RawHit } from '../types';
+import { parseJsonc } from '../util/jsonc';
+import { dependencyHits, dotenvEntries, envReadsFromFacts } from './extract';
+import { FileKind, fileKindOf } from './fileKinds';
+
+export interface FileScan {
+  file: string;
+  kind: FileKind;
+  text: string;
+  facts?: JsFacts;
+  /** Hits of rules that depend on this file alone. */
+  hits: RawHit[];
+  errors: string[];
+}
+
+const MAX_TEXT_HITS_PER_RULE = 200;
+
+export function scanFile(file: string, text: string, index: RuleIndex, factContext: FactContext): FileScan {
+  const kind = fileKindOf(file);
+  const scan: FileScan = { file, kind, text, hits: [], errors: [] };
+  const applicable = index.rules.filter((rule) => ruleAppliesTo(rule, file));
+  let checkFile: CheckFile = { file, text };
+  if (kind === 'js') {
+    const sourceFile = parseSource(file, text);
+    scan.facts = collectJsFacts(sourceFile, factContext);
+    if (scan.facts.syntaxError) scan.errors.push(`syntax error at line ${scan.facts.syntaxError.line}: ${scan.facts.syntaxError.message} (the rest of the file was still scanned)`);
+    checkFile = { file, text, sourceFile, facts: scan.facts };
+  }
+  for (const rule of applicable) {
+    try {
+      scan.hits.push(...localHits(rule, scan, checkFile));
+    } catch (e) {
+      scan.errors.push(`rule ${rule.id} failed on this file: ${(e as Error).message}`);
+    }
+  }
+  return scan;
+}
+
+function localHits(rule: CompiledRule, scan: FileScan, checkFile: CheckFile): RawHit[] {
+  const m = rule.matcher;
+  const id = rule.id;
+  switch (m.type) {
+    case 'import':
+      return (scan.facts?.imports ?? [])
+        .filter((imp) => m.modules.some((g) => g.match(imp.module)))
+        .map((imp) => ({ ruleId: id, span: { start: imp.start, end: imp.end }, vars: { name: imp.module } }));
+    case 'dependency':
+      return packageNameHits(scan).filter((d) => m.packages.some((g) => g.match(d.name))).map((d) => ({ ruleId: id, span: d.span, vars: { name: d.name } }));
+    case 'env': {
+      const reads = [
+        ...(m.in !== 'dotenv' && scan.facts ? envReadsFromFacts(scan.facts) : []),
+        ...(m.in !== 'code' && scan.kind === 'dotenv' ? dotenvEntries(scan.text) : []),
+      ];
+      return reads.filter((r) => m.names.some((g) => g.match(r.name))).map((r) => ({ ruleId: id, span: r.span, vars: { name: r.name } }));
+    }
+    case 'text':
+      return textHits(id, m.regex, scan.text);
+    case 'file':
+      return [{ ruleId: id, span: firstContentLine(scan.text) }];
+    case 'check':
+      if (m.check.scope !== 'file') return [];
+      return m.check.run(checkFile, m.options).map((h) => ({ ruleId: id, span: h.span, vars: h.vars }));
+    case 'member':
+      return [];
+  }
+}
+
+/** Package names a manifest declares: package.json dependency keys, deno.json import map targets. */
+function packageNameHits(scan: FileScan): { name: string; span: { start: number; end: number } }[] {
+  if (scan.kind === 'package-json') return dependencyHits(scan.text);
+  if (scan.kind !== 'deno-json') return [];
+  let json: { imports?: Record<string, unknown> };
+  try {
+    json = parseJsonc(scan.text) as typeof json;
+  } catch {
+    return [];
+  }
+  const out: { name: string; span: { start: number; end: number } }[] = [];
+  for (const [key, value] of Object.entries(json.imports ?? {})) {
+    if (typeof value !== 'string') continue;
+    const at = scan.text.indexOf(JSON.stringify(key));
+    out.push({ name: normalizeSpecifier(value), span: { start: Math.max(at, 0), end: Math.max(at, 0) + key.length + 2 } });
+  }
+  return out;
+}
+
+function textHits(ruleId: string, regex: RegExp, text: string): RawHit[] {
+  const hits: RawHit[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    if (m[0].length === 0) regex.lastIndex++;
+    const at = m.indices?.groups?.at;
+    const start = at ? at[0] : m.index;
+    hits.push({ ruleId, span: { start, end: at ? at[1] : m.index + m[0].length } });
+    if (hits.length >= MAX_TEXT_HITS_PER_RULE) break;
+  }
+  return hits;
+}
+
+/** A file-presence finding sits on the first line with content (past leading comments and blanks). */
+function firstContentLine(text: string): { start: number; end: number } {
+  const line = /^(?![ \t]*(?:\/\/|#|--|\/\*|\*|<!--|$)).*$/m.exec(text);
+  if (!line) return { start: 0, end: Math.max(0, text.indexOf('\n')) };
+  return { start: line.index, end: line.index + line[0].length };
+}

@@ -1,0 +1,81 @@
+// Cross-file resolution: a value imported from a workspace module takes the binding that module
+// exports. `import { base44 } from '@/api/base44Client'` becomes the Base44 client because
+// src/api/base44Client.js exports `createClient(...)` from @base44/sdk.
+
+import { posix } from 'node:path';
+import type { JsFacts } from '../js/facts';
+import { isRelativeSpecifier } from '../modules';
+import { Ref } from '../refs';
+import { AliasTable } from './aliases';
+
+const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+const INDEXES = ['/index.ts', '/index.tsx', '/index.js', '/index.jsx', '/index.mjs'];
+/** Re-export chains longer than this are not followed (and cycles end here too). */
+const MAX_HOPS = 8;
+
+export interface FactsLookup {
+  get(file: string): JsFacts | undefined;
+}
+
+export class Resolver {
+  constructor(private readonly facts: FactsLookup, private readonly aliases: AliasTable) {}
+
+  /** The workspace file a specifier names, or undefined when it is not a scanned file. */
+  resolveFile(fromFile: string, spec: string): string | undefined {
+    const bases = isRelativeSpecifier(spec)
+      ? [posix.normalize(posix.join(posix.dirname(fromFile), spec))]
+      : this.aliases.expand(fromFile, spec).map((p) => posix.normalize(p));
+    for (const base of bases) {
+      const found = this.firstExisting(base);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private firstExisting(base: string): string | undefined {
+    const clean = base.replace(/^\.\//, '');
+    // TypeScript ESM code imports './x.js' for a file named x.ts.
+    const stems = /\.(m|c)?js$/.test(clean) ? [clean, clean.replace(/\.(m|c)?js$/, '')] : [clean];
+    for (const stem of stems) {
+      for (const ext of [...EXTENSIONS, ...INDEXES]) if (this.facts.get(stem + ext)) return stem + ext;
+    }
+    return undefined;
+  }
+
+  /** Replaces a workspace root by what the imported module exports, following re-exports. */
+  resolve(file: string, ref: Ref, hops = 0): Ref | undefined {
+    if (ref.root.kind !== 'ws') return ref;
+    if (hops > MAX_HOPS) return undefined;
+    const target = this.resolveFile(file, ref.root.spec);
+    if (!target) return undefined;
+    let name = ref.root.name;
+    let rest = ref.path;
+    if (name === '*') {
+      if (rest.length === 0) return undefined;
+      name = rest[0];
+      rest = rest.slice(1);
+      const named = this.exported(target, name, hops + 1);
+      if (named) return { root: named.root, path: [...named.path, ...rest] };
+      const whole = this.exported(target, 'default', hops + 1);
+      return whole && { root: whole.root, path: [...whole.path, ...ref.path] };
+    }
+    const exported = this.exported(target, name, hops + 1);
+    return exported && { root: exported.root, path: [...exported.path, ...rest] };
+  }
+
+  private exported(file: string, name: string, hops: number): Ref | undefined {
+    const facts = this.facts.get(file);
+    if (!facts) return undefined;
+    const own = facts.exports[name];
+    if (own) return this.resolve(file, own, hops);
+    if (name === 'default') return undefined;
+    for (const spec of facts.starExports) {
+      const next = this.resolveFile(file, spec);
+      if (next && hops <= MAX_HOPS) {
+        const found = this.exported(next, name, hops + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+}

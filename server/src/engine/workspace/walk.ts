@@ -1,0 +1,81 @@
+// Lists the files an audit reads. Prunes dependency and build folders, honours .gitignore, does not
+// follow symbolic links to folders (no loops), and records everything it leaves out with a reason.
+
+import { Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ScanError, SkippedEntry } from '../types';
+import { IgnoreRules } from './gitignore';
+
+/** Folders that never hold a project's own backend code. */
+export const PRUNED_DIRS = new Set([
+  'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', '.next', '.nuxt', '.svelte-kit', '.output',
+  'coverage', '.turbo', '.cache', '.parcel-cache', '.vercel', '.netlify', '.wrangler', '.firebase', 'bower_components',
+  '.vscode-test', '.expo', '.angular', 'vendor', '__pycache__', '.venv', 'target',
+]);
+
+export interface WalkResult {
+  /** Root-relative paths with `/` separators, sorted. */
+  files: string[];
+  skipped: SkippedEntry[];
+  errors: ScanError[];
+}
+
+export interface WalkOptions {
+  /** Should this root-relative file be read at all (by extension or rule globs)? */
+  wanted(rel: string): boolean;
+}
+
+export function walkWorkspace(root: string, options: WalkOptions): WalkResult {
+  const result: WalkResult = { files: [], skipped: [], errors: [] };
+  visit('', new IgnoreRules());
+  result.files.sort();
+  return result;
+
+  function visit(relDir: string, inherited: IgnoreRules): void {
+    const abs = relDir ? join(root, relDir) : root;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(abs, { withFileTypes: true });
+    } catch (e) {
+      result.errors.push({ file: relDir || '.', message: `cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      result.skipped.push({ file: relDir || '.', reason: 'unreadable' });
+      return;
+    }
+    const ignore = withLocalGitignore(abs, relDir, inherited);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink() && isDirectoryTarget(join(abs, entry.name))) {
+        result.skipped.push({ file: rel, reason: 'symlink' }); // never follow folder links: no loops, no escapes
+      } else if (entry.isDirectory()) {
+        if (PRUNED_DIRS.has(entry.name)) result.skipped.push({ file: rel, reason: 'ignored-dir' });
+        else if (ignore.ignores(rel, true)) result.skipped.push({ file: rel, reason: 'gitignored' });
+        else visit(rel, ignore);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        if (!options.wanted(rel)) continue;
+        if (ignore.ignores(rel, false)) result.skipped.push({ file: rel, reason: 'gitignored' });
+        else result.files.push(rel);
+      }
+    }
+  }
+
+  function withLocalGitignore(abs: string, relDir: string, inherited: IgnoreRules): IgnoreRules {
+    let text: string;
+    try {
+      text = readFileSync(join(abs, '.gitignore'), 'utf8');
+    } catch {
+      return inherited;
+    }
+    const rules = inherited.clone();
+    rules.add(relDir, text);
+    return rules;
+  }
+}
+
+function isDirectoryTarget(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,105 @@
+// The engine's picture of one workspace: a scan per file plus what spans files (aliases, exports,
+// workspace checks). The CLI fills it once; the language server keeps it and updates single files.
+
+import type { CheckFile } from './checks/registry';
+import type { RuleIndex } from './context';
+import { LineMap, toFindings } from './findings';
+import type { FactContext } from './js/facts';
+import { memberHits } from './match';
+import { isRelativeSpecifier } from './modules';
+import { CompiledRule, ruleAppliesTo } from './rules/model';
+import { FileScan, scanFile } from './scan/scanFile';
+import type { Finding, RawHit } from './types';
+import { AliasTable } from './workspace/aliases';
+import { Resolver } from './workspace/resolve';
+
+const SUPPRESSION = /lockin-lens-ignore-next-line\s+([\w/, -]+?)\s+--\s+\S/;
+
+export class WorkspaceState {
+  readonly scans = new Map<string, FileScan>();
+  readonly aliases = new AliasTable();
+  readonly resolver: Resolver;
+  readonly factContext: FactContext;
+  private readonly rulesById: Map<string, CompiledRule>;
+  private workspaceHitsCache?: Map<string, RawHit[]>;
+
+  constructor(readonly index: RuleIndex) {
+    this.rulesById = new Map(index.rules.map((r) => [r.id, r]));
+    this.resolver = new Resolver({ get: (file) => this.scans.get(file)?.facts }, this.aliases);
+    this.factContext = {
+      isTrackedModule: (m) => index.isTrackedModule(m),
+      isWorkspaceSpec: (s) => isRelativeSpecifier(s) || this.aliases.isAlias(s),
+      mapSpecifier: (s) => index.mapSpecifier(s),
+      trackedGlobals: index.trackedGlobals,
+    };
+  }
+
+  /** Project configs (tsconfig/jsconfig) go first: aliases decide what a workspace import is. */
+  addConfig(file: string, text: string): string | undefined {
+    return this.aliases.addConfig(file, text);
+  }
+
+  setFile(file: string, text: string): FileScan {
+    const scan = scanFile(file, text, this.index, this.factContext);
+    this.scans.set(file, scan);
+    this.workspaceHitsCache = undefined;
+    return scan;
+  }
+
+  removeFile(file: string): void {
+    this.scans.delete(file);
+    this.workspaceHitsCache = undefined;
+  }
+
+  rule(id: string): CompiledRule | undefined {
+    return this.rulesById.get(id);
+  }
+
+  /** Findings for one file, in position order, after suppression comments. */
+  findingsFor(file: string): Finding[] {
+    const scan = this.scans.get(file);
+    if (!scan) return [];
+    const hits = [...scan.hits, ...(this.workspaceHits().get(file) ?? [])];
+    if (scan.facts) hits.push(...memberHits(file, scan.facts, this.index, this.resolver));
+    return unsuppressed(toFindings(file, scan.text, hits, this.rulesById), scan.text);
+  }
+
+  allFindings(): Finding[] {
+    const files = [...this.scans.keys()].sort();
+    return files.flatMap((file) => this.findingsFor(file));
+  }
+
+  /** Hits of workspace checks (SQL migrations read in order, …), computed once per change. */
+  private workspaceHits(): Map<string, RawHit[]> {
+    if (this.workspaceHitsCache) return this.workspaceHitsCache;
+    const byFile = new Map<string, RawHit[]>();
+    for (const rule of this.index.rules) {
+      const m = rule.matcher;
+      if (m.type !== 'check' || m.check.scope !== 'workspace') continue;
+      const inputs: CheckFile[] = [...this.scans.values()]
+        .filter((s) => ruleAppliesTo(rule, s.file))
+        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+        .map((s) => ({ file: s.file, text: s.text, facts: s.facts }));
+      if (inputs.length === 0) continue;
+      for (const hit of m.check.run(inputs, m.options)) {
+        const list = byFile.get(hit.file) ?? [];
+        list.push({ ruleId: rule.id, span: hit.span, vars: hit.vars });
+        byFile.set(hit.file, list);
+      }
+    }
+    this.workspaceHitsCache = byFile;
+    return byFile;
+  }
+}
+
+/** Drops findings whose previous line says `lockin-lens-ignore-next-line <rule-id> -- <reason>`. */
+function unsuppressed(findings: Finding[], text: string): Finding[] {
+  if (!text.includes('lockin-lens-ignore-next-line')) return findings;
+  const lines = new LineMap(text);
+  return findings.filter((f) => {
+    const m = SUPPRESSION.exec(lines.lineText(f.line - 1));
+    if (!m) return true;
+    const ids = m[1].split(/[\s,]+/).filter(Boolean);
+    return !ids.includes(f.ruleId);
+  });
+}
