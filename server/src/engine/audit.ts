@@ -9,7 +9,7 @@ import { provisionalCost, CostSummary } from './cost';
 import type { RuleSet } from './rules/load';
 import { fileKindOf, isAlwaysWanted } from './scan/fileKinds';
 import type { Finding, ScanError, SkippedEntry } from './types';
-import { walkWorkspace } from './workspace/walk';
+import { walkWorkspace, WalkOptions } from './workspace/walk';
 import { WorkspaceState } from './workspaceState';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -20,6 +20,8 @@ export interface AuditOptions {
   exclude?: string[];
   /** Called with the number of files done and the total, for progress reporting. */
   onProgress?(done: number, total: number): void;
+  /** Replaces folder reading (tests simulate unreadable folders; root can read anything). */
+  readdir?: WalkOptions['readdir'];
   /** Polled between files; returning true stops the audit early. */
   isCancelled?(): boolean;
 }
@@ -39,6 +41,7 @@ export function auditFolder(rootPath: string, ruleSet: RuleSet, options: AuditOp
   const includeGlobs = ruleSet.rules.flatMap((r) => r.include ?? []);
   const exclude = (options.exclude ?? []).map((g) => new Minimatch(g, { dot: true }));
   const walked = walkWorkspace(root, {
+    readdir: options.readdir,
     wanted: (rel) => (isAlwaysWanted(rel) || includeGlobs.some((g) => g.match(rel))) && !exclude.some((g) => g.match(rel)),
   });
   const errors: ScanError[] = [...ruleSet.errors, ...walked.errors];

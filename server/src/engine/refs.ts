@@ -12,6 +12,11 @@ import { minimatch } from 'minimatch';
 
 export const CALL = '()';
 export const DYNAMIC = '[*]';
+/**
+ * Marks a function whose call yields the path before it: `function make() { return createClient() }`
+ * is `…createClient, (), RETURNS`, so `make()` is `…createClient, ()` again.
+ */
+export const RETURNS = '=>return';
 
 export type Root =
   | { kind: 'module'; module: string }
@@ -26,7 +31,12 @@ export interface Ref {
 }
 
 export function extend(ref: Ref, ...segments: string[]): Ref {
-  return { root: ref.root, path: [...ref.path, ...segments] };
+  const path = [...ref.path];
+  for (const segment of segments) {
+    if (segment === CALL && path[path.length - 1] === RETURNS) path.pop();
+    else path.push(segment);
+  }
+  return { root: ref.root, path };
 }
 
 export function rootKey(root: Root): string {
@@ -78,7 +88,7 @@ function parseSegments(text: string, source: string): string[] {
   const segments: string[] = [];
   if (text === '') return segments;
   for (const part of text.split('.')) {
-    const m = /^(=>\d+|\*\*|\*|[A-Za-z_$][\w$-]*)?((?:\(\))*)$/.exec(part);
+    const m = /^(=>\d+|\*\*|\*|!?[A-Za-z_$][\w$-]*)?((?:\(\))*)$/.exec(part);
     if (!m || (!m[1] && !m[2])) throw new Error(`bad segment '${part}' in '${source}'`);
     if (m[1]) segments.push(m[1]);
     for (let i = 0; i < m[2].length / 2; i++) segments.push(CALL);
@@ -109,8 +119,8 @@ export function matchSegments(pattern: string[], path: string[]): string[] | und
     }
     if (s === path.length) return false;
     const got = path[s];
-    if (want === '*') {
-      if (got === CALL || got.startsWith('=>')) return false;
+    if (want === '*' || want.startsWith('!')) {
+      if (got === CALL || got.startsWith('=>') || want === `!${got}`) return false;
       captures.push(got === DYNAMIC ? '…' : got);
       if (walk(p + 1, s + 1)) return true;
       captures.pop();

@@ -4,7 +4,7 @@
 
 import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
-import { CALL, DYNAMIC, extend, Ref } from '../refs';
+import { CALL, DYNAMIC, extend, Ref, RETURNS } from '../refs';
 import { Decl, ScopeTable } from './scopes';
 
 export interface ImportFact {
@@ -130,6 +130,9 @@ class FactCollector {
       for (const decl of node.declarationList.declarations) {
         if (ts.isIdentifier(decl.name)) this.setExport(decl.name.text, this.evaluate(decl.name));
       }
+    } else if (ts.isFunctionDeclaration(node) && node.name && hasExportModifier(node)) {
+      const isDefault = node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+      this.setExport(isDefault ? 'default' : node.name.text, this.functionRef(node));
     } else if (ts.isExportAssignment(node)) {
       this.setExport('default', this.evaluate(node.expression));
     } else if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause)) {
@@ -212,6 +215,21 @@ class FactCollector {
       return this.evaluate(node.left) ?? this.evaluate(node.right);
     }
     if (ts.isConditionalExpression(node)) return this.evaluate(node.whenTrue) ?? this.evaluate(node.whenFalse);
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return this.functionRef(node);
+    return null;
+  }
+
+  /** A factory function (`export async function createClient() { return createServerClient(…) }`). */
+  private functionRef(fn: ts.FunctionLikeDeclaration): Ref | null {
+    if (!fn.body) return null;
+    if (!ts.isBlock(fn.body)) {
+      const value = this.evaluate(fn.body);
+      return value && extend(value, RETURNS);
+    }
+    for (const returned of returnedExpressions(fn.body)) {
+      const value = this.evaluate(returned);
+      if (value) return extend(value, RETURNS);
+    }
     return null;
   }
 
@@ -232,6 +250,7 @@ class FactCollector {
         return null;
       }
       case 'param': return this.paramRef(decl.fn, decl.index, decl.path);
+      case 'function': return this.functionRef(decl.fn);
       case 'opaque': return null;
     }
   }
@@ -258,8 +277,20 @@ class FactCollector {
   }
 }
 
-function hasExportModifier(node: ts.VariableStatement): boolean {
-  return node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+/** The expressions a function body returns, not looking into nested functions. */
+function returnedExpressions(body: ts.Block): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return out;
+}
+
+function hasExportModifier(node: ts.Statement): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
 }
 
 function isFallbackOperator(kind: ts.SyntaxKind): boolean {

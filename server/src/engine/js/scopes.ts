@@ -9,6 +9,8 @@ export type Decl =
   /** A variable: its value is `init` followed by `path` (destructuring), or one of its later assignments. */
   | { kind: 'var'; init?: ts.Expression; path: string[]; assigns: ts.Expression[] }
   | { kind: 'param'; fn: ts.SignatureDeclaration; index: number; path: string[] }
+  /** A function declaration: calling it yields what it returns. */
+  | { kind: 'function'; fn: ts.FunctionDeclaration }
   /** Functions, classes, catch variables, array destructuring: values we do not follow. */
   | { kind: 'opaque' };
 
@@ -101,9 +103,8 @@ export class ScopeTable {
   }
 
   private declareFunction(node: ts.SignatureDeclaration, outer: Scope, inner: Scope): void {
-    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name) {
-      (ts.isFunctionDeclaration(node) ? this.functionScope(node) : inner).decls.set(node.name.text, { kind: 'opaque' });
-    }
+    if (ts.isFunctionDeclaration(node) && node.name) this.functionScope(node).decls.set(node.name.text, { kind: 'function', fn: node });
+    else if (ts.isFunctionExpression(node) && node.name) inner.decls.set(node.name.text, { kind: 'opaque' });
     node.parameters.forEach((param, index) => this.declareParam(param.name, inner, node, index, []));
     void outer;
   }

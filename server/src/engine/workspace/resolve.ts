@@ -5,7 +5,7 @@
 import { posix } from 'node:path';
 import type { JsFacts } from '../js/facts';
 import { isRelativeSpecifier } from '../modules';
-import { Ref } from '../refs';
+import { extend, Ref } from '../refs';
 import { AliasTable } from './aliases';
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
@@ -55,12 +55,12 @@ export class Resolver {
       name = rest[0];
       rest = rest.slice(1);
       const named = this.exported(target, name, hops + 1);
-      if (named) return { root: named.root, path: [...named.path, ...rest] };
+      if (named) return extend(named, ...rest);
       const whole = this.exported(target, 'default', hops + 1);
-      return whole && { root: whole.root, path: [...whole.path, ...ref.path] };
+      return whole && extend(whole, ...ref.path);
     }
     const exported = this.exported(target, name, hops + 1);
-    return exported && { root: exported.root, path: [...exported.path, ...rest] };
+    return exported && extend(exported, ...rest);
   }
 
   private exported(file: string, name: string, hops: number): Ref | undefined {

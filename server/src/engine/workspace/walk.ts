@@ -23,6 +23,8 @@ export interface WalkResult {
 export interface WalkOptions {
   /** Should this root-relative file be read at all (by extension or rule globs)? */
   wanted(rel: string): boolean;
+  /** Reads a folder; replaceable so tests can simulate folders that cannot be read. */
+  readdir?: (abs: string) => Dirent[];
 }
 
 export function walkWorkspace(root: string, options: WalkOptions): WalkResult {
@@ -35,7 +37,7 @@ export function walkWorkspace(root: string, options: WalkOptions): WalkResult {
     const abs = relDir ? join(root, relDir) : root;
     let entries: Dirent[];
     try {
-      entries = readdirSync(abs, { withFileTypes: true });
+      entries = (options.readdir ?? ((dir: string) => readdirSync(dir, { withFileTypes: true })))(abs);
     } catch (e) {
       result.errors.push({ file: relDir || '.', message: `cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       result.skipped.push({ file: relDir || '.', reason: 'unreadable' });
