@@ -103,3 +103,13 @@ describe('factory functions', () => {
     assert.deepEqual(triples.filter(([id]) => id === 'acme/from'), [['acme/from', 'app/page.ts', 3], ['acme/from', 'app/page.ts', 4]]);
   });
 });
+
+describe('wrapper functions', () => {
+  it('does not count calls of a wrapper around a platform call as extra touch points', () => {
+    const { triples } = scanMemory({
+      'src/api.ts': `import { createClient } from '@acme/sdk'\nconst acme = createClient()\nexport const listOrders = () => acme.from('orders')\n`,
+      'src/page.ts': `import { listOrders } from './api'\nlistOrders()\nlistOrders()\n`,
+    });
+    assert.deepEqual(triples.filter(([id]) => id === 'acme/from'), [['acme/from', 'src/api.ts', 3]]);
+  });
+});

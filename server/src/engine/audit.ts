@@ -38,12 +38,7 @@ export interface AuditReport {
 export function auditFolder(rootPath: string, ruleSet: RuleSet, options: AuditOptions = {}): AuditReport {
   const started = performance.now();
   const root = resolve(rootPath);
-  const includeGlobs = ruleSet.rules.flatMap((r) => r.include ?? []);
-  const exclude = (options.exclude ?? []).map((g) => new Minimatch(g, { dot: true }));
-  const walked = walkWorkspace(root, {
-    readdir: options.readdir,
-    wanted: (rel) => (isAlwaysWanted(rel) || includeGlobs.some((g) => g.match(rel))) && !exclude.some((g) => g.match(rel)),
-  });
+  const walked = walkWorkspace(root, { readdir: options.readdir, wanted: fileFilter(ruleSet, options.exclude) });
   const errors: ScanError[] = [...ruleSet.errors, ...walked.errors];
   const skipped: SkippedEntry[] = [...walked.skipped];
   const texts = readAll(root, walked.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped, errors);
@@ -67,6 +62,20 @@ export function auditFolder(rootPath: string, ruleSet: RuleSet, options: AuditOp
   };
 }
 
+/** Which root-relative files an audit reads: code, manifests, env files, and what rules select. */
+export function fileFilter(ruleSet: RuleSet, excludeGlobs: string[] = []): (rel: string) => boolean {
+  const includeGlobs = ruleSet.rules.flatMap((r) => r.include ?? []);
+  const exclude = excludeGlobs.map((g) => new Minimatch(g, { dot: true }));
+  return (rel) => (isAlwaysWanted(rel) || includeGlobs.some((g) => g.match(rel))) && !exclude.some((g) => g.match(rel));
+}
+
+/** Reads one file for scanning, or says why it is skipped. */
+export function readForScan(abs: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { text: string } | { skip: 'too-large' | 'binary' } {
+  if (statSync(abs).size > maxBytes) return { skip: 'too-large' };
+  const buffer = readFileSync(abs);
+  return looksBinary(buffer) ? { skip: 'binary' } : { text: buffer.toString('utf8') };
+}
+
 /**
  * Scans files already in memory (root-relative path → text): project configs first, since their
  * aliases decide what a workspace import is, then every file. Used by audits and tests.
@@ -82,7 +91,7 @@ export function scanTexts(texts: Map<string, string>, ruleSet: RuleSet, errors: 
   let bytes = 0;
   for (const [file, text] of texts) {
     if (options.isCancelled?.()) break;
-    const scan = state.setFile(file, text);
+    const { scan } = state.setFile(file, text);
     bytes += Buffer.byteLength(text);
     for (const message of scan.errors) errors.push({ file, message });
     options.onProgress?.(++done, texts.size);
@@ -96,17 +105,9 @@ function readAll(root: string, files: string[], maxBytes: number, skipped: Skipp
   for (const file of files) {
     const abs = join(root, file);
     try {
-      const size = statSync(abs).size;
-      if (size > maxBytes) {
-        skipped.push({ file, reason: 'too-large' });
-        continue;
-      }
-      const buffer = readFileSync(abs);
-      if (looksBinary(buffer)) {
-        skipped.push({ file, reason: 'binary' });
-        continue;
-      }
-      texts.set(file, buffer.toString('utf8'));
+      const read = readForScan(abs, maxBytes);
+      if ('skip' in read) skipped.push({ file, reason: read.skip });
+      else texts.set(file, read.text);
     } catch (e) {
       skipped.push({ file, reason: 'unreadable' });
       errors.push({ file, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });

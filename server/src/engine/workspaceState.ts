@@ -30,6 +30,10 @@ export class WorkspaceState {
       isTrackedModule: (m) => index.isTrackedModule(m),
       isWorkspaceSpec: (s) => isRelativeSpecifier(s) || this.aliases.isAlias(s),
       mapSpecifier: (s) => index.mapSpecifier(s),
+      isClientConstruction: (ref) => {
+        const canonical = index.canonical(ref);
+        return canonical.root.kind === 'client' && canonical.path.length === 0;
+      },
       trackedGlobals: index.trackedGlobals,
     };
   }
@@ -39,16 +43,33 @@ export class WorkspaceState {
     return this.aliases.addConfig(file, text);
   }
 
-  setFile(file: string, text: string): FileScan {
+  /**
+   * Scans one file (the only parse an edit costs). Returns whether what it exports changed, in which
+   * case files importing it may have new findings.
+   */
+  setFile(file: string, text: string): { scan: FileScan; exportsChanged: boolean } {
+    const before = this.exportSignature(file);
     const scan = scanFile(file, text, this.index, this.factContext);
     this.scans.set(file, scan);
-    this.workspaceHitsCache = undefined;
-    return scan;
+    this.invalidateWorkspaceHits(file);
+    return { scan, exportsChanged: before !== this.exportSignature(file) };
   }
 
-  removeFile(file: string): void {
-    this.scans.delete(file);
-    this.workspaceHitsCache = undefined;
+  removeFile(file: string): boolean {
+    const existed = this.scans.delete(file);
+    this.invalidateWorkspaceHits(file);
+    return existed;
+  }
+
+  /** Workspace checks (SQL across migrations, …) are recomputed only when one of their files changes. */
+  private invalidateWorkspaceHits(file: string): void {
+    const affects = this.index.rules.some((r) => r.matcher.type === 'check' && r.matcher.check.scope === 'workspace' && ruleAppliesTo(r, file));
+    if (affects) this.workspaceHitsCache = undefined;
+  }
+
+  private exportSignature(file: string): string {
+    const facts = this.scans.get(file)?.facts;
+    return facts ? JSON.stringify([facts.exports, facts.starExports]) : '';
   }
 
   rule(id: string): CompiledRule | undefined {

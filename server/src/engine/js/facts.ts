@@ -39,6 +39,8 @@ export interface FactContext {
   isTrackedModule(module: string): boolean;
   /** Does this raw specifier point into the workspace (relative or alias)? */
   isWorkspaceSpec(spec: string): boolean;
+  /** Is this reference a freshly built platform client (`createClient(…)` of a tracked SDK)? */
+  isClientConstruction(ref: Ref): boolean;
   /** A platform-declared module name for a specifier (e.g. Convex's `./_generated/server`), if any. */
   mapSpecifier(spec: string): string | undefined;
   trackedGlobals: ReadonlySet<string>;
@@ -87,13 +89,13 @@ class FactCollector {
 
   private collectSite(node: ts.Node): void {
     const isAccess = ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node);
-    const isCall = ts.isCallExpression(node) || ts.isNewExpression(node);
+    const isCall = ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node);
     const isHeritage = ts.isExpressionWithTypeArguments(node) && ts.isHeritageClause(node.parent);
     if (!isAccess && !isCall && !isHeritage) return;
     const ref = this.evaluate(isHeritage ? (node as ts.ExpressionWithTypeArguments).expression : (node as ts.Expression));
     if (!ref) return;
     const site: Site = { ref, start: node.getStart(this.file), end: node.getEnd() };
-    if (isCall) site.args = literalArgs((node as ts.CallExpression).arguments);
+    if (isCall && !ts.isTaggedTemplateExpression(node)) site.args = literalArgs((node as ts.CallExpression).arguments);
     this.facts.sites.push(site);
   }
 
@@ -208,6 +210,10 @@ class FactCollector {
       const base = this.evaluate(node.expression);
       return base && extend(base, CALL);
     }
+    if (ts.isTaggedTemplateExpression(node)) {
+      const base = this.evaluate(node.tag); // sql`select …` calls the tag
+      return base && extend(base, CALL);
+    }
     if (ts.isAwaitExpression(node) || ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
       return this.evaluate(node.expression);
     }
@@ -219,18 +225,25 @@ class FactCollector {
     return null;
   }
 
-  /** A factory function (`export async function createClient() { return createServerClient(…) }`). */
+  /**
+   * A factory function (`export async function createClient() { return createServerClient(…) }`):
+   * calling it yields the client. Only clients pass through calls; a wrapper that returns the result
+   * of a platform call (`const list = () => db.from('x').select()`) is not itself a touch point,
+   * or every call of the wrapper would count the same site again.
+   */
   private functionRef(fn: ts.FunctionLikeDeclaration): Ref | null {
     if (!fn.body) return null;
-    if (!ts.isBlock(fn.body)) {
-      const value = this.evaluate(fn.body);
-      return value && extend(value, RETURNS);
-    }
-    for (const returned of returnedExpressions(fn.body)) {
-      const value = this.evaluate(returned);
-      if (value) return extend(value, RETURNS);
+    const returned = ts.isBlock(fn.body) ? returnedExpressions(fn.body) : [fn.body];
+    for (const expression of returned) {
+      const value = this.evaluate(expression);
+      if (value && this.isFactoryResult(value)) return extend(value, RETURNS);
     }
     return null;
+  }
+
+  private isFactoryResult(value: Ref): boolean {
+    if (value.root.kind === 'ws') return value.path.length === 0;
+    return this.ctx.isClientConstruction(value);
   }
 
   private identifierRef(id: ts.Identifier): Ref | null {

@@ -22,24 +22,23 @@ export class Resolver {
 
   /** The workspace file a specifier names, or undefined when it is not a scanned file. */
   resolveFile(fromFile: string, spec: string): string | undefined {
+    return this.candidates(fromFile, spec).find((path) => this.facts.get(path) !== undefined);
+  }
+
+  /** Every root-relative path the specifier could name, in resolution order (for loading on demand). */
+  candidates(fromFile: string, spec: string): string[] {
     const bases = isRelativeSpecifier(spec)
       ? [posix.normalize(posix.join(posix.dirname(fromFile), spec))]
       : this.aliases.expand(fromFile, spec).map((p) => posix.normalize(p));
+    const out: string[] = [];
     for (const base of bases) {
-      const found = this.firstExisting(base);
-      if (found) return found;
+      const clean = base.replace(/^\.\//, '');
+      if (clean.startsWith('../')) continue; // outside the workspace folder
+      // TypeScript ESM code imports './x.js' for a file named x.ts.
+      const stems = /\.(m|c)?js$/.test(clean) ? [clean, clean.replace(/\.(m|c)?js$/, '')] : [clean];
+      for (const stem of stems) for (const ext of [...EXTENSIONS, ...INDEXES]) out.push(stem + ext);
     }
-    return undefined;
-  }
-
-  private firstExisting(base: string): string | undefined {
-    const clean = base.replace(/^\.\//, '');
-    // TypeScript ESM code imports './x.js' for a file named x.ts.
-    const stems = /\.(m|c)?js$/.test(clean) ? [clean, clean.replace(/\.(m|c)?js$/, '')] : [clean];
-    for (const stem of stems) {
-      for (const ext of [...EXTENSIONS, ...INDEXES]) if (this.facts.get(stem + ext)) return stem + ext;
-    }
-    return undefined;
+    return out;
   }
 
   /** Replaces a workspace root by what the imported module exports, following re-exports. */

@@ -1,0 +1,13 @@
+import { base44 } from './base44Client';
+
+export const Core = base44.integrations.Core;
+
+export const InvokeLLM = base44.integrations.Core.InvokeLLM;
+
+export const SendEmail = base44.integrations.Core.SendEmail;
+
+export const UploadFile = base44.integrations.Core.UploadFile;
+
+export const GenerateImage = base44.integrations.Core.GenerateImage;
+
+export const ExtractDataFromUploadedFile = base44.integrations.Core.ExtractDataFromUploadedFile;

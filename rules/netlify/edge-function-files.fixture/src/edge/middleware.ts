@@ -1,0 +1,2 @@
+// ok: netlify/edge-function-files
+export const middleware = (req: Request) => req;

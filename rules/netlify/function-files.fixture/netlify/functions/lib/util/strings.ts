@@ -1,0 +1,2 @@
+// ok: netlify/function-files
+export const upper = (s: string) => s.toUpperCase();

@@ -1,0 +1,2 @@
+// ok: netlify/function-files
+export const notNetlify = () => 'local function';

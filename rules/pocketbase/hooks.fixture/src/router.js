@@ -1,0 +1,4 @@
+const router = { routerAdd: () => {} };
+// ok: pocketbase/hooks
+routerAdd('GET', '/not-pocketbase');
+router.routerAdd();

@@ -1,0 +1,3 @@
+import { migrate } from './db';
+// ok: pocketbase/migrations
+migrate(() => undefined);

@@ -1,0 +1,2 @@
+-- ok: supabase/sql-api-roles
+grant select on posts to anon;

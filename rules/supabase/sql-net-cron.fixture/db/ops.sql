@@ -1,0 +1,2 @@
+-- ok: supabase/sql-net-cron
+select cron.schedule('vacuum', '0 4 * * *', 'vacuum');

@@ -1,0 +1,2 @@
+-- ok: supabase/sql-realtime
+alter publication supabase_realtime add table messages;

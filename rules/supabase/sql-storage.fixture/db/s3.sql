@@ -1,0 +1,2 @@
+-- ok: supabase/sql-storage
+select * from storage.objects;

@@ -1,0 +1,2 @@
+-- ok: supabase/sql-vault
+select vault.create_secret('x', 'y');
