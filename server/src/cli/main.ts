@@ -7,9 +7,11 @@ import { builtinRulesDir } from '../engine/rules/builtin';
 import { loadRules } from '../engine/rules/load';
 import { formatText } from '../engine/report/text';
 import { SEVERITY_RANK, Severity } from '../engine/types';
+import { startServer } from '../server';
 
 const USAGE = `Usage:
   lockin-lens audit [PATH] [options]   audit a folder (default: the current folder)
+  lockin-lens lsp --stdio              run the language server (for any LSP editor)
 
 Options:
   --format text|json      report format (default: text)
@@ -79,6 +81,10 @@ export function main(argv: string[]): number {
   if (!command || command === '-h' || command === '--help' || rest.includes('-h') || rest.includes('--help')) {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
+  }
+  if (command === 'lsp') {
+    startServer(); // reads --stdio / --node-ipc / --socket from the command line
+    return 0;
   }
   if (command !== 'audit') {
     process.stderr.write(`lockin-lens: unknown command '${command}'\n\n${USAGE}`);

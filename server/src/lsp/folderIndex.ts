@@ -1,0 +1,195 @@
+// One workspace folder as the language server sees it: the engine's WorkspaceState, filled in the
+// background from disk, overlaid by open documents, and kept current file by file. An edit re-scans
+// the edited file; only when its exports change are the files that import it re-evaluated.
+
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileFilter, readForScan } from '../engine/audit';
+import { RuleIndex } from '../engine/context';
+import { workspaceImports } from '../engine/match';
+import type { RuleSet } from '../engine/rules/load';
+import { ruleAppliesTo } from '../engine/rules/model';
+import { fileKindOf } from '../engine/scan/fileKinds';
+import type { Finding, ScanError } from '../engine/types';
+import { walkWorkspace } from '../engine/workspace/walk';
+import { WorkspaceState } from '../engine/workspaceState';
+
+/** Imports loaded from disk on demand before the background index reaches them. */
+const MAX_IMPORT_DEPTH = 4;
+
+export interface IndexProgress {
+  report(done: number, total: number): void;
+  isCancelled(): boolean;
+}
+
+export class FolderIndex {
+  state: WorkspaceState;
+  /** Findings per root-relative file, recomputed only for files an update touched. */
+  readonly findings = new Map<string, Finding[]>();
+  readonly errors: ScanError[] = [];
+  /** Files whose text comes from the editor, not the disk. */
+  private readonly open = new Set<string>();
+  private wanted: (rel: string) => boolean;
+  indexed = false;
+  skipped = 0;
+
+  constructor(readonly root: string, ruleSet: RuleSet) {
+    this.state = new WorkspaceState(new RuleIndex(ruleSet));
+    this.wanted = fileFilter(ruleSet);
+  }
+
+  relativePath(fsPath: string): string | undefined {
+    const rel = relative(this.root, fsPath);
+    if (rel.startsWith('..') || rel === '' || /^[a-zA-Z]:/.test(rel)) return undefined;
+    return rel.split(sep).join('/');
+  }
+
+  contains(fsPath: string): boolean {
+    return this.relativePath(fsPath) !== undefined;
+  }
+
+  isWanted(rel: string): boolean {
+    return this.wanted(rel);
+  }
+
+  /** Reads and scans every file of the folder, yielding between files so requests keep flowing. */
+  async indexAll(progress?: IndexProgress): Promise<void> {
+    this.errors.length = 0;
+    const walked = walkWorkspace(this.root, { wanted: this.wanted });
+    this.errors.push(...walked.errors);
+    this.skipped = walked.skipped.length;
+    const configs = walked.files.filter((f) => fileKindOf(f) === 'tsconfig');
+    for (const file of configs) this.loadFromDisk(file, { configOnly: true });
+    const present = new Set(walked.files);
+    for (const file of [...this.state.scans.keys()]) if (!present.has(file) && !this.open.has(file)) this.state.removeFile(file);
+    let done = 0;
+    for (const file of walked.files) {
+      if (progress?.isCancelled()) break;
+      if (!this.open.has(file)) this.loadFromDisk(file);
+      progress?.report(++done, walked.files.length);
+      if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.recomputeAll();
+    this.indexed = !progress?.isCancelled();
+  }
+
+  /** Replaces the rules (settings or trust changed): the state is rebuilt from the same texts. */
+  replaceRules(ruleSet: RuleSet): void {
+    const texts = [...this.state.scans.values()].map((s) => [s.file, s.text] as const);
+    this.wanted = fileFilter(ruleSet);
+    this.state = new WorkspaceState(new RuleIndex(ruleSet));
+    for (const [file, text] of texts) if (fileKindOf(file) === 'tsconfig') this.state.addConfig(file, text);
+    for (const [file, text] of texts) this.state.setFile(file, text);
+    this.recomputeAll();
+  }
+
+  /** An open document's text. Returns the files whose findings changed. */
+  setOpenText(rel: string, text: string): string[] {
+    this.open.add(rel);
+    return this.update(rel, text);
+  }
+
+  /** The document was closed: the disk is authoritative again. */
+  closeDocument(rel: string): string[] {
+    this.open.delete(rel);
+    return this.reloadFromDisk(rel);
+  }
+
+  /** A watched file changed on disk (ignored while the editor holds it open). */
+  reloadFromDisk(rel: string): string[] {
+    if (this.open.has(rel)) return [];
+    const abs = join(this.root, rel);
+    if (!existsSync(abs) || !this.wanted(rel)) return this.remove(rel);
+    try {
+      const read = readForScan(abs);
+      return 'text' in read ? this.update(rel, read.text) : this.remove(rel);
+    } catch {
+      return this.remove(rel);
+    }
+  }
+
+  remove(rel: string): string[] {
+    if (!this.state.removeFile(rel)) return [];
+    this.findings.delete(rel);
+    return [rel, ...this.recomputeDependents(rel)];
+  }
+
+  /**
+   * Loads the workspace modules a file imports (and theirs) from disk when the background index
+   * has not reached them yet, so the first diagnostics of an opened file already see its client.
+   */
+  ensureImports(rel: string, depth = 0): void {
+    const facts = this.state.scans.get(rel)?.facts;
+    if (!facts || depth >= MAX_IMPORT_DEPTH) return;
+    for (const spec of workspaceImports(facts)) {
+      if (this.state.resolver.resolveFile(rel, spec)) continue;
+      const target = this.state.resolver.candidates(rel, spec).find((c) => existsSync(join(this.root, c)));
+      if (target && this.loadFromDisk(target)) {
+        this.findings.set(target, this.state.findingsFor(target));
+        this.ensureImports(target, depth + 1);
+      }
+    }
+    this.findings.set(rel, this.state.findingsFor(rel));
+  }
+
+  private loadFromDisk(rel: string, options: { configOnly?: boolean } = {}): boolean {
+    try {
+      const read = readForScan(join(this.root, rel));
+      if (!('text' in read)) return false;
+      if (options.configOnly) {
+        const problem = this.state.addConfig(rel, read.text);
+        if (problem) this.errors.push({ file: rel, message: problem });
+        return true;
+      }
+      const { scan } = this.state.setFile(rel, read.text);
+      for (const message of scan.errors) this.errors.push({ file: rel, message });
+      return true;
+    } catch (e) {
+      this.errors.push({ file: rel, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      return false;
+    }
+  }
+
+  private update(rel: string, text: string): string[] {
+    if (fileKindOf(rel) === 'tsconfig') this.state.addConfig(rel, text);
+    const { exportsChanged } = this.state.setFile(rel, text);
+    this.findings.set(rel, this.state.findingsFor(rel));
+    const changed = [rel];
+    if (exportsChanged) changed.push(...this.recomputeDependents(rel));
+    if (this.touchesWorkspaceChecks(rel)) changed.push(...this.recomputeWorkspaceCheckFiles(rel));
+    return changed;
+  }
+
+  /** Files importing `rel` (directly or through re-exports) get their findings recomputed. */
+  private recomputeDependents(rel: string): string[] {
+    const changed: string[] = [];
+    for (const [file, scan] of this.state.scans) {
+      if (file === rel || !scan.facts) continue;
+      const targets = workspaceImports(scan.facts).map((spec) => this.state.resolver.resolveFile(file, spec));
+      if (!targets.includes(rel) && !scan.facts.starExports.length) continue;
+      this.findings.set(file, this.state.findingsFor(file));
+      changed.push(file);
+    }
+    return changed;
+  }
+
+  private touchesWorkspaceChecks(rel: string): boolean {
+    return this.workspaceCheckRules().some((r) => ruleAppliesTo(r, rel));
+  }
+
+  private recomputeWorkspaceCheckFiles(except: string): string[] {
+    const rules = this.workspaceCheckRules();
+    const files = [...this.state.scans.keys()].filter((f) => f !== except && rules.some((r) => ruleAppliesTo(r, f)));
+    for (const file of files) this.findings.set(file, this.state.findingsFor(file));
+    return files;
+  }
+
+  private workspaceCheckRules() {
+    return this.state.index.rules.filter((r) => r.matcher.type === 'check' && r.matcher.check.scope === 'workspace');
+  }
+
+  private recomputeAll(): void {
+    this.findings.clear();
+    for (const file of this.state.scans.keys()) this.findings.set(file, this.state.findingsFor(file));
+  }
+}

@@ -1,0 +1,206 @@
+// The language server's state and its handlers for documents, files and configuration. Custom
+// requests (the workspace audit) live in auditRequest.ts; wiring lives in server.ts.
+
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Connection, Diagnostic, FileChangeType, FileEvent, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { builtinRulesDir } from '../engine/rules/builtin';
+import type { Finding } from '../engine/types';
+import { ShowMessageOnceNotification, SummaryChangedNotification } from '../protocol';
+import { toDiagnostic, visibleFindings } from './diagnostics';
+import { FolderIndex } from './folderIndex';
+import { Folders, rulesFor, uriOf } from './folders';
+import { DEFAULT_SETTINGS, LockinSettings, pathSelected, SettingsCache } from './settings';
+import { summarize } from './summary';
+import { ReportVersions } from './workspaceReports';
+
+const SUMMARY_DELAY_MS = 250;
+
+export class Session {
+  readonly folders = new Folders();
+  readonly versions = new ReportVersions();
+  readonly settings: SettingsCache;
+  trusted = true;
+  configurationSupported = false;
+  /** Folder-level settings, for work that spans files (workspace reports, the summary). */
+  private readonly folderSettings = new Map<FolderIndex, LockinSettings>();
+  private summaryTimer?: NodeJS.Timeout;
+  private readonly docsDir = join(dirname(builtinRulesDir()), 'dist', 'rule-docs');
+
+  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {
+    this.settings = new SettingsCache(connection, () => this.configurationSupported);
+  }
+
+  log(message: string): void {
+    this.connection.console.log(`[lockin-lens] ${message}`);
+  }
+
+  docsHref = (ruleId: string): string | undefined => {
+    const file = join(this.docsDir, `${ruleId}.md`);
+    return existsSync(file) ? pathToFileURL(file).toString() : undefined;
+  };
+
+  async addFolder(uri: string): Promise<FolderIndex> {
+    const root = fileURLToPath(uri);
+    const settings = await this.settings.get(uri);
+    const folder = new FolderIndex(root, this.loadRules(root, settings));
+    this.folderSettings.set(folder, settings);
+    this.folders.add(folder);
+    return folder;
+  }
+
+  private loadRules(root: string, settings: LockinSettings) {
+    const set = rulesFor(root, { trusted: this.trusted, ruleFolders: settings.ruleFolders });
+    for (const error of set.errors) {
+      const file = relative(root, error.file) || error.file;
+      this.log(`rule file ${file}: ${error.message}`);
+      this.connection.sendNotification(ShowMessageOnceNotification, { key: `rules:${error.file}`, message: `Lock-in Lens could not load rule ${file}: ${error.message}` });
+    }
+    return set;
+  }
+
+  /** Indexes every folder in the background, then lets the editor pull everything. */
+  async indexFolders(folders: FolderIndex[]): Promise<void> {
+    for (const folder of folders) {
+      const started = performance.now();
+      await folder.indexAll();
+      for (const e of folder.errors) this.log(`${e.file}: ${e.message}`);
+      this.log(`indexed ${folder.root}: ${folder.state.scans.size} files in ${Math.round(performance.now() - started)} ms`);
+      this.versions.bump([...folder.findings.keys()].map((rel) => uriOf(folder, rel)));
+    }
+    this.connection.languages.diagnostics.refresh();
+    this.scheduleSummary();
+  }
+
+  locate(uri: string): { folder: FolderIndex; rel: string } | undefined {
+    return this.folders.forUri(uri, (root) => new FolderIndex(root, this.loadRules(root, DEFAULT_SETTINGS)));
+  }
+
+  /**
+   * Document updates run in arrival order, and every request waits for the updates sent before it,
+   * so a pull after an edit always sees that edit (reading settings is asynchronous).
+   */
+  private updates: Promise<void> = Promise.resolve();
+
+  enqueue(work: () => Promise<void> | void): Promise<void> {
+    this.updates = this.updates.then(work).catch((e) => this.log(`update failed: ${(e as Error).stack ?? e}`));
+    return this.updates;
+  }
+
+  /** Resolves once every update received so far has been applied. */
+  settled(): Promise<void> {
+    return this.updates;
+  }
+
+  documentChanged(document: TextDocument, reason: 'open' | 'change' | 'save'): Promise<void> {
+    const text = document.getText();
+    return this.enqueue(() => this.applyDocument(document.uri, text, reason));
+  }
+
+  /** A document was opened or edited (or saved, in on-save mode): re-scan it and what depends on it. */
+  private async applyDocument(uri: string, text: string, reason: 'open' | 'change' | 'save'): Promise<void> {
+    const located = this.locate(uri);
+    if (!located) return;
+    const settings = await this.settings.get(uri);
+    if (reason === 'change' && settings.run === 'onSave' && located.folder.state.scans.has(located.rel)) return;
+    if (!located.folder.isWanted(located.rel) && reason !== 'open') return;
+    this.guard(uri, () => {
+      const changed = located.folder.setOpenText(located.rel, text);
+      if (reason === 'open') located.folder.ensureImports(located.rel);
+      this.afterChange(located.folder, changed, located.rel);
+    });
+  }
+
+  documentClosed(document: TextDocument): void {
+    void this.enqueue(() => {
+      const located = this.locate(document.uri);
+      if (located) this.guard(document.uri, () => this.afterChange(located.folder, located.folder.closeDocument(located.rel)));
+    });
+  }
+
+  /** Files changed on disk (the editor's file watcher). */
+  filesChanged(events: FileEvent[]): void {
+    void this.enqueue(() => this.applyFileEvents(events));
+  }
+
+  private applyFileEvents(events: FileEvent[]): void {
+    for (const event of events) {
+      const located = this.locate(event.uri);
+      if (!located || this.documents.get(event.uri)) continue;
+      this.guard(event.uri, () => {
+        const changed = event.type === FileChangeType.Deleted ? located.folder.remove(located.rel) : located.folder.reloadFromDisk(located.rel);
+        this.afterChange(located.folder, changed);
+      });
+    }
+  }
+
+  /** Settings changed: forget cached settings, reload rules where rule folders changed, re-pull. */
+  configurationChanged(): Promise<void> {
+    this.settings.clear();
+    return this.enqueue(() => this.reloadConfiguration());
+  }
+
+  private async reloadConfiguration(): Promise<void> {
+    for (const folder of this.folders.all()) {
+      const settings = await this.settings.get(pathToFileURL(folder.root).toString());
+      const before = this.folderSettings.get(folder);
+      this.folderSettings.set(folder, settings);
+      if (JSON.stringify(before?.ruleFolders) !== JSON.stringify(settings.ruleFolders)) folder.replaceRules(this.loadRules(folder.root, settings));
+      this.versions.bump([...folder.findings.keys()].map((rel) => uriOf(folder, rel)));
+    }
+    this.connection.languages.diagnostics.refresh();
+    this.scheduleSummary();
+  }
+
+  /** Diagnostics of one file under the settings that apply to it. */
+  async diagnosticsFor(uri: string): Promise<Diagnostic[]> {
+    await this.settled();
+    const located = this.locate(uri);
+    if (!located) return [];
+    const settings = await this.settings.get(uri);
+    return this.diagnosticsWith(located.folder, located.rel, settings);
+  }
+
+  diagnosticsWith(folder: FolderIndex, rel: string, settings: LockinSettings): Diagnostic[] {
+    if (!pathSelected(settings, rel)) return [];
+    const findings = folder.findings.get(rel) ?? [];
+    return visibleFindings(findings, settings).map((f) => toDiagnostic(f, this.docsHref));
+  }
+
+  folderSettingsOf(folder: FolderIndex): LockinSettings {
+    return this.folderSettings.get(folder) ?? DEFAULT_SETTINGS;
+  }
+
+  findingsAt(uri: string): { findings: Finding[]; folder: FolderIndex } | undefined {
+    const located = this.locate(uri);
+    return located && { findings: located.folder.findings.get(located.rel) ?? [], folder: located.folder };
+  }
+
+  private afterChange(folder: FolderIndex, changed: string[], edited?: string): void {
+    if (changed.length === 0) return;
+    this.versions.bump(changed.map((rel) => uriOf(folder, rel)));
+    // The edited document is re-pulled by the editor itself; others need a refresh.
+    if (changed.some((rel) => rel !== edited)) this.connection.languages.diagnostics.refresh();
+    this.scheduleSummary();
+  }
+
+  scheduleSummary(): void {
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = setTimeout(() => this.connection.sendNotification(SummaryChangedNotification, this.summary()), SUMMARY_DELAY_MS);
+  }
+
+  summary(ms = 0) {
+    return summarize(this.folders.all(), (folder, findings) => visibleFindings(findings, this.folderSettingsOf(folder)), ms);
+  }
+
+  /** The server never crashes on a file: a failure is logged and the file is skipped. */
+  private guard(uri: string, work: () => void): void {
+    try {
+      work();
+    } catch (e) {
+      this.log(`failed on ${uri}: ${(e as Error).stack ?? e}`);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// Settings under `lockinLens.*`, pulled from the editor per document (a multi-root workspace can
+// differ per folder) and cached until the editor says the configuration changed.
+
+import type { Connection } from 'vscode-languageserver';
+import { Minimatch } from 'minimatch';
+import type { Severity } from '../engine/types';
+
+export interface LockinSettings {
+  enable: boolean;
+  lockin: { enable: boolean };
+  security: { enable: boolean };
+  /** rule id → severity, or 'off' to hide the rule. */
+  severityOverrides: Record<string, Severity | 'off'>;
+  include: string[];
+  exclude: string[];
+  ruleFolders: string[];
+  run: 'onType' | 'onSave';
+}
+
+export const DEFAULT_SETTINGS: LockinSettings = {
+  enable: true,
+  lockin: { enable: true },
+  security: { enable: true },
+  severityOverrides: {},
+  include: [],
+  exclude: [],
+  ruleFolders: [],
+  run: 'onType',
+};
+
+export class SettingsCache {
+  private readonly cache = new Map<string, Promise<LockinSettings>>();
+
+  constructor(private readonly connection: Connection, private readonly supported: () => boolean) {}
+
+  get(scopeUri: string): Promise<LockinSettings> {
+    if (!this.supported()) return Promise.resolve(DEFAULT_SETTINGS);
+    let found = this.cache.get(scopeUri);
+    if (!found) {
+      found = this.connection.workspace
+        .getConfiguration({ scopeUri, section: 'lockinLens' })
+        .then((raw: Partial<LockinSettings> | null) => withDefaults(raw))
+        .catch(() => DEFAULT_SETTINGS);
+      this.cache.set(scopeUri, found);
+    }
+    return found;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+export function withDefaults(raw: Partial<LockinSettings> | null | undefined): LockinSettings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...(raw ?? {}),
+    lockin: { ...DEFAULT_SETTINGS.lockin, ...(raw?.lockin ?? {}) },
+    security: { ...DEFAULT_SETTINGS.security, ...(raw?.security ?? {}) },
+  };
+}
+
+/** Does a workspace-relative path pass the include/exclude globs? */
+export function pathSelected(settings: LockinSettings, rel: string): boolean {
+  const match = (globs: string[]) => globs.some((g) => new Minimatch(g, { dot: true }).match(rel));
+  if (settings.include.length > 0 && !match(settings.include)) return false;
+  return !match(settings.exclude);
+}

@@ -1,0 +1,109 @@
+// The Lock-in Lens language server: wires LSP messages to the session. Runs inside VS Code (started
+// by the extension over IPC) and standalone (`lockin-lens lsp --stdio`) for any LSP editor.
+
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { fileURLToPath } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AuditWorkspaceRequest } from './protocol';
+import { auditWorkspace } from './lsp/auditRequest';
+import { codeActionsFor } from './lsp/codeActions';
+import { uriOf } from './lsp/folders';
+import { hoverFor } from './lsp/hover';
+import { Session } from './lsp/session';
+import { workspaceReport } from './lsp/workspaceReports';
+
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const session = new Session(connection, documents);
+  let folderUris: string[] = [];
+  let folderEventsSupported = false;
+
+  connection.onInitialize((params) => {
+    session.trusted = params.initializationOptions?.trusted !== false;
+    session.configurationSupported = params.capabilities.workspace?.configuration === true;
+    folderEventsSupported = params.capabilities.workspace?.workspaceFolders === true;
+    folderUris = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folderUris.length === 0 && params.rootUri) folderUris = [params.rootUri];
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: { identifier: 'lockin-lens', interFileDependencies: true, workspaceDiagnostics: true },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'lockin-lens' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (session.configurationSupported) connection.client.register(DidChangeConfigurationNotification.type, { section: 'lockinLens' });
+    if (folderEventsSupported) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+        for (const removed of event.removed) session.folders.removeRoot(fileURLToPath(removed.uri));
+        const added = await Promise.all(event.added.map((f) => session.addFolder(f.uri)));
+        await session.indexFolders(added);
+      });
+    }
+    const folders = await Promise.all(folderUris.map((uri) => session.addFolder(uri)));
+    session.log(`started (${session.trusted ? 'trusted' : 'untrusted: workspace rules not loaded'}) for ${folders.length} folder(s)`);
+    for (const doc of documents.all()) await session.documentChanged(doc, 'open');
+    await session.indexFolders(folders);
+  });
+
+  documents.onDidOpen((e) => session.documentChanged(e.document, 'open'));
+  documents.onDidChangeContent((e) => session.documentChanged(e.document, 'change'));
+  documents.onDidSave((e) => session.documentChanged(e.document, 'save'));
+  documents.onDidClose((e) => session.documentClosed(e.document));
+  connection.onDidChangeWatchedFiles((params) => session.filesChanged(params.changes));
+  connection.onDidChangeConfiguration(() => session.configurationChanged());
+
+  connection.languages.diagnostics.on(async (params) => ({
+    kind: DocumentDiagnosticReportKind.Full,
+    items: await session.diagnosticsFor(params.textDocument.uri),
+  }));
+
+  connection.languages.diagnostics.onWorkspace(async (params, token) => {
+    const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+    if (previous.size > 0 && session.versions.current() === lastWorkspaceGeneration) await session.versions.waitForChange(token);
+    lastWorkspaceGeneration = session.versions.current();
+    const entries = session.folders.all().flatMap((folder) => {
+      const settings = session.folderSettingsOf(folder);
+      return [...folder.findings.keys()]
+        .map((rel) => ({ uri: uriOf(folder, rel), items: () => session.diagnosticsWith(folder, rel, settings) }))
+        .filter((entry) => !documents.get(entry.uri));
+    });
+    const current = new Set(entries.map((e) => e.uri));
+    const gone = [...previous.keys()].filter((uri) => !current.has(uri) && !documents.get(uri)).map((uri) => ({ uri, items: () => [] }));
+    return { items: workspaceReport([...entries, ...gone], previous, session.versions) };
+  });
+  let lastWorkspaceGeneration = -1;
+
+  connection.onHover(async (params) => {
+    await session.settled();
+    const at = session.findingsAt(params.textDocument.uri);
+    return at && hoverFor(at.findings, params.position, at.folder.state);
+  });
+
+  connection.onCodeAction(async (params) => {
+    await session.settled();
+    const document = documents.get(params.textDocument.uri);
+    return document ? codeActionsFor(document, params.context.diagnostics, session.docsHref) : [];
+  });
+
+  connection.onRequest(AuditWorkspaceRequest, (params, token) =>
+    auditWorkspace(session, params, token, connection.window.attachWorkDoneProgress(params.workDoneToken)),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

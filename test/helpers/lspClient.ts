@@ -1,0 +1,78 @@
+// Drives the language server over stdio exactly as an editor does, for server tests and the
+// edit-loop benchmark.
+
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+
+const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+export interface TestServer {
+  connection: ProtocolConnection;
+  process: ChildProcess;
+  logs: string[];
+  /** Settings the server gets when it asks for `lockinLens` (change, then notify). */
+  settings: Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(rootPath: string, options: { trusted?: boolean } = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const server: TestServer = { connection, process: child, logs: [], settings: {}, stop: async () => undefined };
+  connection.onNotification('window/logMessage', (p: { message: string }) => void server.logs.push(p.message));
+  connection.onNotification('lockin/summaryChanged', () => undefined);
+  connection.onNotification('lockin/showMessageOnce', (p: { message: string }) => void server.logs.push(p.message));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => server.settings));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.listen();
+  const uri = pathToFileURL(rootPath).toString();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: uri,
+    workspaceFolders: [{ uri, name: 'root' }],
+    capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {} } },
+    initializationOptions: { trusted: options.trusted ?? true },
+  });
+  connection.sendNotification('initialized', {});
+  server.stop = async () => {
+    await connection.sendRequest('shutdown').catch(() => undefined);
+    connection.sendNotification('exit');
+    connection.dispose();
+    child.kill();
+  };
+  return server;
+}
+
+export function uriOf(root: string, rel: string): string {
+  return pathToFileURL(join(root, rel)).toString();
+}
+
+/** Waits until the server has logged a line matching the pattern. */
+export async function waitForLog(server: TestServer, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const found = server.logs.find((l) => pattern.test(l));
+    if (found) return found;
+    if (Date.now() > end) throw new Error(`no log matching ${pattern}; got:\n${server.logs.join('\n')}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export interface PulledDiagnostic {
+  code: string;
+  source: string;
+  message: string;
+  severity: number;
+  range: { start: { line: number; character: number } };
+  codeDescription?: { href: string };
+  data: { kind: string; platform: string; category: string; fingerprint: string };
+}
+
+export async function pull(server: TestServer, uri: string): Promise<PulledDiagnostic[]> {
+  const report = await server.connection.sendRequest<{ items: PulledDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+  return report.items;
+}
