@@ -17,7 +17,8 @@ export function hoverFor(findings: Finding[], position: Position, state: Workspa
   const sections = here.map((f) => {
     const rule = state.rule(f.ruleId);
     const body = rule ? ruleDocsMarkdown(rule, { heading: false }).replace(/^## /gm, '#### ') : '';
-    return `**Lock-in Lens · ${f.message}** \`${f.ruleId}\`\n\n${body}`;
+    // The editor already shows the diagnostic's message; the hover adds the why and the way out.
+    return `**Lock-in Lens** · \`${f.ruleId}\`\n\n${body}`;
   });
   return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } };
 }

@@ -1,3 +1,15 @@
-// Registers the dataRules checks (filled in by the security rule pack).
+// Registers the data-rule checks: open Firestore/Storage rules, Supabase migrations (RLS, policies,
+// SECURITY DEFINER functions, public buckets), PocketBase API rules, Appwrite permissions and CORS.
 
-export {};
+import { registerCheck } from '../registry';
+import { appwriteAnyPermissionCheck } from './appwrite';
+import { corsCredentialsCheck } from './cors';
+import { firebaseRulesCheck } from './firebaseRules';
+import { pocketbaseRulesCheck } from './pocketbase';
+import { supabaseMigrationsCheck } from './supabaseMigrations';
+
+registerCheck(firebaseRulesCheck);
+registerCheck(supabaseMigrationsCheck);
+registerCheck(pocketbaseRulesCheck);
+registerCheck(appwriteAnyPermissionCheck);
+registerCheck(corsCredentialsCheck);

@@ -1,0 +1,132 @@
+// Workspace check over Supabase migrations. Every `supabase/` folder is one project: its migrations
+// are read in path order as one schema (sqlSchema.ts), and `[api] schemas` in its config.toml says
+// which schemas the Data API exposes (default: public). `options.finding` selects what to report:
+//   rls-missing       a table in an exposed schema whose RLS is never (or no longer) enabled
+//   policy-true-write a permissive insert/update/delete/all policy whose using/with check is `true`
+//   policy-true-read  the same for a select policy
+//   definer-search-path  a SECURITY DEFINER function without `set search_path`
+//   public-bucket     a storage bucket made public whose name does not say it holds public assets
+
+import type { CheckFile, CheckHit, WorkspaceCheck } from '../registry';
+import { isWord, SqlToken } from './sqlLex';
+import { isTrue, splitTopLevel, stripParens } from './sqlCursor';
+import { readMigrations, Schema } from './sqlSchema';
+
+type Hit = CheckHit & { file: string };
+
+/** Roles that requests from browsers and apps run as; `public` includes them all. */
+const CLIENT_ROLES = new Set(['public', 'anon', 'authenticated']);
+/** How a policy's command reads in a message. */
+const COMMAND_VERB: Record<string, string> = { all: 'read and change', select: 'read', insert: 'insert', update: 'update', delete: 'delete' };
+/** Bucket names that announce public assets, where a public bucket is the point. */
+const PUBLIC_ASSET_BUCKET = /avatar|public|asset|static|logo|icon|thumbnail|banner|cover|favicon|og-image|marketing|emoji|cdn/i;
+const MIGRATION = /(^|\/)supabase\/migrations\/.+\.sql$/i;
+const CONFIG = /(^|\/)supabase\/config\.toml$/i;
+
+let cache: { inputs: CheckFile[]; projects: Project[] } | undefined;
+
+interface Project {
+  schema: Schema;
+  exposed: Set<string>;
+}
+
+export const supabaseMigrationsCheck: WorkspaceCheck = {
+  name: 'supabase-migrations',
+  scope: 'workspace',
+  run(files, options) {
+    const finding = String(options.finding ?? '');
+    const report = REPORTERS[finding];
+    if (!report) return [];
+    return projectsOf(files).flatMap((p) => report(p));
+  },
+};
+
+const REPORTERS: Record<string, (p: Project) => Hit[]> = {
+  'rls-missing': ({ schema, exposed }) =>
+    [...schema.tables.values()]
+      .filter((t) => exposed.has(t.schema) && !t.rls)
+      .map((t) => ({ file: t.file, span: { start: t.start, end: t.end }, vars: { table: `${t.schema}.${t.name}` } })),
+  'policy-true-write': (p) => alwaysTruePolicies(p, 'write'),
+  'policy-true-read': (p) => alwaysTruePolicies(p, 'read'),
+  'definer-search-path': ({ schema }) =>
+    [...schema.functions.values()]
+      .filter((f) => f.definer && !f.searchPath)
+      .map((f) => ({ file: f.file, span: { start: f.start, end: f.end }, vars: { function: f.name } })),
+  'public-bucket': ({ schema }) =>
+    [...schema.buckets.values()]
+      .filter((b) => b.isPublic && !PUBLIC_ASSET_BUCKET.test(b.id))
+      .map((b) => ({ file: b.file, span: { start: b.start, end: b.end }, vars: { bucket: b.id } })),
+};
+
+/** Permissive policies for client roles that admit every row, split into read (select) and write. */
+function alwaysTruePolicies({ schema, exposed }: Project, kind: 'read' | 'write'): Hit[] {
+  const hits: Hit[] = [];
+  for (const policy of schema.policies.values()) {
+    const tableSchema = policy.table.split('.')[0];
+    if (!policy.permissive || !(exposed.has(tableSchema) || tableSchema === 'storage')) continue;
+    const roles = policy.roles.filter((r) => CLIENT_ROLES.has(r));
+    if (roles.length === 0) continue;
+    const clause = openClause(policy.command, policy.using, policy.check);
+    if (!clause || (policy.command === 'select') !== (kind === 'read')) continue;
+    const vars = { policy: policy.name, table: policy.table, roles: roles.join(', '), command: COMMAND_VERB[policy.command] ?? policy.command, clause };
+    hits.push({ file: policy.file, span: { start: policy.start, end: policy.end }, vars });
+  }
+  return hits;
+}
+
+/** Which clause lets every row through for this command, if any (`with check` defaults to `using`). */
+function openClause(command: string, using: SqlToken[] | undefined, check: SqlToken[] | undefined): string | undefined {
+  const usingOpen = alwaysTrue(using);
+  const checkOpen = check ? alwaysTrue(check) : usingOpen;
+  switch (command) {
+    case 'select':
+    case 'delete':
+      return usingOpen ? 'using' : undefined;
+    case 'insert':
+      return checkOpen ? 'with check' : undefined;
+    default:
+      return usingOpen ? 'using' : checkOpen ? 'with check' : undefined;
+  }
+}
+
+/** `true`, `(true)`, `1 = 1`, or an `or` with such a branch at the top. */
+export function alwaysTrue(tokens: SqlToken[] | undefined): boolean {
+  if (!tokens) return false;
+  const t = stripParens(tokens);
+  const ors = splitTopLevel(t.map((x) => (isWord(x, 'or') ? { ...x, kind: 'punct' as const, value: '|or|' } : x)), '|or|');
+  if (ors.length > 1) return ors.some((branch) => alwaysTrue(branch));
+  if (isTrue(t)) return true;
+  return t.length === 3 && t[0].kind === 'number' && t[1].value === '=' && t[2].kind === 'number' && t[0].value === t[2].value;
+}
+
+function projectsOf(files: CheckFile[]): Project[] {
+  if (cache && cache.inputs.length === files.length && cache.inputs.every((f, i) => f.file === files[i].file && f.text === files[i].text)) {
+    return cache.projects;
+  }
+  const groups = new Map<string, { migrations: CheckFile[]; config?: string }>();
+  for (const f of files) {
+    const root = projectRoot(f.file);
+    if (root === undefined) continue;
+    const group = groups.get(root) ?? { migrations: [] };
+    if (CONFIG.test(f.file)) group.config = f.text;
+    else if (MIGRATION.test(f.file)) group.migrations.push(f);
+    groups.set(root, group);
+  }
+  const projects = [...groups.values()].map((g) => ({ schema: readMigrations(g.migrations), exposed: exposedSchemas(g.config) }));
+  cache = { inputs: files, projects };
+  return projects;
+}
+
+/** The folder holding `supabase/`, or undefined for files outside a Supabase project. */
+function projectRoot(file: string): string | undefined {
+  const at = file.search(/(^|\/)supabase\/(migrations\/|config\.toml$)/i);
+  return at < 0 ? undefined : file.slice(0, at);
+}
+
+/** `[api] schemas = ["public", "api"]` from config.toml; `public` when absent. */
+export function exposedSchemas(config: string | undefined): Set<string> {
+  const section = config && /^\s*\[api\][^\n]*\n([\s\S]*?)(?=^\s*\[|$(?![\s\S]))/m.exec(config);
+  const list = section && /^\s*schemas\s*=\s*\[([^\]]*)\]/m.exec(section[1]);
+  if (!list) return new Set(['public']);
+  return new Set([...list[1].matchAll(/["']([^"']+)["']/g)].map((m) => m[1]));
+}
