@@ -24,9 +24,12 @@ export class RuleIndex {
   private readonly moduleGlobs: Minimatch[] = [];
   private readonly moduleCache = new Map<string, boolean>();
   private readonly clients: { name: string; pattern: PathPattern }[] = [];
+  /** canonical() results by reference key: the same paths recur on every keystroke. */
+  private readonly canonicalCache = new Map<string, Ref>();
   private readonly specifierMaps: { regex: RegExp; module: string }[] = [];
   private readonly memberByRoot = new Map<string, MemberEntry[]>();
   private readonly memberByGlob: MemberEntry[] = [];
+  private readonly globCandidatesByModule = new Map<string, MemberEntry[]>();
 
   constructor(set: RuleSet) {
     this.rules = set.rules;
@@ -108,6 +111,18 @@ export class RuleIndex {
    * (`@supabase/supabase-js` createClient()), the rest hangs off `$supabase`.
    */
   canonical(ref: Ref): Ref {
+    if (ref.root.kind !== 'module' && ref.root.kind !== 'client') return ref;
+    const key = `${rootKey(ref.root)}|${ref.path.join('.')}`;
+    let found = this.canonicalCache.get(key);
+    if (!found) {
+      found = this.canonicalUncached(ref);
+      if (this.canonicalCache.size > 50_000) this.canonicalCache.clear();
+      this.canonicalCache.set(key, found);
+    }
+    return found;
+  }
+
+  private canonicalUncached(ref: Ref): Ref {
     let current = ref;
     for (let round = 0; round < 3; round++) {
       const next = this.reRoot(current);
@@ -133,6 +148,11 @@ export class RuleIndex {
   memberCandidates(ref: Ref): MemberEntry[] {
     const exact = this.memberByRoot.get(rootKey(ref.root)) ?? [];
     if (ref.root.kind !== 'module' || this.memberByGlob.length === 0) return exact;
-    return [...exact, ...this.memberByGlob.filter((e) => rootMatches(e.pattern, ref.root))];
+    let globbed = this.globCandidatesByModule.get(ref.root.module);
+    if (!globbed) {
+      globbed = [...exact, ...this.memberByGlob.filter((e) => rootMatches(e.pattern, ref.root))];
+      this.globCandidatesByModule.set(ref.root.module, globbed);
+    }
+    return globbed;
   }
 }

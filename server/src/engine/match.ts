@@ -4,19 +4,25 @@
 import type { RuleIndex } from './context';
 import type { JsFacts, Site } from './js/facts';
 import { matchSegments, Ref } from './refs';
-import { ruleAppliesTo } from './rules/model';
+import { CompiledRule, ruleAppliesTo } from './rules/model';
 import type { RawHit } from './types';
 import type { Resolver } from './workspace/resolve';
 
 export function memberHits(file: string, facts: JsFacts, index: RuleIndex, resolver: Resolver): RawHit[] {
   const hits: RawHit[] = [];
+  const applies = new Map<string, boolean>();
+  const appliesHere = (rule: CompiledRule) => {
+    let yes = applies.get(rule.id);
+    if (yes === undefined) applies.set(rule.id, (yes = ruleAppliesTo(rule, file)));
+    return yes;
+  };
   for (const site of facts.sites) {
     const resolved = resolver.resolve(file, site.ref);
     if (!resolved || resolved.root.kind === 'ws') continue;
     const seen = new Set<string>();
     for (const ref of candidateForms(resolved, index)) {
       for (const { rule, pattern } of index.memberCandidates(ref)) {
-        if (seen.has(rule.id) || !ruleAppliesTo(rule, file)) continue;
+        if (seen.has(rule.id) || !appliesHere(rule)) continue;
         const captures = matchSegments(pattern.segments, ref.path);
         if (!captures) continue;
         seen.add(rule.id);

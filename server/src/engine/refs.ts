@@ -8,7 +8,7 @@
 // segment lists. Segments: a property name, CALL for a call or `new`, DYNAMIC for `x[expr]`, and
 // `=>N` for the Nth parameter of a callback passed to a call.
 
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 export const CALL = '()';
 export const DYNAMIC = '[*]';
@@ -53,6 +53,8 @@ export interface PathPattern {
   source: string;
   rootKey?: string;
   moduleGlob?: string;
+  /** moduleGlob compiled once (matching is on the hot path of every site). */
+  moduleMatcher?: Minimatch;
   segments: string[];
 }
 
@@ -76,8 +78,10 @@ export function parsePathPattern(source: string): PathPattern {
     const hash = source.indexOf('#');
     if (hash <= 0) throw new Error(`'${source}' needs a root: $client, global:Name or module#name`);
     const module = source.slice(0, hash);
-    if (/[*?[{]/.test(module)) pattern.moduleGlob = module;
-    else pattern.rootKey = `m:${module}`;
+    if (/[*?[{]/.test(module)) {
+      pattern.moduleGlob = module;
+      pattern.moduleMatcher = new Minimatch(module);
+    } else pattern.rootKey = `m:${module}`;
     rest = source.slice(hash + 1);
   }
   pattern.segments = parseSegments(rest, source);
@@ -98,7 +102,7 @@ function parseSegments(text: string, source: string): string[] {
 
 /** Does the pattern's root accept this root? */
 export function rootMatches(pattern: PathPattern, root: Root): boolean {
-  if (pattern.moduleGlob) return root.kind === 'module' && minimatch(root.module, pattern.moduleGlob);
+  if (pattern.moduleMatcher) return root.kind === 'module' && pattern.moduleMatcher.match(root.module);
   return pattern.rootKey === rootKey(root);
 }
 

@@ -1,0 +1,124 @@
+// `npm run bench [-- --files N]`: figures, not a test. Builds a synthetic workspace from the example
+// apps plus real third-party JavaScript from node_modules, then measures
+//   1. the audit (wall ms, MB/s, peak RSS) against a parse-only baseline over the same files,
+//   2. the language server's edit loop on a 5,000-line file (edit → fresh diagnostics),
+//   3. start-up: initialize → first diagnostics of an open file.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const wanted = Number(args[args.indexOf('--files') + 1]) || 6000;
+
+const workspace = makeWorkspace(wanted);
+const sizes = measureFiles(workspace);
+console.log(`machine: ${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+console.log(`workspace: ${sizes.files} files, ${(sizes.bytes / 2 ** 20).toFixed(1)} MB (${sizes.code} JS/TS) in ${workspace}`);
+
+const audit = runAudit(workspace);
+const parse = runParseOnly(workspace);
+console.log(`audit:      ${audit.ms} ms wall, ${(sizes.bytes / 2 ** 20 / (audit.ms / 1000)).toFixed(1)} MB/s, peak RSS ${audit.rssMb} MB, ${audit.findings} findings, ${audit.scanned} files scanned`);
+console.log(`parse-only: ${parse.ms} ms wall (TypeScript createSourceFile over the same ${parse.files} JS/TS files, one thread)`);
+console.log(`audit ÷ parse-only: ${(audit.ms / parse.ms).toFixed(2)}`);
+
+const edit = await runEditLoop(workspace);
+console.log(`start-up: initialize → first diagnostics ${edit.firstMs.toFixed(0)} ms`);
+console.log(`edit → diagnostics on a ${edit.lines}-line file: median ${edit.median.toFixed(1)} ms, p95 ${edit.p95.toFixed(1)} ms over ${edit.samples} edits (round trip over stdio)`);
+
+function makeWorkspace(count) {
+  const dir = mkdtempSync(join(tmpdir(), 'lockin-bench-'));
+  const vendor = listJs(join(root, 'node_modules')).filter((f) => statSync(f).size < 400_000);
+  let made = 0;
+  for (let copy = 0; made < count * 0.3; copy++) {
+    cpSync(join(root, 'examples'), join(dir, `apps${copy}`), { recursive: true });
+    made += countFiles(join(dir, `apps${copy}`));
+  }
+  for (const file of vendor) {
+    if (made >= count) break;
+    const target = join(dir, 'vendor-src', relative(join(root, 'node_modules'), file));
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(file, target);
+    made++;
+  }
+  mkdirSync(join(dir, 'big'), { recursive: true });
+  writeFileSync(join(dir, 'big', 'bigFile.ts'), bigFile(5000));
+  return dir;
+}
+
+function bigFile(lines) {
+  const out = [`import { createClient } from '@supabase/supabase-js'`, `const supabase = createClient('https://x.supabase.co', 'anon')`];
+  for (let i = 0; out.length < lines; i++) {
+    out.push(`export async function load${i}(id: string) {`, `  const { data, error } = await supabase.from('table${i % 40}').select('*').eq('id', id)`, `  if (error) throw error`, `  const total = (data ?? []).reduce((sum, row) => sum + Number(row.amount ?? 0), 0)`, `  return { rows: data, total }`, `}`, '');
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+function listJs(dir, out = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) listJs(path, out);
+    else if (/\.(js|mjs|cjs)$/.test(entry.name) && !entry.name.endsWith('.min.js')) out.push(path);
+  }
+  return out;
+}
+
+function countFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).length;
+}
+
+function measureFiles(dir) {
+  let files = 0, bytes = 0, code = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    if (/\.[cm]?[jt]sx?$/.test(entry.name)) code++;
+  }
+  return { files, bytes, code };
+}
+
+function runAudit(dir) {
+  const script = `const cli = require(${JSON.stringify(join(root, 'dist', 'cli.js'))});
+    const t = performance.now(); const { report } = cli.runAudit(cli.parseArgs([${JSON.stringify(dir)}]));
+    console.log(JSON.stringify({ ms: Math.round(performance.now() - t), rssMb: Math.round(process.resourceUsage().maxRSS / 1024), findings: report.findings.length, scanned: report.stats.files }));`;
+  const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (out.status !== 0) throw new Error(out.stderr);
+  return JSON.parse(out.stdout.trim().split('\n').pop());
+}
+
+function runParseOnly(dir) {
+  const script = `const ts = require(${JSON.stringify(join(root, 'node_modules', 'typescript'))}); const fs = require('fs'); const path = require('path');
+    const files = fs.readdirSync(${JSON.stringify(dir)}, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && /\\.[cm]?[jt]sx?$/.test(e.name) && !/\\.d\\.[cm]?ts$/.test(e.name)).map((e) => path.join(e.parentPath, e.name));
+    const t = performance.now();
+    for (const f of files) { const text = fs.readFileSync(f, 'utf8'); if (text.length < 1048576) ts.createSourceFile(f, text, ts.ScriptTarget.Latest, true); }
+    console.log(JSON.stringify({ ms: Math.round(performance.now() - t), files: files.length }));`;
+  const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(out.stderr);
+  return JSON.parse(out.stdout.trim());
+}
+
+async function runEditLoop(dir) {
+  const { startServer, pull, uriOf, waitForLog } = await import(join(root, 'out', 'test', 'helpers', 'lspClient.js'));
+  const started = performance.now();
+  const server = await startServer(dir);
+  const uri = uriOf(dir, 'big/bigFile.ts');
+  let text = readFileSync(join(dir, 'big', 'bigFile.ts'), 'utf8');
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+  await pull(server, uri);
+  const firstMs = performance.now() - started;
+  await waitForLog(server, /indexed .* files/, 120_000);
+  const times = [];
+  for (let version = 2; version < 62; version++) {
+    text = text.replace('  return { rows: data, total }', `  return { rows: data, total, v: ${version} }`);
+    const t = performance.now();
+    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await pull(server, uri);
+    times.push(performance.now() - t);
+  }
+  await server.stop();
+  times.sort((a, b) => a - b);
+  return { firstMs, lines: text.split('\n').length - 1, samples: times.length, median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)] };
+}
