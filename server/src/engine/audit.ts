@@ -22,6 +22,8 @@ export interface AuditOptions {
   onProgress?(done: number, total: number): void;
   /** Replaces folder reading (tests simulate unreadable folders; root can read anything). */
   readdir?: WalkOptions['readdir'];
+  /** Skip parsing JS files that no rule could match (default on; off only to compare outputs). */
+  prefilter?: boolean;
   /** Polled between files; returning true stops the audit early. */
   isCancelled?(): boolean;
 }
@@ -51,7 +53,7 @@ export function auditFolder(rootPath: string, ruleSet: RuleSet, options: AuditOp
     root,
     findings,
     cost: provisionalCost(findings),
-    errors,
+    errors: errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.message.localeCompare(b.message))),
     stats: {
       files: state.scans.size,
       bytes,
@@ -81,7 +83,7 @@ export function readForScan(abs: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { t
  * aliases decide what a workspace import is, then every file. Used by audits and tests.
  */
 export function scanTexts(texts: Map<string, string>, ruleSet: RuleSet, errors: ScanError[] = [], options: AuditOptions = {}): { state: WorkspaceState; bytes: number } {
-  const state = new WorkspaceState(new RuleIndex(ruleSet));
+  const state = new WorkspaceState(new RuleIndex(ruleSet), options.prefilter !== false);
   for (const [file, text] of texts) {
     if (fileKindOf(file) !== 'tsconfig') continue;
     const problem = state.addConfig(file, text);
@@ -96,6 +98,7 @@ export function scanTexts(texts: Map<string, string>, ruleSet: RuleSet, errors: 
     for (const message of scan.errors) errors.push({ file, message });
     options.onProgress?.(++done, texts.size);
   }
+  for (const file of state.reachPlatformModules()) for (const message of state.scans.get(file)!.errors) errors.push({ file, message });
   return { state, bytes };
 }
 

@@ -2,7 +2,7 @@
 // platform bindings, how clients are recognised, and an index from binding roots to member patterns.
 
 import { Minimatch } from 'minimatch';
-import { CompiledRule, PlatformDescriptor } from './rules/model';
+import { CompiledRule, PlatformDescriptor, ruleAppliesTo } from './rules/model';
 import type { RuleSet } from './rules/load';
 import type { ScanError } from './types';
 import { matchSegments, parsePathPattern, PathPattern, Ref, rootKey, rootMatches } from './refs';
@@ -31,11 +31,63 @@ export class RuleIndex {
   private readonly memberByGlob: MemberEntry[] = [];
   private readonly globCandidatesByModule = new Map<string, MemberEntry[]>();
 
+  /** Literal text without which no rule can match a JS file on its own (see jsNeedsParse). */
+  private readonly parseTriggers: string[] = [];
+  private readonly parseTriggerRegexes: RegExp[] = [];
+  private parseTrigger?: RegExp;
+  private readonly rulesByFile = new Map<string, CompiledRule[]>();
+
   constructor(set: RuleSet) {
     this.rules = set.rules;
     this.trackedGlobals = new Set(BASE_GLOBALS);
     for (const platform of set.platforms) this.addPlatform(platform);
     for (const rule of set.rules) this.addRule(rule);
+    this.addParseTriggers();
+  }
+
+  /** The rules whose file globs accept this root-relative path (cached: globs are slow). */
+  rulesFor(file: string): CompiledRule[] {
+    let rules = this.rulesByFile.get(file);
+    if (!rules) {
+      rules = this.rules.filter((rule) => ruleAppliesTo(rule, file));
+      if (this.rulesByFile.size > 100_000) this.rulesByFile.clear();
+      this.rulesByFile.set(file, rules);
+    }
+    return rules;
+  }
+
+  /**
+   * The literal prefilter: can any rule match this JS file without help from other files? Most
+   * files name no platform module, global or env var and hold nothing secret-shaped, and then
+   * parsing them is wasted work. (Files that import a workspace module exporting a platform
+   * binding are found in a second pass by the audit; see reachPlatformModules.)
+   */
+  jsNeedsParse(file: string, text: string, applicable: CompiledRule[] = this.rulesFor(file)): boolean {
+    if (this.parseTrigger?.test(text) || this.parseTriggerRegexes.some((r) => r.test(text))) return true;
+    return applicable.some((rule) => {
+      const m = rule.matcher;
+      if (m.type !== 'check' || (m.check.scope === 'file' && m.check.textOnly)) return false;
+      return !m.check.prefilter || m.check.prefilter.test(text);
+    });
+  }
+
+  private addParseTriggers(): void {
+    const add = (literal: string) => {
+      if (literal.length >= 3) this.parseTriggers.push(literal);
+      else this.parseTriggerRegexes.push(/[\s\S]/); // too short to filter on: parse everything
+    };
+    for (const module of this.moduleNames) add(module);
+    for (const glob of this.moduleGlobs) add(literalPrefix(glob.pattern));
+    for (const name of this.trackedGlobals) if (name !== 'process') add(name);
+    // Specifier maps are anchored to a whole specifier; in file text, look for the unanchored body.
+    for (const { regex } of this.specifierMaps) this.parseTriggerRegexes.push(new RegExp(regex.source.replace(/\(\^\|\/\)|\^|\$/g, '')));
+    for (const rule of this.rules) {
+      const m = rule.matcher;
+      if (m.type === 'import') for (const g of m.modules) add(literalPrefix(g.pattern));
+      if (m.type === 'env') for (const g of m.names) add(longestLiteral(g.pattern));
+    }
+    const unique = [...new Set(this.parseTriggers)];
+    if (unique.length > 0) this.parseTrigger = new RegExp(unique.map(escapeRegExp).join('|'));
   }
 
   private addPlatform(platform: PlatformDescriptor): void {
@@ -83,6 +135,7 @@ export class RuleIndex {
   }
 
   private trackModule(module: string): void {
+    if (this.moduleNames.has(module) || this.moduleGlobs.some((g) => g.pattern === module)) return;
     if (/[*?[{]/.test(module)) this.moduleGlobs.push(new Minimatch(module));
     else this.moduleNames.add(module);
   }
@@ -155,4 +208,19 @@ export class RuleIndex {
     }
     return globbed;
   }
+}
+
+/** `@supabase/*` → `@supabase/`: the text every match of the glob contains. */
+function literalPrefix(glob: string): string {
+  const at = glob.search(/[*?[{]/);
+  return at < 0 ? glob : glob.slice(0, at);
+}
+
+/** `*SUPABASE_*` → `SUPABASE_`. */
+function longestLiteral(glob: string): string {
+  return glob.split(/[*?[\]{}]/).reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -8,7 +8,7 @@ import type { FactContext } from './js/facts';
 import { memberHits } from './match';
 import { isRelativeSpecifier } from './modules';
 import { CompiledRule, ruleAppliesTo } from './rules/model';
-import { FileScan, scanFile } from './scan/scanFile';
+import { FileScan, scanFile, ScanOptions } from './scan/scanFile';
 import type { Finding, RawHit } from './types';
 import { AliasTable } from './workspace/aliases';
 import { Resolver } from './workspace/resolve';
@@ -23,7 +23,42 @@ export class WorkspaceState {
   private readonly rulesById: Map<string, CompiledRule>;
   private workspaceHitsCache?: Map<string, RawHit[]>;
 
-  constructor(readonly index: RuleIndex) {
+  /**
+   * Second pass of the prefilter: parses the JS files it let through unparsed that mention a
+   * workspace module exporting a platform binding (`import { base44 } from '@/api/base44Client'`),
+   * until no such file is left. Returns the files it parsed.
+   */
+  reachPlatformModules(): string[] {
+    const parsed: string[] = [];
+    for (;;) {
+      const mentions = this.platformModuleMention();
+      if (!mentions) return parsed;
+      const next = [...this.scans.values()].filter((s) => !s.parsed && mentions.test(s.text));
+      if (next.length === 0) return parsed;
+      for (const scan of next) {
+        this.setFile(scan.file, scan.text, { forceParse: true });
+        parsed.push(scan.file);
+      }
+    }
+  }
+
+  /** A regex matching the import-specifier stems of modules that export a platform binding. */
+  private platformModuleMention(): RegExp | undefined {
+    const stems = new Set<string>();
+    for (const scan of this.scans.values()) {
+      const facts = scan.facts;
+      if (!scan.parsed || !facts) continue;
+      const exportsPlatform = Object.values(facts.exports).some((ref) => {
+        const resolved = this.resolver.resolve(scan.file, ref);
+        return resolved !== undefined && resolved.root.kind !== 'ws';
+      });
+      if (exportsPlatform || facts.starExports.length > 0) stems.add(moduleStem(scan.file));
+    }
+    if (stems.size === 0) return undefined;
+    return new RegExp([...stems].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  }
+
+  constructor(readonly index: RuleIndex, private readonly prefilter = true) {
     this.rulesById = new Map(index.rules.map((r) => [r.id, r]));
     this.resolver = new Resolver({ get: (file) => this.scans.get(file)?.facts }, this.aliases);
     this.factContext = {
@@ -47,9 +82,9 @@ export class WorkspaceState {
    * Scans one file (the only parse an edit costs). Returns whether what it exports changed, in which
    * case files importing it may have new findings.
    */
-  setFile(file: string, text: string): { scan: FileScan; exportsChanged: boolean } {
+  setFile(file: string, text: string, options: ScanOptions = {}): { scan: FileScan; exportsChanged: boolean } {
     const before = this.exportSignature(file);
-    const scan = scanFile(file, text, this.index, this.factContext);
+    const scan = scanFile(file, text, this.index, this.factContext, { forceParse: !this.prefilter || options.forceParse });
     this.scans.set(file, scan);
     this.invalidateWorkspaceHits(file);
     return { scan, exportsChanged: before !== this.exportSignature(file) };
@@ -111,6 +146,13 @@ export class WorkspaceState {
     this.workspaceHitsCache = byFile;
     return byFile;
   }
+}
+
+/** What an import specifier of this file contains: `src/api/base44Client.js` → base44Client, `lib/db/index.ts` → db. */
+function moduleStem(file: string): string {
+  const parts = file.split('/');
+  const name = parts[parts.length - 1].replace(/\.[^.]+$/, '');
+  return name === 'index' && parts.length > 1 ? parts[parts.length - 2] : name;
 }
 
 /** Drops findings whose previous line says `lockin-lens-ignore-next-line <rule-id> -- <reason>`. */

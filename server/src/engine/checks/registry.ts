@@ -27,12 +27,21 @@ export interface CheckHit {
 export interface FileCheck {
   name: string;
   scope: 'file';
+  /**
+   * Text the check cannot fire without. Files that lack it skip the check, and a JS file need not be
+   * parsed on its behalf. Without a prefilter the check runs on every file it applies to.
+   */
+  prefilter?: RegExp;
+  /** The check reads only `text`, never the tree or facts, so it also runs on unparsed JS files. */
+  textOnly?: boolean;
   run(file: CheckFile, options: Record<string, unknown>): CheckHit[];
 }
 
 export interface WorkspaceCheck {
   name: string;
   scope: 'workspace';
+  /** As for FileCheck: text without which a file cannot contribute to this check. */
+  prefilter?: RegExp;
   run(files: CheckFile[], options: Record<string, unknown>): (CheckHit & { file: string })[];
 }
 

@@ -5,7 +5,7 @@ import type { CheckFile } from '../checks/registry';
 import type { RuleIndex } from '../context';
 import { collectJsFacts, FactContext, JsFacts, parseSource } from '../js/facts';
 import { normalizeSpecifier } from '../modules';
-import { CompiledRule, ruleAppliesTo } from '../rules/model';
+import type { CompiledRule } from '../rules/model';
 import type { RawHit } from '../types';
 import { parseJsonc } from '../util/jsonc';
 import { dependencyHits, dotenvEntries, envReadsFromFacts } from './extract';
@@ -16,6 +16,8 @@ export interface FileScan {
   kind: FileKind;
   text: string;
   facts?: JsFacts;
+  /** False for a JS file the prefilter let through unparsed (no rule could match it on its own). */
+  parsed: boolean;
   /** Hits of rules that depend on this file alone. */
   hits: RawHit[];
   errors: string[];
@@ -23,12 +25,22 @@ export interface FileScan {
 
 const MAX_TEXT_HITS_PER_RULE = 200;
 
-export function scanFile(file: string, text: string, index: RuleIndex, factContext: FactContext): FileScan {
+export interface ScanOptions {
+  /** Parse JS even when the prefilter finds nothing a rule could match (open documents, no prefilter). */
+  forceParse?: boolean;
+}
+
+/** Facts of a JS file that was not parsed: nothing in it reaches a platform. */
+const NO_FACTS: JsFacts = Object.freeze({ imports: [], sites: [], exports: {}, starExports: [] }) as JsFacts;
+
+export function scanFile(file: string, text: string, index: RuleIndex, factContext: FactContext, options: ScanOptions = {}): FileScan {
   const kind = fileKindOf(file);
-  const scan: FileScan = { file, kind, text, hits: [], errors: [] };
-  const applicable = index.rules.filter((rule) => ruleAppliesTo(rule, file));
+  const applicable = index.rulesFor(file);
+  const parse = kind === 'js' && (options.forceParse || index.jsNeedsParse(file, text, applicable));
+  const scan: FileScan = { file, kind, text, hits: [], errors: [], parsed: parse || kind !== 'js' };
   let checkFile: CheckFile = { file, text };
-  if (kind === 'js') {
+  if (kind === 'js' && !parse) scan.facts = NO_FACTS;
+  if (parse) {
     const sourceFile = parseSource(file, text);
     scan.facts = collectJsFacts(sourceFile, factContext);
     if (scan.facts.syntaxError) scan.errors.push(`syntax error at line ${scan.facts.syntaxError.line}: ${scan.facts.syntaxError.message} (the rest of the file was still scanned)`);
@@ -67,6 +79,8 @@ function localHits(rule: CompiledRule, scan: FileScan, checkFile: CheckFile): Ra
       return [{ ruleId: id, span: firstContentLine(scan.text) }];
     case 'check':
       if (m.check.scope !== 'file') return [];
+      if (m.check.prefilter && !m.check.prefilter.test(scan.text)) return [];
+      if (!scan.parsed && !m.check.textOnly) return []; // the prefilter decided it cannot fire here
       return m.check.run(checkFile, m.options).map((h) => ({ ruleId: id, span: h.span, vars: h.vars }));
     case 'member':
       return [];

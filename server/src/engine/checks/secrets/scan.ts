@@ -1,0 +1,93 @@
+// Every secret in one file's text, each named once. Detectors run from the most structured (a
+// service-account object, a PEM block, a JWT whose claims are read) to plain prefixes, and a later
+// match inside an earlier one is dropped, so a service account's key is not also a "PEM key".
+
+import { AWS_SECRET_BY_NAME, TOKEN_DETECTORS, TokenDetector } from './detectors';
+import { databaseUrls } from './connectionStrings';
+import { classifyJwt, JWT_PATTERN } from './jwt';
+import { pemKeys, serviceAccountKeys } from './keys';
+import { hasPlaceholderMarks, looksLikePlaceholder } from './structure';
+import type { RawSecret } from './types';
+
+/** Keys printed in provider documentation; they are public and revoked, so flagging them is noise. */
+const DOCUMENTED_KEYS = new Set(['sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'sk_test_BQokikJOvBiI2HlWgH4olfQ2', 'sk_test_26PHem9AhJZvU623DfE1x4sd']);
+
+/** How far around a match a `near` word is looked for (a few lines of config). */
+const NEAR_WINDOW = 300;
+
+let cache: { text: string; secrets: RawSecret[] } | undefined;
+
+/**
+ * The secrets in a text, sorted by position. Several rules run the same scan over one file in a
+ * row, so the last result is kept.
+ */
+export function findSecrets(text: string): RawSecret[] {
+  if (cache?.text === text) return cache.secrets;
+  const accepted: RawSecret[] = [];
+  const add = (found: RawSecret[]) => {
+    for (const s of found) if (!accepted.some((a) => s.start < a.end && a.start < s.end)) accepted.push(s);
+  };
+  add(serviceAccountKeys(text));
+  add(pemKeys(text));
+  add(privilegedJwts(text));
+  add(databaseUrls(text));
+  for (const detector of TOKEN_DETECTORS) add(tokenMatches(text, detector));
+  add(awsSecretKeys(text));
+  pairAwsKeys(accepted);
+  accepted.sort((a, b) => a.start - b.start);
+  cache = { text, secrets: accepted };
+  return accepted;
+}
+
+function privilegedJwts(text: string): RawSecret[] {
+  const out: RawSecret[] = [];
+  for (const m of text.matchAll(JWT_PATTERN)) {
+    const verdict = classifyJwt(m[1], m[2], m[3]);
+    if (!verdict.privilegedRole) continue;
+    out.push({ family: 'supabase-secret', label: `${verdict.privilegedRole} JWT`, start: m.index!, end: m.index! + m[0].length, secret: m[0] });
+  }
+  return out;
+}
+
+function tokenMatches(text: string, detector: TokenDetector): RawSecret[] {
+  const out: RawSecret[] = [];
+  for (const m of text.matchAll(detector.pattern)) {
+    const body = m.groups?.body ?? m[0];
+    // A named key's match begins with its variable name; the secret is the body at the end.
+    const start = detector.named ? m.index! + m[0].lastIndexOf(body) : m.index!;
+    const tokenText = detector.named ? body : m[0];
+    if (DOCUMENTED_KEYS.has(tokenText)) continue;
+    if (detector.structured ? hasPlaceholderMarks(body) : looksLikePlaceholder(body)) continue;
+    if (detector.valid && !detector.valid(tokenText)) continue;
+    if (detector.near && !detector.near.test(surroundings(text, start, start + tokenText.length, detector.nearScope))) continue;
+    const label = typeof detector.label === 'string' ? detector.label : detector.label(tokenText);
+    out.push({ family: detector.family, label, start, end: start + tokenText.length, secret: tokenText });
+  }
+  return out;
+}
+
+/** The text a detector's `near` word is looked for in. */
+function surroundings(text: string, start: number, end: number, scope: 'window' | 'line' = 'window'): string {
+  if (scope === 'window') return text.slice(Math.max(0, start - NEAR_WINDOW), end + NEAR_WINDOW);
+  const lineStart = text.lastIndexOf('\n', start - 1);
+  const previousLineStart = lineStart > 0 ? text.lastIndexOf('\n', lineStart - 1) : -1;
+  const lineEnd = text.indexOf('\n', end);
+  return text.slice(previousLineStart + 1, lineEnd < 0 ? text.length : lineEnd);
+}
+
+function awsSecretKeys(text: string): RawSecret[] {
+  const out: RawSecret[] = [];
+  for (const m of text.matchAll(AWS_SECRET_BY_NAME)) {
+    const body = m.groups!.body;
+    if (looksLikePlaceholder(body)) continue;
+    const start = m.index! + m[0].length - body.length;
+    out.push({ family: 'aws', label: 'AWS secret access key', start, end: start + body.length, secret: body });
+  }
+  return out;
+}
+
+/** An access key id is half a credential; say so when the other half sits in the same file. */
+function pairAwsKeys(secrets: RawSecret[]): void {
+  if (!secrets.some((s) => s.label === 'AWS secret access key')) return;
+  for (const s of secrets) if (s.label === 'AWS access key id') s.label = 'AWS access key id (its secret access key is in this file too)';
+}
