@@ -77,7 +77,7 @@ describe('manifests, env and text rules', () => {
 });
 
 describe('folder walk and bad input', () => {
-  it('skips dependencies, build output, gitignored, binary and large files, and keeps scanning', () => {
+  it('skips dependencies, build output, gitignored, binary and large files, and keeps scanning', async () => {
     const root = writeTree({
       '.gitignore': 'generated/\n*.secret.js\n!keep.secret.js\n',
       'src/ok.ts': `import x from '@acme/sdk'\n`,
@@ -90,21 +90,21 @@ describe('folder walk and bad input', () => {
       'public/logo.js': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]),
       'public/vendor.min.js': `/*${'x'.repeat(2048)}*/ require('@acme/sdk')`,
     });
-    const report = auditFolder(root, testRuleSet(), { maxFileBytes: 1024 });
+    const report = await auditFolder(root, testRuleSet(), { maxFileBytes: 1024 });
     assert.deepEqual(report.findings.map((f) => f.file), ['src/broken.ts', 'src/keep.secret.js', 'src/ok.ts']);
     assert.deepEqual(report.stats.skippedByReason, { binary: 1, 'too-large': 1, gitignored: 2, 'ignored-dir': 2 });
     assert.equal(report.stats.files, 3);
     assert.match(report.errors.find((e) => e.file === 'src/broken.ts')!.message, /syntax error at line 2/);
   });
 
-  it('reports an unreadable folder and a dangling link, and scans the rest', () => {
+  it('reports an unreadable folder and a dangling link, and scans the rest', async () => {
     const root = writeTree({ 'a/locked/x.ts': `import '@acme/sdk'\n`, 'b/y.ts': `import '@acme/sdk'\n` });
     symlinkSync(join(root, 'missing.ts'), join(root, 'b/dangling.ts'));
     const readdir = (abs: string): Dirent[] => {
       if (abs.endsWith('locked')) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
       return readdirSync(abs, { withFileTypes: true });
     };
-    const report = auditFolder(root, testRuleSet(), { readdir });
+    const report = await auditFolder(root, testRuleSet(), { readdir });
     assert.deepEqual(report.findings.map((f) => f.file), ['b/y.ts']);
     assert.deepEqual(report.errors.map((e) => [e.file, e.message]), [
       ['a/locked', 'cannot read folder: EACCES'],
@@ -112,17 +112,17 @@ describe('folder walk and bad input', () => {
     ]);
   });
 
-  it('does not follow folder symlinks, so a loop ends', () => {
+  it('does not follow folder symlinks, so a loop ends', async () => {
     const root = writeTree({ 'src/a.ts': `import '@acme/sdk'\n` });
     symlinkSync(join(root, 'src'), join(root, 'src/loop'));
-    const report = auditFolder(root, testRuleSet());
+    const report = await auditFolder(root, testRuleSet());
     assert.equal(report.findings.length, 1);
     assert.equal(report.stats.skippedByReason.symlink, 1);
   });
 
-  it('skips a 20 MB minified bundle by size and still audits its neighbours', () => {
+  it('skips a 20 MB minified bundle by size and still audits its neighbours', async () => {
     const root = writeTree({ 'app/bundle.js': `var a=${'[1,2,3],'.repeat(3_000_000)}0;require('@acme/sdk')`, 'app/main.ts': `import '@acme/sdk'\n` });
-    const report = auditFolder(root, testRuleSet());
+    const report = await auditFolder(root, testRuleSet());
     assert.deepEqual(report.findings.map((f) => f.file), ['app/main.ts']);
     assert.equal(report.stats.skippedByReason['too-large'], 1);
   });

@@ -224,7 +224,7 @@ describe('secrets: redaction', () => {
     assertNoLeak(formatText(report, false), 'text report');
   });
 
-  it('keeps the example apps\' JWTs and keys out of their audit report', () => {
+  it('keeps the example apps\' JWTs and keys out of their audit report', async () => {
     const examples = join(dirname(rulesDir), 'examples');
     const secrets = new Set<string>();
     const collect = (dir: string) => {
@@ -240,7 +240,7 @@ describe('secrets: redaction', () => {
     };
     collect(examples);
     assert.ok(secrets.size > 0, 'the examples plant at least one secret');
-    const report = auditFolder(examples, ruleSet);
+    const report = await auditFolder(examples, ruleSet);
     assert.ok(report.findings.some((f) => f.ruleId === 'supabase/service-role-key'));
     for (const output of [JSON.stringify(report), formatText(report, false)]) {
       for (const secret of secrets) assert.ok(!output.includes(secret.slice(4, -4)), `a report leaks ${secret.slice(0, 4)}…`);

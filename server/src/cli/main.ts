@@ -2,6 +2,7 @@
 // Exit codes: 0 clean (or below --fail-on), 1 findings at or above --fail-on, 2 usage errors.
 
 import { existsSync, statSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { auditFolder, AuditReport } from '../engine/audit';
 import { builtinRulesDir } from '../engine/rules/builtin';
 import { loadRules } from '../engine/rules/load';
@@ -19,6 +20,7 @@ Options:
   --rules <dir>           also load rules from this folder (laid out as <platform>/<name>.json); repeatable
   --exclude <glob>        leave out matching files (root-relative); repeatable
   --max-file-size <KB>    skip larger files (default 1024)
+  --workers <n>           worker threads for scanning (default: one per core on large workspaces; 0 for none)
   -h, --help              show this help
 `;
 
@@ -29,6 +31,7 @@ interface CliOptions {
   rules: string[];
   exclude: string[];
   maxFileBytes?: number;
+  workers?: number;
 }
 
 class UsageError extends Error {}
@@ -57,6 +60,10 @@ export function parseArgs(argv: string[]): CliOptions {
       const kb = Number(value());
       if (!Number.isFinite(kb) || kb <= 0) throw new UsageError('--max-file-size needs a positive number of KB');
       options.maxFileBytes = kb * 1024;
+    } else if (arg === '--workers') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0) throw new UsageError('--workers needs a whole number (0 for none)');
+      options.workers = n;
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
     else if (!pathSeen) {
       options.path = arg;
@@ -67,16 +74,16 @@ export function parseArgs(argv: string[]): CliOptions {
   return options;
 }
 
-export function runAudit(options: CliOptions): { report: AuditReport; exitCode: number } {
+export async function runAudit(options: CliOptions): Promise<{ report: AuditReport; exitCode: number }> {
   const builtin = builtinRulesDir();
   const ruleSet = loadRules([builtin, ...options.rules], builtin);
-  const report = auditFolder(options.path, ruleSet, { exclude: options.exclude, maxFileBytes: options.maxFileBytes });
+  const report = await auditFolder(options.path, ruleSet, { exclude: options.exclude, maxFileBytes: options.maxFileBytes, workers: options.workers });
   const threshold = options.failOn ? SEVERITY_RANK[options.failOn] : Infinity;
   const failed = report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold);
   return { report, exitCode: failed ? 1 : 0 };
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || rest.includes('-h') || rest.includes('--help')) {
     process.stdout.write(USAGE);
@@ -98,12 +105,12 @@ export function main(argv: string[]): number {
     process.stderr.write(`lockin-lens: ${e.message}\n\n${USAGE}`);
     return 2;
   }
-  const { report, exitCode } = runAudit(options);
+  const { report, exitCode } = await runAudit(options);
   const output = options.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report, process.stdout.isTTY === true);
   process.stdout.write(output);
   return exitCode;
 }
 
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+if (require.main === module && isMainThread) {
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

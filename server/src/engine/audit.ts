@@ -4,13 +4,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Minimatch } from 'minimatch';
-import { RuleIndex } from './context';
+import { defaultWorkerCount, MIN_FILES_FOR_WORKERS } from './parallel/scanPool';
+import { scanTexts, scanTextsInWorkers } from './scanTexts';
+
+export { scanTexts };
 import { provisionalCost, CostSummary } from './cost';
 import type { RuleSet } from './rules/load';
-import { fileKindOf, isAlwaysWanted } from './scan/fileKinds';
+import { isAlwaysWanted } from './scan/fileKinds';
 import type { Finding, ScanError, SkippedEntry } from './types';
 import { walkWorkspace, WalkOptions } from './workspace/walk';
-import { WorkspaceState } from './workspaceState';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
@@ -22,6 +24,8 @@ export interface AuditOptions {
   onProgress?(done: number, total: number): void;
   /** Replaces folder reading (tests simulate unreadable folders; root can read anything). */
   readdir?: WalkOptions['readdir'];
+  /** Worker threads for scanning: 0 for none; default: one per core for large workspaces. */
+  workers?: number;
   /** Skip parsing JS files that no rule could match (default on; off only to compare outputs). */
   prefilter?: boolean;
   /** Polled between files; returning true stops the audit early. */
@@ -37,7 +41,7 @@ export interface AuditReport {
   stats: { files: number; bytes: number; skipped: number; ms: number; skippedByReason: Record<string, number> };
 }
 
-export function auditFolder(rootPath: string, ruleSet: RuleSet, options: AuditOptions = {}): AuditReport {
+export async function auditFolder(rootPath: string, ruleSet: RuleSet, options: AuditOptions = {}): Promise<AuditReport> {
   const started = performance.now();
   const root = resolve(rootPath);
   const walked = walkWorkspace(root, { readdir: options.readdir, wanted: fileFilter(ruleSet, options.exclude) });
@@ -45,7 +49,8 @@ export function auditFolder(rootPath: string, ruleSet: RuleSet, options: AuditOp
   const skipped: SkippedEntry[] = [...walked.skipped];
   const texts = readAll(root, walked.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped, errors);
 
-  const { state, bytes } = scanTexts(texts, ruleSet, errors, options);
+  const useWorkers = options.workers ?? (texts.size >= MIN_FILES_FOR_WORKERS ? defaultWorkerCount() : 0);
+  const { state, bytes } = useWorkers > 0 ? await scanTextsInWorkers(texts, ruleSet, errors, options, useWorkers) : scanTexts(texts, ruleSet, errors, options);
   errors.splice(ruleSet.errors.length, 0, ...state.index.errors);
   const findings = state.allFindings();
   return {
@@ -76,30 +81,6 @@ export function readForScan(abs: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { t
   if (statSync(abs).size > maxBytes) return { skip: 'too-large' };
   const buffer = readFileSync(abs);
   return looksBinary(buffer) ? { skip: 'binary' } : { text: buffer.toString('utf8') };
-}
-
-/**
- * Scans files already in memory (root-relative path → text): project configs first, since their
- * aliases decide what a workspace import is, then every file. Used by audits and tests.
- */
-export function scanTexts(texts: Map<string, string>, ruleSet: RuleSet, errors: ScanError[] = [], options: AuditOptions = {}): { state: WorkspaceState; bytes: number } {
-  const state = new WorkspaceState(new RuleIndex(ruleSet), options.prefilter !== false);
-  for (const [file, text] of texts) {
-    if (fileKindOf(file) !== 'tsconfig') continue;
-    const problem = state.addConfig(file, text);
-    if (problem) errors.push({ file, message: problem });
-  }
-  let done = 0;
-  let bytes = 0;
-  for (const [file, text] of texts) {
-    if (options.isCancelled?.()) break;
-    const { scan } = state.setFile(file, text);
-    bytes += Buffer.byteLength(text);
-    for (const message of scan.errors) errors.push({ file, message });
-    options.onProgress?.(++done, texts.size);
-  }
-  for (const file of state.reachPlatformModules()) for (const message of state.scans.get(file)!.errors) errors.push({ file, message });
-  return { state, bytes };
 }
 
 /** Reads files as UTF-8 text, skipping (and recording) the large, binary and unreadable ones. */

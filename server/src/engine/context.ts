@@ -49,11 +49,27 @@ export class RuleIndex {
   rulesFor(file: string): CompiledRule[] {
     let rules = this.rulesByFile.get(file);
     if (!rules) {
-      rules = this.rules.filter((rule) => ruleAppliesTo(rule, file));
+      // Many rules share one `files` selection (all secrets rules do): decide each selection once.
+      const decided = new Map<string, boolean>();
+      rules = this.rules.filter((rule) => {
+        if (!rule.files) return true;
+        const key = this.filesKey(rule);
+        let yes = decided.get(key);
+        if (yes === undefined) decided.set(key, (yes = ruleAppliesTo(rule, file)));
+        return yes;
+      });
       if (this.rulesByFile.size > 100_000) this.rulesByFile.clear();
       this.rulesByFile.set(file, rules);
     }
     return rules;
+  }
+
+  private readonly filesKeys = new Map<CompiledRule, string>();
+
+  private filesKey(rule: CompiledRule): string {
+    let key = this.filesKeys.get(rule);
+    if (key === undefined) this.filesKeys.set(rule, (key = JSON.stringify(rule.files)));
+    return key;
   }
 
   /**
@@ -77,17 +93,19 @@ export class RuleIndex {
       else this.parseTriggerRegexes.push(/[\s\S]/); // too short to filter on: parse everything
     };
     for (const module of this.moduleNames) add(module);
-    for (const glob of this.moduleGlobs) add(literalPrefix(glob.pattern));
+    for (const glob of this.moduleGlobs) add(longestLiteral(glob.pattern));
     for (const name of this.trackedGlobals) if (name !== 'process') add(name);
     // Specifier maps are anchored to a whole specifier; in file text, look for the unanchored body.
     for (const { regex } of this.specifierMaps) this.parseTriggerRegexes.push(new RegExp(regex.source.replace(/\(\^\|\/\)|\^|\$/g, '')));
     for (const rule of this.rules) {
       const m = rule.matcher;
-      if (m.type === 'import') for (const g of m.modules) add(literalPrefix(g.pattern));
+      if (m.type === 'import') for (const g of m.modules) add(longestLiteral(g.pattern));
       if (m.type === 'env') for (const g of m.names) add(longestLiteral(g.pattern));
     }
-    const unique = [...new Set(this.parseTriggers)];
-    if (unique.length > 0) this.parseTrigger = new RegExp(unique.map(escapeRegExp).join('|'));
+    // A literal that contains a shorter one adds nothing (`firebase` covers `firebase-admin/auth`).
+    const unique = [...new Set(this.parseTriggers)].sort((a, b) => a.length - b.length);
+    const kept = unique.filter((literal, i) => !unique.slice(0, i).some((shorter) => literal.includes(shorter)));
+    if (kept.length > 0) this.parseTrigger = new RegExp(kept.map(escapeRegExp).join('|'));
   }
 
   private addPlatform(platform: PlatformDescriptor): void {
@@ -210,15 +228,15 @@ export class RuleIndex {
   }
 }
 
-/** `@supabase/*` → `@supabase/`: the text every match of the glob contains. */
-function literalPrefix(glob: string): string {
-  const at = glob.search(/[*?[{]/);
-  return at < 0 ? glob : glob.slice(0, at);
-}
-
-/** `*SUPABASE_*` → `SUPABASE_`. */
+/**
+ * The longest text every match of a glob contains: `*SUPABASE_*` → `SUPABASE_`,
+ * `{@,}firebase/auth{,/cordova}` → `firebase/auth` (brace alternatives are not guaranteed).
+ */
 function longestLiteral(glob: string): string {
-  return glob.split(/[*?[\]{}]/).reduce((a, b) => (b.length > a.length ? b : a), '');
+  return glob
+    .replace(/\{[^}]*\}/g, '*')
+    .split(/[*?[\]]/)
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
 function escapeRegExp(text: string): string {

@@ -5,6 +5,7 @@ import type { CheckFile } from './checks/registry';
 import type { RuleIndex } from './context';
 import { LineMap, toFindings } from './findings';
 import type { FactContext } from './js/facts';
+import { LinkedHits } from './linkedHits';
 import { memberHits } from './match';
 import { isRelativeSpecifier } from './modules';
 import { CompiledRule, ruleAppliesTo } from './rules/model';
@@ -22,6 +23,7 @@ export class WorkspaceState {
   readonly factContext: FactContext;
   private readonly rulesById: Map<string, CompiledRule>;
   private workspaceHitsCache?: Map<string, RawHit[]>;
+  private readonly linked: LinkedHits;
 
   /**
    * Second pass of the prefilter: parses the JS files it let through unparsed that mention a
@@ -55,12 +57,15 @@ export class WorkspaceState {
       if (exportsPlatform || facts.starExports.length > 0) stems.add(moduleStem(scan.file));
     }
     if (stems.size === 0) return undefined;
-    return new RegExp([...stems].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    // As the last segment of a quoted specifier: './api/base44Client', "@/lib/db", '../src/index.js'.
+    const names = [...stems].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    return new RegExp(`['"\`](?:[^'"\`\\n]*/)?(?:${names})(?:/index)?(?:\\.[cm]?[jt]sx?)?['"\`]`);
   }
 
   constructor(readonly index: RuleIndex, private readonly prefilter = true) {
     this.rulesById = new Map(index.rules.map((r) => [r.id, r]));
     this.resolver = new Resolver({ get: (file) => this.scans.get(file)?.facts }, this.aliases);
+    this.linked = new LinkedHits(index.rules, this.scans, this.aliases, (file, text) => scanFile(file, text, index, this.factContext, { forceParse: true }).facts);
     this.factContext = {
       isTrackedModule: (m) => index.isTrackedModule(m),
       isWorkspaceSpec: (s) => isRelativeSpecifier(s) || this.aliases.isAlias(s),
@@ -75,6 +80,7 @@ export class WorkspaceState {
 
   /** Project configs (tsconfig/jsconfig) go first: aliases decide what a workspace import is. */
   addConfig(file: string, text: string): string | undefined {
+    this.filesChanged();
     return this.aliases.addConfig(file, text);
   }
 
@@ -82,18 +88,37 @@ export class WorkspaceState {
    * Scans one file (the only parse an edit costs). Returns whether what it exports changed, in which
    * case files importing it may have new findings.
    */
-  setFile(file: string, text: string, options: ScanOptions = {}): { scan: FileScan; exportsChanged: boolean } {
+  setFile(file: string, text: string, options: ScanOptions = {}): { scan: FileScan; exportsChanged: boolean; linkedChanged: string[] } {
     const before = this.exportSignature(file);
     const scan = scanFile(file, text, this.index, this.factContext, { forceParse: !this.prefilter || options.forceParse });
+    const dropped = this.scans.has(file) ? [] : this.filesChanged();
     this.scans.set(file, scan);
     this.invalidateWorkspaceHits(file);
-    return { scan, exportsChanged: before !== this.exportSignature(file) };
+    const linkedChanged = [...new Set([...dropped, ...this.linked.invalidate(file)])];
+    return { scan, exportsChanged: before !== this.exportSignature(file), linkedChanged };
   }
 
-  removeFile(file: string): boolean {
+  /** Takes a scan made elsewhere (a worker thread) for the same rules and text. */
+  adoptScan(scan: FileScan): void {
+    if (!this.scans.has(scan.file)) this.filesChanged();
+    this.scans.set(scan.file, scan);
+    this.invalidateWorkspaceHits(scan.file);
+    this.linked.invalidate(scan.file);
+  }
+
+  /** Forgets a file. Returns other files whose linked-check results read it (now to recompute). */
+  removeFile(file: string): { existed: boolean; linkedChanged: string[] } {
     const existed = this.scans.delete(file);
+    const dropped = existed ? this.filesChanged() : [];
     this.invalidateWorkspaceHits(file);
-    return existed;
+    const linkedChanged = [...new Set([...dropped, ...this.linked.invalidate(file)])].filter((f) => f !== file);
+    return { existed, linkedChanged };
+  }
+
+  /** A file appeared or went away: imports may resolve differently. */
+  private filesChanged(): string[] {
+    this.resolver.forgetFiles();
+    return this.linked.forgetAll();
   }
 
   /** Workspace checks (SQL across migrations, …) are recomputed only when one of their files changes. */
@@ -115,7 +140,7 @@ export class WorkspaceState {
   findingsFor(file: string): Finding[] {
     const scan = this.scans.get(file);
     if (!scan) return [];
-    const hits = [...scan.hits, ...(this.workspaceHits().get(file) ?? [])];
+    const hits = [...scan.hits, ...(this.workspaceHits().get(file) ?? []), ...this.linked.hitsFor(file)];
     if (scan.facts) hits.push(...memberHits(file, scan.facts, this.index, this.resolver));
     return unsuppressed(toFindings(file, scan.text, hits, this.rulesById), scan.text);
   }

@@ -69,6 +69,7 @@ export class FolderIndex {
       progress?.report(++done, walked.files.length);
       if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    this.state.reachPlatformModules();
     this.recomputeAll();
     this.indexed = !progress?.isCancelled();
   }
@@ -109,9 +110,13 @@ export class FolderIndex {
   }
 
   remove(rel: string): string[] {
-    if (!this.state.removeFile(rel)) return [];
+    if (!this.state.scans.has(rel)) return [];
+    const importers = this.dependentsOf(rel);
+    const { linkedChanged } = this.state.removeFile(rel);
     this.findings.delete(rel);
-    return [rel, ...this.recomputeDependents(rel)];
+    for (const file of [...linkedChanged, ...importers]) this.stale.add(file);
+    if (this.touchesWorkspaceChecks(rel)) this.workspaceChecksStale = true;
+    return [rel];
   }
 
   /**
@@ -150,27 +155,69 @@ export class FolderIndex {
     }
   }
 
+  /**
+   * Re-scans one file and recomputes its findings now. What the change means for other files
+   * (importers, linked checks that read it, migrations read as one schema) is only noted here and
+   * computed by catchUp(), so a keystroke pays for the edited file alone.
+   */
   private update(rel: string, text: string): string[] {
     if (fileKindOf(rel) === 'tsconfig') this.state.addConfig(rel, text);
-    const { exportsChanged } = this.state.setFile(rel, text);
+    const { exportsChanged, linkedChanged } = this.state.setFile(rel, text);
     this.findings.set(rel, this.state.findingsFor(rel));
-    const changed = [rel];
-    if (exportsChanged) changed.push(...this.recomputeDependents(rel));
-    if (this.touchesWorkspaceChecks(rel)) changed.push(...this.recomputeWorkspaceCheckFiles(rel));
-    return changed;
+    for (const file of linkedChanged) if (file !== rel) this.stale.add(file);
+    if (exportsChanged) this.exportsChangedIn.add(rel);
+    if (this.touchesWorkspaceChecks(rel)) this.workspaceChecksStale = true;
+    return [rel];
   }
 
-  /** Files importing `rel` (directly or through re-exports) get their findings recomputed. */
-  private recomputeDependents(rel: string): string[] {
-    const changed: string[] = [];
+  private readonly stale = new Set<string>();
+  private readonly exportsChangedIn = new Set<string>();
+  private workspaceChecksStale = false;
+
+  /**
+   * Brings one file up to date ahead of catchUp(), when the editor asks for it: it may read a file
+   * edited a moment ago, or import one whose exports changed.
+   */
+  freshen(rel: string): void {
+    const facts = this.state.scans.get(rel)?.facts;
+    const importsChanged = facts !== undefined && this.exportsChangedIn.size > 0
+      && (facts.starExports.length > 0 || workspaceImports(facts).some((spec) => this.exportsChangedIn.has(this.state.resolver.resolveFile(rel, spec) ?? '')));
+    if (this.stale.delete(rel) || importsChanged) this.findings.set(rel, this.state.findingsFor(rel));
+  }
+
+  /** Is there work left from earlier updates for catchUp()? */
+  hasStaleFiles(): boolean {
+    return this.stale.size > 0 || this.exportsChangedIn.size > 0 || this.workspaceChecksStale;
+  }
+
+  /** Recomputes the findings of files that earlier updates affected; returns those files. */
+  catchUp(): string[] {
+    const changed = this.recompute([...this.stale]);
+    this.stale.clear();
+    if (this.exportsChangedIn.size > 0) {
+      changed.push(...this.recompute(this.state.reachPlatformModules()));
+      for (const rel of this.exportsChangedIn) changed.push(...this.recompute(this.dependentsOf(rel)));
+      this.exportsChangedIn.clear();
+    }
+    if (this.workspaceChecksStale) changed.push(...this.recomputeWorkspaceCheckFiles(''));
+    this.workspaceChecksStale = false;
+    return [...new Set(changed)];
+  }
+
+  /** Files importing `rel` (and every barrel file, since re-exports chain). */
+  private dependentsOf(rel: string): string[] {
+    const out: string[] = [];
     for (const [file, scan] of this.state.scans) {
       if (file === rel || !scan.facts) continue;
       const targets = workspaceImports(scan.facts).map((spec) => this.state.resolver.resolveFile(file, spec));
-      if (!targets.includes(rel) && !scan.facts.starExports.length) continue;
-      this.findings.set(file, this.state.findingsFor(file));
-      changed.push(file);
+      if (targets.includes(rel) || scan.facts.starExports.length > 0) out.push(file);
     }
-    return changed;
+    return out;
+  }
+
+  private recompute(files: string[]): string[] {
+    for (const file of files) if (this.state.scans.has(file)) this.findings.set(file, this.state.findingsFor(file));
+    return files;
   }
 
   private touchesWorkspaceChecks(rel: string): boolean {
@@ -189,6 +236,9 @@ export class FolderIndex {
   }
 
   private recomputeAll(): void {
+    this.stale.clear();
+    this.exportsChangedIn.clear();
+    this.workspaceChecksStale = false;
     this.findings.clear();
     for (const file of this.state.scans.keys()) this.findings.set(file, this.state.findingsFor(file));
   }

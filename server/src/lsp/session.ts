@@ -17,6 +17,8 @@ import { summarize } from './summary';
 import { ReportVersions } from './workspaceReports';
 
 const SUMMARY_DELAY_MS = 250;
+/** How long after the last edit the files it affected elsewhere are re-evaluated. */
+const CATCH_UP_DELAY_MS = 150;
 
 export class Session {
   readonly folders = new Folders();
@@ -165,6 +167,7 @@ export class Session {
 
   diagnosticsWith(folder: FolderIndex, rel: string, settings: LockinSettings): Diagnostic[] {
     if (!pathSelected(settings, rel)) return [];
+    folder.freshen(rel);
     const findings = folder.findings.get(rel) ?? [];
     return visibleFindings(findings, settings).map((f) => toDiagnostic(f, this.docsHref));
   }
@@ -179,11 +182,27 @@ export class Session {
   }
 
   private afterChange(folder: FolderIndex, changed: string[], edited?: string): void {
-    if (changed.length === 0) return;
-    this.versions.bump(changed.map((rel) => uriOf(folder, rel)));
-    // The edited document is re-pulled by the editor itself; others need a refresh.
-    if (changed.some((rel) => rel !== edited)) this.connection.languages.diagnostics.refresh();
-    this.scheduleSummary();
+    if (changed.length > 0) {
+      this.versions.bump(changed.map((rel) => uriOf(folder, rel)));
+      // The edited document is re-pulled by the editor itself; others need a refresh.
+      if (changed.some((rel) => rel !== edited)) this.connection.languages.diagnostics.refresh();
+      this.scheduleSummary();
+    }
+    if (folder.hasStaleFiles()) this.scheduleCatchUp(folder);
+  }
+
+  private readonly catchUpTimers = new Map<FolderIndex, NodeJS.Timeout>();
+
+  /** Files affected by an edit elsewhere are brought up to date shortly after, off the keystroke path. */
+  private scheduleCatchUp(folder: FolderIndex): void {
+    clearTimeout(this.catchUpTimers.get(folder));
+    this.catchUpTimers.set(folder, setTimeout(() => void this.enqueue(() => this.guard(folder.root, () => {
+      const changed = folder.catchUp();
+      if (changed.length === 0) return;
+      this.versions.bump(changed.map((rel) => uriOf(folder, rel)));
+      this.connection.languages.diagnostics.refresh();
+      this.scheduleSummary();
+    })), CATCH_UP_DELAY_MS));
   }
 
   scheduleSummary(): void {

@@ -2,12 +2,15 @@
 // `"match": { "check": { "name": "…" } }`; the rule file still carries the id, message and docs.
 //
 // A file check sees one file at a time (its text and, for JS/TS, the parsed tree and facts).
-// A workspace check sees every file it applies to at once, in path order, for analyses that span
-// files (SQL migrations read in order as one schema).
+// A linked check sees one file at a time but may read other files through a view (a helper or a
+// client imported from a shared module); the engine records which files it read, and re-runs it
+// only when one of those changes. A workspace check sees every file it applies to at once, in path
+// order, for analyses of a whole set (SQL migrations read in order as one schema).
 
 import type ts from 'typescript';
 import type { JsFacts } from '../js/facts';
 import type { Span } from '../types';
+import type { Resolver } from '../workspace/resolve';
 
 export interface CheckFile {
   /** Root-relative path with `/` separators. */
@@ -45,7 +48,25 @@ export interface WorkspaceCheck {
   run(files: CheckFile[], options: Record<string, unknown>): (CheckHit & { file: string })[];
 }
 
-export type Check = FileCheck | WorkspaceCheck;
+/** Other files of the workspace, as a linked check may read them. */
+export interface LinkedView {
+  /** A file's text and facts (JS/TS); the check's result now depends on that file. */
+  file(path: string): CheckFile | undefined;
+  /** Every file the rule applies to; the result now depends on all of them. */
+  files(): CheckFile[];
+  /** Resolves workspace imports (reading the imported files, which become dependencies). */
+  resolver: Resolver;
+}
+
+export interface LinkedCheck {
+  name: string;
+  scope: 'linked';
+  /** As for FileCheck: text without which the check cannot fire on a file. */
+  prefilter?: RegExp;
+  run(file: CheckFile, view: LinkedView, options: Record<string, unknown>): CheckHit[];
+}
+
+export type Check = FileCheck | LinkedCheck | WorkspaceCheck;
 
 const checks = new Map<string, Check>();
 

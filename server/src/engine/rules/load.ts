@@ -12,6 +12,8 @@ import type { ScanError } from '../types';
 import { CompiledMatcher, CompiledRule, PlatformDescriptor, RuleJson } from './model';
 
 export interface RuleSet {
+  /** Where the rules came from, so worker threads can load the same set. */
+  sources: { folders: string[]; schemaDir: string };
   rules: CompiledRule[];
   platforms: PlatformDescriptor[];
   errors: ScanError[];
@@ -34,7 +36,7 @@ function validatorsFor(schemaDir: string): { rule: ValidateFunction; platform: V
 
 /** Loads the given folders (each laid out as rules/<platform>/<name>.json). schemaDir holds the schemas. */
 export function loadRules(folders: string[], schemaDir: string): RuleSet {
-  const set: RuleSet = { rules: [], platforms: [], errors: [] };
+  const set: RuleSet = { sources: { folders, schemaDir }, rules: [], platforms: [], errors: [] };
   const validate = validatorsFor(schemaDir);
   const seen = new Set<string>();
   for (const folder of folders) {

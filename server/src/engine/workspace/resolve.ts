@@ -15,14 +15,31 @@ const MAX_HOPS = 8;
 
 export interface FactsLookup {
   get(file: string): JsFacts | undefined;
+  /** Is this a scanned file? (Defaults to get() !== undefined; cheaper where facts are made on demand.) */
+  has?(file: string): boolean;
 }
 
 export class Resolver {
+  /** resolveFile answers by importing folder and specifier; valid while the set of files is unchanged. */
+  private readonly fileMemo = new Map<string, string | null>();
+
   constructor(private readonly facts: FactsLookup, private readonly aliases: AliasTable) {}
 
   /** The workspace file a specifier names, or undefined when it is not a scanned file. */
   resolveFile(fromFile: string, spec: string): string | undefined {
-    return this.candidates(fromFile, spec).find((path) => this.facts.get(path) !== undefined);
+    const key = `${posix.dirname(fromFile)}\0${spec}`;
+    let found = this.fileMemo.get(key);
+    if (found === undefined) {
+      const exists = (path: string) => (this.facts.has ? this.facts.has(path) : this.facts.get(path) !== undefined);
+      found = this.candidates(fromFile, spec).find(exists) ?? null;
+      this.fileMemo.set(key, found);
+    }
+    return found ?? undefined;
+  }
+
+  /** Files were added or removed (or aliases changed): forget remembered file resolutions. */
+  forgetFiles(): void {
+    this.fileMemo.clear();
   }
 
   /** Every root-relative path the specifier could name, in resolution order (for loading on demand). */

@@ -15,6 +15,7 @@ const PERMISSION_STRING = /^(write|create|update|delete)\("any"\)$/;
 export const appwriteAnyPermissionCheck: FileCheck = {
   name: 'appwrite-any-permission',
   scope: 'file',
+  prefilter: /appwrite|\(\s*\\?["']any\\?["']\s*\)/i,
   run(file) {
     const hits: CheckHit[] = [];
     if (file.facts) hits.push(...sdkHits(file.facts.sites));

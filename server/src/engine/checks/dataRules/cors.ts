@@ -23,6 +23,7 @@ const LABEL: Record<OriginKind, string> = { wildcard: '*', reflected: "the reque
 export const corsCredentialsCheck: FileCheck = {
   name: 'cors-credentials',
   scope: 'file',
+  prefilter: /credentials/i,
   run(file) {
     // Both halves of the mistake name credentials somewhere; most files never do.
     if (!/credentials/i.test(file.text)) return [];

@@ -20,6 +20,7 @@ const AI_SDKS: Record<string, string> = {
 export const browserAiClient: FileCheck = {
   name: 'browser-ai-client',
   scope: 'file',
+  prefilter: /dangerouslyAllowBrowser/,
   run(file: CheckFile): CheckHit[] {
     const source = file.sourceFile;
     if (!source || !file.text.includes('dangerouslyAllowBrowser')) return [];

@@ -40,6 +40,7 @@ function envNamesIn(file: CheckFile): NamedSpan[] {
 export const clientExposedSecretEnv: FileCheck = {
   name: 'client-exposed-secret-env',
   scope: 'file',
+  prefilter: /VITE_|NEXT_PUBLIC_|EXPO_PUBLIC_|REACT_APP_|PUBLIC_|NUXT_PUBLIC_/,
   run(file: CheckFile): CheckHit[] {
     const hits: CheckHit[] = [];
     for (const { name, span } of envNamesIn(file)) {

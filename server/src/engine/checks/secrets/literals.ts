@@ -8,6 +8,7 @@ import { findSecrets } from './scan';
 export const secretLiteral: FileCheck = {
   name: 'secret-literal',
   scope: 'file',
+  textOnly: true,
   run(file: CheckFile, options: Record<string, unknown>): CheckHit[] {
     const families = Array.isArray(options.families) ? (options.families as string[]) : undefined;
     return findSecrets(file.text)

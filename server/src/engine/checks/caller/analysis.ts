@@ -1,0 +1,179 @@
+// Privileged calls reached from a request handler before the caller is verified. For each handler
+// we list its privileged points in source order — direct privileged calls, and calls to helper
+// functions (same file or imported) that make one without a guard of their own — and report the
+// first one no guard dominates. Helpers are summarised once: do they verify the caller (as a
+// guard that throws, or as a value to test), and do they make a privileged call?
+
+import ts from 'typescript';
+import type { Span } from '../../types';
+import { Entry, EntryKind, callableSeed } from './entries';
+import { Flow, VerifyKind } from './flow';
+import { FileModel, Fn, FnRef, forEachInline, unwrap } from './model';
+import { adjustForUse, directVerifier } from './verifiers';
+
+export interface PrivilegedApi {
+  /** Handler kinds this check looks at. */
+  entries: ReadonlySet<EntryKind>;
+  /** Is this call a privileged operation (service-role data access, admin user management)? */
+  isPrivileged(call: ts.CallExpression, model: FileModel): boolean;
+}
+
+export interface Point {
+  node: ts.CallExpression;
+  /** The operation as shown in the message: `base44.asServiceRole.entities.Deal.filter(…)`. */
+  op: string;
+}
+
+interface Summary {
+  verifies?: VerifyKind;
+  privileged?: Point;
+}
+
+const PENDING: Summary = {};
+
+export class Analysis {
+  private readonly summaries = new Map<Fn, Summary>();
+
+  constructor(private readonly api: PrivilegedApi) {}
+
+  /** How a call verifies the caller, helpers included. */
+  readonly verifier = (call: ts.CallExpression, model: FileModel): VerifyKind | undefined => {
+    const direct = directVerifier(call, model);
+    if (direct) return adjustForUse(call, direct);
+    const helper = model.functionFor(call.expression);
+    if (!helper || isInline(helper.fn)) return undefined;
+    const verifies = this.summary(helper).verifies;
+    if (verifies !== 'throws') return verifies;
+    return adjustForUse(call, { kind: 'throws', async: isAsync(helper.fn) });
+  };
+
+  flow(model: FileModel, entry?: Entry): Flow {
+    const seed = entry?.kind === 'callable' ? callableSeed(entry.fn) : undefined;
+    return new Flow(model, { verifier: this.verifier, seed });
+  }
+
+  /** The first privileged point of a handler that no guard dominates. */
+  firstUnguarded(entry: Entry): Point | undefined {
+    if (entry.preGuarded) return undefined;
+    const flow = this.flow(entry.model, entry);
+    return this.points(entry.fn, entry.model).find((p) => !flow.guardedAt(p.node, entry.fn));
+  }
+
+  /** Does this handler verify its caller somewhere (for functions whose platform gate is off)? */
+  verifiesSomewhere(entry: Entry): boolean {
+    if (entry.preGuarded) return true;
+    const body = entry.fn.body;
+    if (!body) return false;
+    if (!ts.isBlock(body)) return this.hasVerifierCall(body, entry.model);
+    return this.flow(entry.model, entry).containsGuard(body);
+  }
+
+  /** Privileged calls in a function body (and its inline callbacks), in source order. */
+  points(fn: Fn, model: FileModel): Point[] {
+    const out: Point[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node) && node !== fn && !isInline(node)) return;
+      if (ts.isCallExpression(node)) {
+        const point = this.pointAt(node, model, fn);
+        if (point) out.push(point);
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (fn.body) visit(fn.body);
+    return out.sort((a, b) => a.node.getStart(model.sourceFile) - b.node.getStart(model.sourceFile));
+  }
+
+  private pointAt(call: ts.CallExpression, model: FileModel, within: Fn): Point | undefined {
+    if (this.api.isPrivileged(call, model)) return { node: call, op: renderChain(call, model.sourceFile) };
+    const helper = model.functionFor(call.expression);
+    if (!helper || helper.fn === within || isInline(helper.fn)) return undefined;
+    const inner = this.summary(helper).privileged;
+    return inner && { node: call, op: `${renderChain(call, model.sourceFile)} → ${inner.op}` };
+  }
+
+  private summary(helper: FnRef): Summary {
+    const known = this.summaries.get(helper.fn);
+    if (known) return known;
+    this.summaries.set(helper.fn, PENDING); // recursion ends here
+    const summary: Summary = { verifies: this.helperVerifies(helper) };
+    const flow = this.flow(helper.model);
+    summary.privileged = this.points(helper.fn, helper.model).find((p) => !flow.guardedAt(p.node, helper.fn));
+    this.summaries.set(helper.fn, summary);
+    return summary;
+  }
+
+  /** 'throws' when the helper rejects by throwing (callers may rely on it), 'result' when it only hands a value back. */
+  private helperVerifies(helper: FnRef): VerifyKind | undefined {
+    const body = helper.fn.body;
+    if (!body) return undefined;
+    const strict = new Flow(helper.model, { verifier: this.verifier, throwOnly: true });
+    if (ts.isBlock(body) ? strict.establishesAll(body.statements) : this.hasThrowingCall(body, helper.model)) return 'throws';
+    return this.hasVerifierCall(body, helper.model) ? 'result' : undefined;
+  }
+
+  private hasThrowingCall(expr: ts.Node, model: FileModel): boolean {
+    let found = false;
+    forEachInline(expr, (n) => {
+      if (!found && ts.isCallExpression(n) && this.verifier(n, model) === 'throws') found = true;
+    });
+    return found;
+  }
+
+  private hasVerifierCall(node: ts.Node, model: FileModel): boolean {
+    let found = false;
+    forEachInline(node, (n) => {
+      if (!found && ts.isCallExpression(n) && this.verifier(n, model)) found = true;
+    });
+    return found;
+  }
+}
+
+/** A function written in place as an argument (`items.map(async (x) => …)`): it runs as part of the caller. */
+export function isInline(fn: ts.Node): boolean {
+  let node = fn;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const p = node.parent;
+  return (ts.isCallExpression(p) || ts.isNewExpression(p)) && (p.arguments?.includes(node as ts.Expression) ?? false);
+}
+
+function isAsync(fn: Fn): boolean {
+  return ts.getModifiers(fn as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false;
+}
+
+/** Where a finding on a call sits: from the start of the chain to the end of the callee. */
+export function callSpan(call: ts.CallExpression, sf: ts.SourceFile): Span {
+  return { start: call.getStart(sf), end: call.expression.getEnd() };
+}
+
+/** `admin.from('notes').delete().eq('user_id', …)`: the whole call chain with short literal arguments. */
+export function renderChain(call: ts.CallExpression, sf: ts.SourceFile): string {
+  let top: ts.Expression = call;
+  for (;;) {
+    const p = top.parent;
+    if (ts.isPropertyAccessExpression(p) && p.expression === top && ts.isCallExpression(p.parent) && p.parent.expression === p) top = p.parent;
+    else break;
+  }
+  const text = render(top, sf);
+  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
+}
+
+function render(e: ts.Expression, sf: ts.SourceFile): string {
+  const u = unwrap(e);
+  if (ts.isCallExpression(u)) {
+    const args = u.arguments.slice(0, 2).map(showArg);
+    if (u.arguments.length > 2) args.push('…');
+    return `${render(u.expression, sf)}(${args.join(', ')})`;
+  }
+  if (ts.isPropertyAccessExpression(u)) return `${render(u.expression, sf)}.${u.name.text}`;
+  if (ts.isElementAccessExpression(u)) return `${render(u.expression, sf)}[${showArg(u.argumentExpression)}]`;
+  if (ts.isIdentifier(u) || u.kind === ts.SyntaxKind.ThisKeyword) return u.getText(sf);
+  return '…';
+}
+
+/** Short, name-like string literals only: table and collection names, never anything key-shaped. */
+function showArg(arg: ts.Expression): string {
+  if (!ts.isStringLiteralLike(arg)) return '…';
+  const t = arg.text;
+  if (!/^[\w\-./ ]{1,32}$/.test(t) || /^(sk|rk|pk|sb|eyJ|AIza|gh[pousr]_|xox|whsec)/i.test(t)) return '…';
+  return `'${t}'`;
+}

@@ -1,0 +1,188 @@
+// Request handlers: the functions any caller on the internet can make run. A privileged call only
+// matters here when one of these reaches it.
+
+import ts from 'typescript';
+import { Fn, FileModel, hasModifier, isFunctionExpr, unwrap } from './model';
+
+export type EntryKind =
+  /** `Deno.serve(handler)` or std `serve(handler)`: Base44 and Supabase functions. */
+  | 'serve'
+  /** firebase-functions `onRequest(handler)`. */
+  | 'http'
+  /** firebase-functions `onCall(handler)`: the platform passes a verified `auth`, when there is one. */
+  | 'callable'
+  /** Express/Hono-style `app.post('/path', handler)`. */
+  | 'route'
+  /** Next.js route handlers and server actions, `pages/api` and Vercel/Netlify default exports. */
+  | 'next';
+
+export interface Entry {
+  kind: EntryKind;
+  model: FileModel;
+  fn: Fn;
+  /** Route middleware or app-level `use()` that looks like authentication ran first. */
+  preGuarded?: boolean;
+}
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head']);
+const HTTP_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+const AUTH_NAME = /auth|verif|token|session|login|protect|require|guard|jwt/i;
+
+/** Text every handler of a kind leaves in its file: a cheap test before parsing the file. */
+const ENTRY_TEXT: Record<EntryKind, RegExp> = {
+  serve: /\bserve\s*\(|withSupabase/,
+  http: /\bonRequest\b/,
+  callable: /\bonCall\b/,
+  route: /\.(?:get|post|put|patch|delete|all|options|head)\s*\(/,
+  next: /['"]use server['"]|export\s+(?:default|(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b)/,
+};
+
+/** Could this file hold a handler of one of these kinds? (False means findEntries finds none.) */
+export function mayHaveEntries(text: string, kinds: readonly EntryKind[]): boolean {
+  return kinds.some((kind) => ENTRY_TEXT[kind].test(text));
+}
+
+export function findEntries(model: FileModel, kinds: ReadonlySet<EntryKind>): Entry[] {
+  const out: Entry[] = [];
+  const add = (kind: EntryKind, fn: Fn | undefined, preGuarded = false) => {
+    if (fn && !out.some((e) => e.fn === fn)) out.push({ kind, model, fn, preGuarded });
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && kinds.has('serve') && isWithSupabase(node, model)) {
+      add('serve', handlerArgument(node, model), withSupabaseVerifies(node));
+    } else if (ts.isCallExpression(node)) {
+      const kind = callEntryKind(node, model);
+      if (kind && kinds.has(kind)) {
+        const fn = handlerArgument(node, model);
+        add(kind, fn, kind === 'route' && routePreGuarded(node, model));
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(model.sourceFile);
+  if (kinds.has('next')) for (const fn of exportedHandlers(model)) add('next', fn);
+  return out;
+}
+
+function callEntryKind(call: ts.CallExpression, model: FileModel): EntryKind | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'serve' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Deno' && model.isGlobal(callee.expression)) return 'serve';
+  if (ts.isIdentifier(callee) && callee.text === 'serve') {
+    const imported = model.importOf(callee);
+    if (imported && /std(@[^/]*)?\/http\/server|@std\/http/.test(imported.spec)) return 'serve';
+  }
+  // The call's own site: an imported `onRequest` callee is a bare identifier, which has none.
+  const ref = model.refAt(call);
+  if (ref?.root.kind === 'module' && /^firebase-functions(\/|$)/.test(ref.root.module) && ref.path[ref.path.length - 1] === '()') {
+    const name = ref.path[ref.path.length - 2];
+    if (name === 'onRequest') return 'http';
+    if (name === 'onCall') return 'callable';
+  }
+  if (ts.isPropertyAccessExpression(callee) && ROUTE_METHODS.has(callee.name.text) && call.arguments.length >= 2 && isRoutePath(call.arguments[0])) return 'route';
+  return undefined;
+}
+
+/** `withSupabase(config, handler)` from @supabase/server: the wrapper checks credentials first. */
+function isWithSupabase(call: ts.CallExpression, model: FileModel): boolean {
+  const ref = model.refAt(call);
+  return ref?.root.kind === 'module' && ref.root.module.startsWith('@supabase/server') && ref.path.join('.') === 'withSupabase.()';
+}
+
+/** Its default mode is 'user'; 'none' and 'publishable' (a public key) let any caller through. */
+function withSupabaseVerifies(call: ts.CallExpression): boolean {
+  const config = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!config || !ts.isObjectLiteralExpression(config)) return true;
+  const mode = config.properties.find((p) => p.name && ts.isIdentifier(p.name) && (p.name.text === 'auth' || p.name.text === 'allow'));
+  return !mode || !/['"`](none|publishable)\b/.test(mode.getText());
+}
+
+function isRoutePath(arg: ts.Expression): boolean {
+  return (ts.isStringLiteralLike(arg) && arg.text.startsWith('/')) || ts.isTemplateExpression(arg) || ts.isRegularExpressionLiteral(arg);
+}
+
+/** The handler passed to an entry call: its last function argument (inline or a named function). */
+function handlerArgument(call: ts.CallExpression, model: FileModel): Fn | undefined {
+  for (let i = call.arguments.length - 1; i >= 0; i--) {
+    const arg = unwrap(call.arguments[i]);
+    if (isFunctionExpr(arg)) return arg;
+    if (ts.isIdentifier(arg)) {
+      const fn = model.functionFor(arg);
+      if (fn && fn.model === model) return fn.fn;
+    }
+    if (ts.isObjectLiteralExpression(arg)) {
+      // Deno.serve({ port, handler }) / { fetch }
+      for (const prop of arg.properties) {
+        const name = prop.name && ts.isIdentifier(prop.name) ? prop.name.text : '';
+        if (name !== 'handler' && name !== 'fetch') continue;
+        if (ts.isMethodDeclaration(prop)) return prop;
+        if (ts.isPropertyAssignment(prop) && isFunctionExpr(unwrap(prop.initializer))) return unwrap(prop.initializer) as Fn;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `app.post('/x', requireAuth, handler)` or an earlier `app.use(verifyToken)` on the same app. */
+function routePreGuarded(call: ts.CallExpression, model: FileModel): boolean {
+  const middle = call.arguments.slice(1, -1);
+  if (middle.some((arg) => AUTH_NAME.test(arg.getText(model.sourceFile)))) return true;
+  const app = (unwrap(call.expression) as ts.PropertyAccessExpression).expression.getText(model.sourceFile);
+  for (const stmt of model.sourceFile.statements) {
+    if (stmt.getStart(model.sourceFile) >= call.getStart(model.sourceFile)) break;
+    if (!ts.isExpressionStatement(stmt) || !ts.isCallExpression(stmt.expression)) continue;
+    const use = stmt.expression;
+    const callee = use.expression;
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'use' && callee.expression.getText(model.sourceFile) === app) {
+      if (use.arguments.some((arg) => AUTH_NAME.test(arg.getText(model.sourceFile)))) return true;
+    }
+  }
+  return false;
+}
+
+/** Exported request handlers that frameworks call by file convention. */
+function exportedHandlers(model: FileModel): Fn[] {
+  const file = model.file;
+  const routeFile = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/.test(file);
+  // `src/api/` holds browser API clients in Vite apps, not handlers.
+  const defaultHandler = /(^|\/)(pages\/api|api|netlify\/functions)\//.test(file) && !/(^|\/)src\/api\//.test(file);
+  const serverActions = hasUseServer(model.sourceFile);
+  if (!routeFile && !defaultHandler && !serverActions) return [];
+  const out: Fn[] = [];
+  const wanted = (name: string | undefined, isDefault: boolean) =>
+    (routeFile && !!name && HTTP_EXPORTS.has(name)) || (defaultHandler && isDefault) || (serverActions && !isDefault);
+  for (const stmt of model.sourceFile.statements) {
+    const exported = hasModifier(stmt, ts.SyntaxKind.ExportKeyword);
+    const isDefault = hasModifier(stmt, ts.SyntaxKind.DefaultKeyword);
+    if (ts.isFunctionDeclaration(stmt) && exported && wanted(stmt.name?.text, isDefault)) out.push(stmt);
+    if (ts.isVariableStatement(stmt) && exported) {
+      for (const d of stmt.declarationList.declarations) {
+        const init = d.initializer && unwrap(d.initializer);
+        if (ts.isIdentifier(d.name) && init && isFunctionExpr(init) && wanted(d.name.text, false)) out.push(init);
+      }
+    }
+    if (ts.isExportAssignment(stmt) && !stmt.isExportEquals && defaultHandler) {
+      const value = unwrap(stmt.expression);
+      if (isFunctionExpr(value)) out.push(value);
+      else if (ts.isIdentifier(value)) {
+        const fn = model.functionFor(value);
+        if (fn && fn.model === model) out.push(fn.fn);
+      }
+    }
+  }
+  return out;
+}
+
+function hasUseServer(sf: ts.SourceFile): boolean {
+  const first = sf.statements[0];
+  return !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use server';
+}
+
+/** For a callable, the identity the platform verified: `request.auth` (v2) or `context.auth` (v1). */
+export function callableSeed(fn: Fn): (expr: ts.Expression) => boolean {
+  const params = new Set(fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).filter(Boolean));
+  const destructuredAuth = fn.parameters.some((p) => ts.isObjectBindingPattern(p.name) && p.name.elements.some((el) => (el.propertyName ?? el.name).getText() === 'auth'));
+  return (expr) => {
+    if (ts.isPropertyAccessExpression(expr) && expr.name.text === 'auth' && ts.isIdentifier(expr.expression)) return params.has(expr.expression.text);
+    return destructuredAuth && ts.isIdentifier(expr) && expr.text === 'auth';
+  };
+}

@@ -1,0 +1,305 @@
+// The caller checks' view of a workspace: the files a rule applies to, parsed on demand, with the
+// engine's binding facts resolved across files and a little more binding knowledge of our own —
+// which function a callee names (local or imported from a workspace file) and which expression a
+// variable holds — because guards and privileged clients often live in small helper functions.
+
+import ts from 'typescript';
+import type { JsFacts } from '../../js/facts';
+import { parseSource } from '../../js/facts';
+import { Decl, ScopeTable } from '../../js/scopes';
+import { CALL, DYNAMIC, Ref } from '../../refs';
+import type { Resolver } from '../../workspace/resolve';
+import type { CheckFile, LinkedView } from '../registry';
+import { hasModifier, isFunctionExpr, unwrap } from './syntax';
+
+export { forEachInline, hasModifier, isFunctionExpr, unwrap } from './syntax';
+
+export type Fn = ts.FunctionLikeDeclaration;
+
+/** A function found by name, with the file it lives in. */
+export interface FnRef {
+  model: FileModel;
+  fn: Fn;
+  name: string;
+}
+
+/** An expression a variable holds, with the file it lives in. */
+export interface ValueRef {
+  model: FileModel;
+  expr: ts.Expression;
+}
+
+/**
+ * Recently parsed trees, by file, reused while the text is the same: an edit re-analyses one file
+ * and the helpers it imports. Bounded, because trees are large and a workspace has thousands.
+ */
+const RECENT_TREES = 64;
+const parsed = new Map<string, { text: string; sourceFile: ts.SourceFile; scopes: ScopeTable }>();
+
+export class CallerWorkspace {
+  readonly resolver: Resolver;
+  private readonly models = new Map<string, FileModel>();
+
+  /** Reads other files through the engine's linked-check view, so it knows what the result depends on. */
+  constructor(private readonly view: LinkedView) {
+    this.resolver = view.resolver;
+  }
+
+  /** The model of a JS/TS file of the workspace, or undefined. */
+  model(file: string): FileModel | undefined {
+    const cached = this.models.get(file);
+    if (cached) return cached;
+    const input = this.view.file(file);
+    if (!input?.facts) return undefined;
+    const model = new FileModel(this, input.file, input.text, input.facts);
+    this.models.set(file, model);
+    return model;
+  }
+
+  facts(file: string): JsFacts | undefined {
+    return this.view.file(file)?.facts;
+  }
+
+  /** Every JS/TS file the rule applies to (the result then depends on all of them). */
+  jsFiles(): CheckFile[] {
+    return this.view.files().filter((f) => f.facts);
+  }
+
+  /** A site's reference with workspace imports replaced by what the imported module exports. */
+  resolve(file: string, ref: Ref): Ref | undefined {
+    return this.resolver.resolve(file, ref);
+  }
+}
+
+export class FileModel {
+  readonly sourceFile: ts.SourceFile;
+  readonly scopes: ScopeTable;
+  private siteIndex?: Map<string, Ref>;
+  private callersIndex?: Map<ts.Node, ts.CallExpression[]>;
+
+  constructor(readonly ws: CallerWorkspace, readonly file: string, readonly text: string, readonly facts: JsFacts) {
+    let tree = parsed.get(file);
+    if (!tree || tree.text !== text) {
+      const sourceFile = parseSource(file, text);
+      tree = { text, sourceFile, scopes: new ScopeTable(sourceFile) };
+    }
+    parsed.delete(file); // re-insert: most recently used last
+    parsed.set(file, tree);
+    if (parsed.size > RECENT_TREES) parsed.delete(parsed.keys().next().value!);
+    this.sourceFile = tree.sourceFile;
+    this.scopes = tree.scopes;
+  }
+
+  /** The resolved platform reference of exactly this node (a call, property access or `new`). */
+  refAt(node: ts.Node): Ref | undefined {
+    if (!this.siteIndex) {
+      this.siteIndex = new Map();
+      for (const site of this.facts.sites) {
+        const ref = this.ws.resolve(this.file, site.ref);
+        if (ref && ref.root.kind !== 'ws') this.siteIndex.set(`${site.start}:${site.end}`, ref);
+      }
+    }
+    return this.siteIndex.get(`${node.getStart(this.sourceFile)}:${node.getEnd()}`);
+  }
+
+  /** The call or access expression a fact site describes. */
+  nodeAt(start: number, end: number): ts.Expression | undefined {
+    let found: ts.Expression | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found || n.getEnd() < end || n.getStart(this.sourceFile) > start) return;
+      if (n.getStart(this.sourceFile) === start && n.getEnd() === end && (ts.isCallExpression(n) || ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n) || ts.isNewExpression(n))) {
+        found = n;
+        return;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(this.sourceFile);
+    return found;
+  }
+
+  /**
+   * The platform reference of a call or access chain, also when its root is a parameter of a
+   * helper (`async function archive(b44) { b44.asServiceRole… }`) that this file calls with a
+   * platform value in that position — the engine's facts do not carry values into parameters.
+   */
+  refOf(node: ts.Expression, depth = 0): Ref | undefined {
+    const direct = this.refAt(node);
+    if (direct || depth > 2) return direct;
+    const segments: string[] = [];
+    let root: ts.Expression = node;
+    for (;;) {
+      if (ts.isCallExpression(root)) segments.unshift(CALL);
+      else if (ts.isPropertyAccessExpression(root)) segments.unshift(root.name.text);
+      else if (ts.isElementAccessExpression(root)) segments.unshift(ts.isStringLiteralLike(root.argumentExpression) ? root.argumentExpression.text : DYNAMIC);
+      else if (!ts.isParenthesizedExpression(root) && !ts.isNonNullExpression(root)) break;
+      root = (root as ts.CallExpression | ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.ParenthesizedExpression).expression;
+    }
+    if (!ts.isIdentifier(root) || segments.length === 0) return undefined;
+    for (const arg of this.argumentsFor(root)) {
+      const base = this.valueRef(arg.expr, depth + 1);
+      if (base) return { root: base.root, path: [...base.path, ...segments] };
+    }
+    return undefined;
+  }
+
+  /** For a helper's parameter, the arguments this file passes in that position. */
+  argumentsFor(id: ts.Identifier): ValueRef[] {
+    const decl = this.decl(id);
+    if (decl?.kind !== 'param' || decl.path.length > 0) return [];
+    const out: ValueRef[] = [];
+    for (const call of this.callersOf(decl.fn)) {
+      const arg = call.arguments[decl.index];
+      if (arg) out.push({ model: this, expr: arg });
+    }
+    return out;
+  }
+
+  /** The platform reference a value expression carries (a call, an access, or a variable holding one). */
+  private valueRef(expr: ts.Expression, depth: number): Ref | undefined {
+    const e = unwrap(expr);
+    if (ts.isIdentifier(e)) {
+      for (const v of this.valuesOf(e)) {
+        const ref = v.model === this ? this.valueRef(v.expr, depth) : v.model.refAt(unwrap(v.expr));
+        if (ref) return ref;
+      }
+      return undefined;
+    }
+    return ts.isCallExpression(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? this.refOf(e, depth) : undefined;
+  }
+
+  /** Calls in this file of a function declared in it. */
+  private callersOf(fn: ts.SignatureDeclaration): ts.CallExpression[] {
+    if (!this.callersIndex) {
+      const index = new Map<ts.Node, ts.CallExpression[]>();
+      const visit = (n: ts.Node): void => {
+        if (ts.isCallExpression(n)) {
+          const target = this.functionFor(n.expression);
+          if (target && target.model === this) index.set(target.fn, [...(index.get(target.fn) ?? []), n]);
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(this.sourceFile);
+      this.callersIndex = index;
+    }
+    return this.callersIndex.get(fn) ?? [];
+  }
+
+  decl(id: ts.Identifier): Decl | undefined {
+    return this.scopes.lookup(id);
+  }
+
+  /** Is this identifier a global (no declaration in scope), e.g. `Deno` or `crypto`? */
+  isGlobal(id: ts.Identifier): boolean {
+    return this.scopes.lookup(id) === undefined;
+  }
+
+  /** The module an identifier was imported from (raw specifier), if it is an import. */
+  importOf(id: ts.Identifier): { spec: string; name: string } | undefined {
+    const decl = this.decl(id);
+    return decl?.kind === 'import' ? { spec: decl.spec, name: decl.name } : undefined;
+  }
+
+  /** The function a callee names: `helper(…)`, `shared.helper(…)` or an imported `helper`. */
+  functionFor(callee: ts.Expression, depth = 0): FnRef | undefined {
+    if (depth > 4) return undefined;
+    const e = unwrap(callee);
+    if (isFunctionExpr(e)) return { model: this, fn: e, name: 'function' };
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
+      const ns = this.importOf(e.expression);
+      if (ns?.name === '*') return this.importedFunction(ns.spec, e.name.text, depth);
+      return undefined;
+    }
+    if (!ts.isIdentifier(e)) return undefined;
+    const decl = this.decl(e);
+    if (!decl) return undefined;
+    if (decl.kind === 'function') return { model: this, fn: decl.fn, name: e.text };
+    if (decl.kind === 'var' && decl.path.length === 0 && decl.init) {
+      const init = unwrap(decl.init);
+      if (isFunctionExpr(init)) return { model: this, fn: init, name: e.text };
+      if (ts.isIdentifier(init)) return this.functionFor(init, depth + 1);
+    }
+    if (decl.kind === 'import') return this.importedFunction(decl.spec, decl.name, depth);
+    return undefined;
+  }
+
+  /** The expressions a variable may hold: its initializer and later plain assignments, or an imported export. */
+  valuesOf(id: ts.Identifier, depth = 0): ValueRef[] {
+    if (depth > 4) return [];
+    const decl = this.decl(id);
+    if (decl?.kind === 'var' && decl.path.length === 0) {
+      return [...(decl.init ? [decl.init] : []), ...decl.assigns].map((expr) => ({ model: this, expr }));
+    }
+    if (decl?.kind === 'import') {
+      const target = this.importTarget(decl.spec);
+      const value = target?.exportedValue(decl.name);
+      if (value && ts.isIdentifier(unwrap(value.expr)) && value.model === target) {
+        return target.valuesOf(unwrap(value.expr) as ts.Identifier, depth + 1);
+      }
+      return value ? [value] : [];
+    }
+    return [];
+  }
+
+  /** The workspace file an import specifier names, when it is one of the rule's files. */
+  importTarget(spec: string): FileModel | undefined {
+    const file = this.ws.resolver.resolveFile(this.file, spec);
+    return file ? this.ws.model(file) : undefined;
+  }
+
+  private importedFunction(spec: string, name: string, depth: number): FnRef | undefined {
+    const target = this.importTarget(spec);
+    const value = target?.exportedValue(name);
+    if (!target || !value) return undefined;
+    const e = unwrap(value.expr);
+    if (isFunctionExpr(e)) return { model: target, fn: e, name };
+    return ts.isIdentifier(e) ? target.functionFor(e, depth + 1) : undefined;
+  }
+
+  /** What a module exports under a name: a function (as its node) or a variable's initializer. */
+  exportedValue(name: string, depth = 0): ValueRef | undefined {
+    if (depth > 6) return undefined;
+    for (const stmt of this.sourceFile.statements) {
+      const exported = hasModifier(stmt, ts.SyntaxKind.ExportKeyword);
+      const isDefault = hasModifier(stmt, ts.SyntaxKind.DefaultKeyword);
+      if (ts.isFunctionDeclaration(stmt) && exported && (isDefault ? name === 'default' : stmt.name?.text === name)) {
+        // A declaration stands in for its value; consumers test it with isFunctionExpr().
+        return { model: this, expr: stmt as unknown as ts.Expression };
+      }
+      if (ts.isVariableStatement(stmt) && exported) {
+        for (const d of stmt.declarationList.declarations) {
+          if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) return { model: this, expr: d.initializer };
+        }
+      }
+      if (ts.isExportAssignment(stmt) && name === 'default') return { model: this, expr: stmt.expression };
+      if (ts.isExportDeclaration(stmt) && stmt.exportClause && ts.isNamedExports(stmt.exportClause)) {
+        const element = stmt.exportClause.elements.find((el) => el.name.text === name);
+        if (!element) continue;
+        const local = (element.propertyName ?? element.name).text;
+        if (!stmt.moduleSpecifier) return this.topLevelValue(local);
+        if (ts.isStringLiteral(stmt.moduleSpecifier)) return this.importTarget(stmt.moduleSpecifier.text)?.exportedValue(local, depth + 1);
+      }
+    }
+    for (const stmt of this.sourceFile.statements) {
+      if (ts.isExportDeclaration(stmt) && !stmt.exportClause && stmt.moduleSpecifier && ts.isStringLiteral(stmt.moduleSpecifier) && name !== 'default') {
+        const found = this.importTarget(stmt.moduleSpecifier.text)?.exportedValue(name, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  private topLevelValue(local: string): ValueRef | undefined {
+    for (const stmt of this.sourceFile.statements) {
+      if (ts.isFunctionDeclaration(stmt) && stmt.name?.text === local) return { model: this, expr: stmt as unknown as ts.Expression };
+      if (ts.isVariableStatement(stmt)) {
+        const d = stmt.declarationList.declarations.find((v) => ts.isIdentifier(v.name) && v.name.text === local);
+        if (d?.initializer) return { model: this, expr: d.initializer };
+      }
+    }
+    return undefined;
+  }
+
+  line(node: ts.Node): number {
+    return this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile)).line + 1;
+  }
+}

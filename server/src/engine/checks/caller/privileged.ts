@@ -1,0 +1,64 @@
+// The privileged-call checks: one per platform, each a linked check so that clients, helpers and
+// guards imported from shared modules (`supabase/functions/_shared/…`, `lib/firebaseAdmin.ts`) are
+// followed, while an edit re-runs only the files that read the edited one.
+// Options: `entries`, the handler kinds to look at (see entries.ts).
+
+import type { CheckFile, CheckHit, LinkedCheck } from '../registry';
+import { Analysis, callSpan, PrivilegedApi } from './analysis';
+import { EntryKind, findEntries, mayHaveEntries } from './entries';
+import { CallerWorkspace } from './model';
+import { base44Api, firebaseAdminApi, supabaseServiceRoleApi } from './platforms';
+
+const ENTRY_KINDS: readonly EntryKind[] = ['serve', 'http', 'callable', 'route', 'next'];
+
+const HANDLER_NAMES: Record<EntryKind, string> = {
+  serve: 'request handler',
+  http: 'onRequest function',
+  callable: 'callable function',
+  route: 'route handler',
+  next: 'route handler',
+};
+
+function privilegedCheck(name: string, makeApi: (entries: EntryKind[]) => PrivilegedApi, defaults: EntryKind[], modules: RegExp, prefilter: RegExp): LinkedCheck {
+  return {
+    name,
+    scope: 'linked',
+    prefilter,
+    run(file, view, options) {
+      const entries = entryOption(options) ?? defaults;
+      if (!file.facts || !mayHaveEntries(file.text, entries) || !mayReachPlatform(file, modules)) return [];
+      const model = new CallerWorkspace(view).model(file.file);
+      if (!model) return [];
+      const analysis = new Analysis(makeApi(entries));
+      const hits: CheckHit[] = [];
+      const seen = new Set<number>();
+      for (const entry of findEntries(model, new Set(entries))) {
+        const point = analysis.firstUnguarded(entry);
+        if (!point) continue;
+        const span = callSpan(point.node, model.sourceFile);
+        if (seen.has(span.start)) continue;
+        seen.add(span.start);
+        hits.push({ span, vars: { op: point.op, handler: HANDLER_NAMES[entry.kind] } });
+      }
+      return hits;
+    },
+  };
+}
+
+/** A file uses the platform's SDK itself, or imports workspace modules that might. */
+function mayReachPlatform(f: CheckFile, modules: RegExp): boolean {
+  const facts = f.facts!;
+  return facts.imports.some((i) => i.workspace || modules.test(i.module)) || facts.sites.some((s) => s.ref.root.kind === 'module' && modules.test(s.ref.root.module));
+}
+
+function entryOption(options: Record<string, unknown>): EntryKind[] | undefined {
+  const raw = options.entries;
+  if (!Array.isArray(raw)) return undefined;
+  return raw.filter((k): k is EntryKind => ENTRY_KINDS.includes(k as EntryKind));
+}
+
+// Prefilters: the text a file needs to hold a privileged call, a handler or a guard helper. Files that
+// only import a module exporting a platform binding are parsed anyway by the engine's second pass.
+export const base44ServiceRoleCheck = privilegedCheck('base44-service-role-without-caller-check', base44Api, ['serve'], /^@base44\/sdk$/, /asServiceRole|auth\.me|createClientFromRequest/);
+export const supabaseServiceRoleCheck = privilegedCheck('supabase-service-role-without-caller-check', supabaseServiceRoleApi, ['serve', 'route'], /^@supabase\//, /supabase|service[_-]?role|secret[_-]?key|Deno\.serve/i);
+export const firebaseAdminCheck = privilegedCheck('firebase-admin-without-caller-check', firebaseAdminApi, ['http', 'route', 'next'], /^firebase-(admin|functions)(\/|$)/, /firebase|onRequest|onCall|verifyIdToken/);

@@ -1,0 +1,115 @@
+// Base44 clients created with `requiresAuth: false` whose client (followed through variables,
+// re-exports such as `src/api/entities.js`, and imports) is used somewhere in the workspace to
+// create, change or delete entity records. The finding sits on the `requiresAuth: false` property.
+
+import ts from 'typescript';
+import { CALL } from '../../refs';
+import type { CheckFile, CheckHit, LinkedCheck } from '../registry';
+import { CallerWorkspace, FileModel, unwrap } from './model';
+
+const WRITE_OPS = new Set(['create', 'bulkCreate', 'update', 'updateMany', 'bulkUpdate', 'delete', 'deleteMany', 'upsert', 'importEntities']);
+
+interface OpenClient {
+  model: FileModel;
+  call: ts.CallExpression;
+  flag: ts.PropertyAssignment;
+  writes: { file: string; line: number; op: string }[];
+}
+
+export const requiresAuthCheck: LinkedCheck = {
+  name: 'base44-requires-auth-false-with-writes',
+  scope: 'linked',
+  // Runs on the file that creates the client; the writes it looks for may be anywhere, so it
+  // reads every file (and re-runs when any of them changes).
+  prefilter: /requiresAuth/,
+  run(file, view) {
+    const ws = new CallerWorkspace(view);
+    const clients = findOpenClients(ws, file);
+    if (clients.length === 0) return [];
+    for (const f of ws.jsFiles()) collectWrites(ws, f.file, clients);
+    const hits: CheckHit[] = [];
+    for (const c of clients) {
+      if (c.writes.length === 0) continue;
+      const first = c.writes[0];
+      const sf = c.model.sourceFile;
+      hits.push({
+        span: { start: c.flag.getStart(sf), end: c.flag.getEnd() },
+        vars: { op: first.op, where: `${first.file}:${first.line}`, count: String(c.writes.length) },
+      });
+    }
+    return hits;
+  },
+};
+
+function isCreateClient(call: ts.CallExpression, model: FileModel): boolean {
+  const ref = model.refAt(call);
+  return ref?.root.kind === 'module' && ref.root.module === '@base44/sdk' && ref.path.length === 2 && ref.path[0] === 'createClient' && ref.path[1] === CALL;
+}
+
+/** `createClient({ …, requiresAuth: false })` calls of the Base44 SDK in one file. */
+function findOpenClients(ws: CallerWorkspace, f: CheckFile): OpenClient[] {
+  const out: OpenClient[] = [];
+  const sites = (f.facts?.sites ?? []).filter((s) => s.ref.root.kind === 'module' && s.ref.root.module === '@base44/sdk' && s.ref.path[0] === 'createClient' && s.ref.path.length === 2);
+  if (sites.length === 0) return out;
+  const model = ws.model(f.file)!;
+  for (const site of sites) {
+    const call = model.nodeAt(site.start, site.end);
+    if (!call || !ts.isCallExpression(call) || !isCreateClient(call, model)) continue;
+    const config = call.arguments[0] && unwrap(call.arguments[0]);
+    if (!config || !ts.isObjectLiteralExpression(config)) continue;
+    const flag = config.properties.find((p): p is ts.PropertyAssignment =>
+      ts.isPropertyAssignment(p) && p.name.getText(model.sourceFile).replace(/['"]/g, '') === 'requiresAuth' && p.initializer.kind === ts.SyntaxKind.FalseKeyword);
+    if (flag) out.push({ model, call, flag, writes: [] });
+  }
+  return out;
+}
+
+/** Entity writes in one file whose client is one of the open clients. */
+function collectWrites(ws: CallerWorkspace, file: string, clients: OpenClient[]): void {
+  const facts = ws.facts(file);
+  if (!facts) return;
+  let model: FileModel | undefined;
+  for (const site of facts.sites) {
+    // Resolution only changes the root end of a path: a write ends in `.<op>()` either way.
+    const tail = site.ref.path;
+    if (tail[tail.length - 1] !== CALL || !WRITE_OPS.has(tail[tail.length - 2])) continue;
+    const ref = ws.resolve(file, site.ref);
+    if (!ref || ref.root.kind !== 'module' || ref.root.module !== '@base44/sdk') continue;
+    const p = ref.path;
+    if (p.length !== 6 || p[0] !== 'createClient' || p[1] !== CALL || p[2] !== 'entities' || !WRITE_OPS.has(p[4]) || p[5] !== CALL) continue;
+    model ??= ws.model(file)!;
+    const node = model.nodeAt(site.start, site.end);
+    const origin = node && clientOrigin(node, model, 0);
+    const client = origin && clients.find((c) => c.call === origin);
+    if (client) client.writes.push({ file, line: model.line(node), op: `${p[3]}.${p[4]}()` });
+  }
+}
+
+/** The `createClient(…)` call a client expression comes from, following variables and imports. */
+function clientOrigin(expr: ts.Expression, model: FileModel, depth: number): ts.CallExpression | undefined {
+  if (depth > 8) return undefined;
+  const e = unwrap(expr);
+  if (ts.isCallExpression(e)) return isCreateClient(e, model) ? e : clientOrigin(e.expression, model, depth + 1);
+  if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
+      const ns = model.importOf(e.expression);
+      if (ns?.name === '*') return fromImport(model, ns.spec, e.name.text, depth);
+    }
+    return clientOrigin(e.expression, model, depth + 1);
+  }
+  if (!ts.isIdentifier(e)) return undefined;
+  const decl = model.decl(e);
+  if (decl?.kind === 'var') {
+    for (const value of decl.init ? [decl.init, ...decl.assigns] : decl.assigns) {
+      const found = clientOrigin(value, model, depth + 1);
+      if (found) return found;
+    }
+  }
+  return decl?.kind === 'import' ? fromImport(model, decl.spec, decl.name, depth) : undefined;
+}
+
+function fromImport(model: FileModel, spec: string, name: string, depth: number): ts.CallExpression | undefined {
+  const target = model.importTarget(spec);
+  const value = target?.exportedValue(name);
+  return value && clientOrigin(value.expr, value.model, depth + 1);
+}

@@ -1,0 +1,113 @@
+// Hits of linked checks, cached per file with the set of files each result read. An edit to a file
+// re-runs only the linked checks that read it, so a keystroke costs one file's analysis, not the
+// workspace's.
+
+import type { CheckFile, LinkedCheck, LinkedView } from './checks/registry';
+import { CompiledRule, ruleAppliesTo } from './rules/model';
+import type { JsFacts } from './js/facts';
+import type { FileScan } from './scan/scanFile';
+import type { RawHit } from './types';
+import type { AliasTable } from './workspace/aliases';
+import { Resolver } from './workspace/resolve';
+
+interface CachedHits {
+  hits: RawHit[];
+  /** Files the result read; undefined when it listed every file (then any change re-runs it). */
+  reads?: Set<string>;
+}
+
+export class LinkedHits {
+  private readonly cache = new Map<string, CachedHits>();
+  /**
+   * Facts of JS files the prefilter left unparsed but a linked check reads (a guard helper in a
+   * file that names no platform). Parsed on demand and kept apart, so the workspace's own facts,
+   * and every other finding, stay what they would be without the prefilter.
+   */
+  private readonly onDemand = new Map<string, JsFacts>();
+  /** One resolver for all runs (it remembers file resolutions); reads are credited to the running result. */
+  private readonly resolver: Resolver;
+  private recordRead?: (path: string) => void;
+
+  constructor(
+    private readonly rules: CompiledRule[],
+    private readonly scans: Map<string, FileScan>,
+    aliases: AliasTable,
+    private readonly parseFacts: (file: string, text: string) => JsFacts | undefined,
+  ) {
+    this.resolver = new Resolver(
+      { get: (path) => (this.recordRead?.(path), this.factsOf(this.scans.get(path))), has: (path) => this.scans.get(path)?.facts !== undefined },
+      aliases,
+    );
+  }
+
+  /** Files were added or removed: every result may resolve differently now. Returns their owners. */
+  forgetAll(): string[] {
+    const owners = [...this.cache.keys()];
+    this.cache.clear();
+    this.resolver.forgetFiles();
+    return owners;
+  }
+
+  hitsFor(file: string): RawHit[] {
+    let cached = this.cache.get(file);
+    if (!cached) {
+      cached = this.compute(file);
+      this.cache.set(file, cached);
+    }
+    return cached.hits;
+  }
+
+  /** Forgets results that read `file` (or everything); returns the files whose results were dropped. */
+  invalidate(file: string): string[] {
+    this.onDemand.delete(file);
+    const dropped: string[] = [];
+    for (const [owner, cached] of this.cache) {
+      if (owner === file || !cached.reads || cached.reads.has(file)) {
+        this.cache.delete(owner);
+        dropped.push(owner);
+      }
+    }
+    return dropped;
+  }
+
+  private compute(file: string): CachedHits {
+    const scan = this.scans.get(file);
+    const rules = this.rules.filter((r) => r.matcher.type === 'check' && r.matcher.check.scope === 'linked' && ruleAppliesTo(r, file));
+    if (!scan || rules.length === 0) return { hits: [], reads: new Set() };
+    let reads: Set<string> | undefined = new Set();
+    const record = (path: string) => reads?.add(path);
+    this.recordRead = record;
+    const checkFile = (path: string): CheckFile | undefined => {
+      const s = this.scans.get(path);
+      return s && { file: s.file, text: s.text, facts: this.factsOf(s) };
+    };
+    const hits: RawHit[] = [];
+    for (const rule of rules) {
+      const matcher = rule.matcher as { check: LinkedCheck; options: Record<string, unknown> };
+      if (matcher.check.prefilter && !matcher.check.prefilter.test(scan.text)) continue;
+      const view: LinkedView = {
+        file: (path) => (record(path), checkFile(path)),
+        // Listing gives each file's own facts: an unparsed file holds no platform site to list.
+        files: () => {
+          reads = undefined;
+          return [...this.scans.values()].filter((s) => ruleAppliesTo(rule, s.file)).sort((a, b) => (a.file < b.file ? -1 : 1)).map((s) => ({ file: s.file, text: s.text, facts: s.parsed ? s.facts : undefined }));
+        },
+        resolver: this.resolver,
+      };
+      for (const hit of matcher.check.run(checkFile(file)!, view, matcher.options)) hits.push({ ruleId: rule.id, span: hit.span, vars: hit.vars });
+    }
+    this.recordRead = undefined;
+    return { hits, reads };
+  }
+
+  private factsOf(scan: FileScan | undefined): JsFacts | undefined {
+    if (!scan || scan.kind !== 'js') return scan?.facts;
+    if (scan.parsed) return scan.facts;
+    let facts = this.onDemand.get(scan.file);
+    if (!facts) {
+      facts = this.parseFacts(scan.file, scan.text);
+      if (facts) this.onDemand.set(scan.file, facts);
+    }
+    return facts;
+  }
+}

@@ -1,0 +1,62 @@
+// Scanning files that are already in memory (root-relative path → text), on this thread or on
+// worker threads. Project configs go first: their aliases decide what a workspace import is.
+
+import { RuleIndex } from './context';
+import type { AuditOptions } from './audit';
+import { scanInWorkers } from './parallel/scanPool';
+import type { RuleSet } from './rules/load';
+import { fileKindOf } from './scan/fileKinds';
+import type { ScanError } from './types';
+import { WorkspaceState } from './workspaceState';
+
+export interface ScannedWorkspace {
+  state: WorkspaceState;
+  bytes: number;
+}
+
+function newState(texts: Map<string, string>, ruleSet: RuleSet, errors: ScanError[], options: AuditOptions): WorkspaceState {
+  const state = new WorkspaceState(new RuleIndex(ruleSet), options.prefilter !== false);
+  for (const [file, text] of texts) {
+    if (fileKindOf(file) !== 'tsconfig') continue;
+    const problem = state.addConfig(file, text);
+    if (problem) errors.push({ file, message: problem });
+  }
+  return state;
+}
+
+/** The prefilter's second pass, once every file is in: files reaching platform modules get parsed. */
+function finish(state: WorkspaceState, errors: ScanError[]): void {
+  for (const file of state.reachPlatformModules()) for (const message of state.scans.get(file)!.errors) errors.push({ file, message });
+}
+
+export function scanTexts(texts: Map<string, string>, ruleSet: RuleSet, errors: ScanError[] = [], options: AuditOptions = {}): ScannedWorkspace {
+  const state = newState(texts, ruleSet, errors, options);
+  let done = 0;
+  let bytes = 0;
+  for (const [file, text] of texts) {
+    if (options.isCancelled?.()) break;
+    const { scan } = state.setFile(file, text);
+    bytes += Buffer.byteLength(text);
+    for (const message of scan.errors) errors.push({ file, message });
+    options.onProgress?.(++done, texts.size);
+  }
+  finish(state, errors);
+  return { state, bytes };
+}
+
+export async function scanTextsInWorkers(texts: Map<string, string>, ruleSet: RuleSet, errors: ScanError[], options: AuditOptions, workers: number): Promise<ScannedWorkspace> {
+  const state = newState(texts, ruleSet, errors, options);
+  const entries = [...texts];
+  const configs = entries.filter(([file]) => fileKindOf(file) === 'tsconfig');
+  const setup = { ...ruleSet.sources, configs, prefilter: options.prefilter !== false };
+  const results = await scanInWorkers(setup, entries, workers, (done) => options.onProgress?.(done, entries.length));
+  let bytes = 0;
+  results.forEach((result, i) => {
+    const [file, text] = entries[i];
+    state.adoptScan({ ...result, text });
+    bytes += Buffer.byteLength(text);
+    for (const message of result.errors) errors.push({ file, message });
+  });
+  finish(state, errors);
+  return { state, bytes };
+}
