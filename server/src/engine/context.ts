@@ -82,7 +82,8 @@ export class RuleIndex {
     if (this.parseTrigger?.test(text) || this.parseTriggerRegexes.some((r) => r.test(text))) return true;
     return applicable.some((rule) => {
       const m = rule.matcher;
-      if (m.type !== 'check' || (m.check.scope === 'file' && m.check.textOnly)) return false;
+      // Linked checks read facts through their view, which parses an unparsed file on demand.
+      if (m.type !== 'check' || m.check.scope === 'linked' || (m.check.scope === 'file' && m.check.textOnly)) return false;
       return !m.check.prefilter || m.check.prefilter.test(text);
     });
   }
@@ -92,8 +93,10 @@ export class RuleIndex {
       if (literal.length >= 3) this.parseTriggers.push(literal);
       else this.parseTriggerRegexes.push(/[\s\S]/); // too short to filter on: parse everything
     };
-    for (const module of this.moduleNames) add(module);
-    for (const glob of this.moduleGlobs) add(longestLiteral(glob.pattern));
+    // Module names are normalised; `deno-std/…` is written `https://deno.land/std@…/…` in code.
+    const asWritten = (module: string) => module.replace(/^deno-std\//, '');
+    for (const module of this.moduleNames) add(asWritten(module));
+    for (const glob of this.moduleGlobs) add(longestLiteral(asWritten(glob.pattern)));
     for (const name of this.trackedGlobals) if (name !== 'process') add(name);
     // Specifier maps are anchored to a whole specifier; in file text, look for the unanchored body.
     for (const { regex } of this.specifierMaps) this.parseTriggerRegexes.push(new RegExp(regex.source.replace(/\(\^\|\/\)|\^|\$/g, '')));

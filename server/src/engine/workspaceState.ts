@@ -44,6 +44,14 @@ export class WorkspaceState {
     }
   }
 
+  /** The same for one file that was just (re)scanned unparsed: parse it if it reaches a platform module. */
+  reachFile(file: string): boolean {
+    const scan = this.scans.get(file);
+    if (!scan || scan.parsed || !this.platformModuleMention()?.test(scan.text)) return false;
+    this.setFile(file, scan.text, { forceParse: true });
+    return true;
+  }
+
   /** A regex matching the import-specifier stems of modules that export a platform binding. */
   private platformModuleMention(): RegExp | undefined {
     const stems = new Set<string>();

@@ -87,7 +87,7 @@ export class FolderIndex {
   /** An open document's text. Returns the files whose findings changed. */
   setOpenText(rel: string, text: string): string[] {
     this.open.add(rel);
-    return this.update(rel, text);
+    return this.update(rel, text, true);
   }
 
   /** The document was closed: the disk is authoritative again. */
@@ -129,7 +129,7 @@ export class FolderIndex {
     for (const spec of workspaceImports(facts)) {
       if (this.state.resolver.resolveFile(rel, spec)) continue;
       const target = this.state.resolver.candidates(rel, spec).find((c) => existsSync(join(this.root, c)));
-      if (target && this.loadFromDisk(target)) {
+      if (target && this.loadFromDisk(target, { forceParse: true })) {
         this.findings.set(target, this.state.findingsFor(target));
         this.ensureImports(target, depth + 1);
       }
@@ -137,7 +137,7 @@ export class FolderIndex {
     this.findings.set(rel, this.state.findingsFor(rel));
   }
 
-  private loadFromDisk(rel: string, options: { configOnly?: boolean } = {}): boolean {
+  private loadFromDisk(rel: string, options: { configOnly?: boolean; forceParse?: boolean } = {}): boolean {
     try {
       const read = readForScan(join(this.root, rel));
       if (!('text' in read)) return false;
@@ -146,7 +146,7 @@ export class FolderIndex {
         if (problem) this.errors.push({ file: rel, message: problem });
         return true;
       }
-      const { scan } = this.state.setFile(rel, read.text);
+      const { scan } = this.state.setFile(rel, read.text, { forceParse: options.forceParse });
       for (const message of scan.errors) this.errors.push({ file: rel, message });
       return true;
     } catch (e) {
@@ -160,9 +160,10 @@ export class FolderIndex {
    * (importers, linked checks that read it, migrations read as one schema) is only noted here and
    * computed by catchUp(), so a keystroke pays for the edited file alone.
    */
-  private update(rel: string, text: string): string[] {
+  private update(rel: string, text: string, forceParse = false): string[] {
     if (fileKindOf(rel) === 'tsconfig') this.state.addConfig(rel, text);
-    const { exportsChanged, linkedChanged } = this.state.setFile(rel, text);
+    const { exportsChanged, linkedChanged } = this.state.setFile(rel, text, { forceParse });
+    if (!forceParse) this.state.reachFile(rel);
     this.findings.set(rel, this.state.findingsFor(rel));
     for (const file of linkedChanged) if (file !== rel) this.stale.add(file);
     if (exportsChanged) this.exportsChangedIn.add(rel);

@@ -57,18 +57,15 @@ export function parseSource(file: string, text: string): ts.SourceFile {
   return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
 }
 
-export function collectJsFacts(sourceFile: ts.SourceFile, ctx: FactContext): JsFacts {
-  return new FactCollector(sourceFile, ctx).run();
+export function collectJsFacts(sourceFile: ts.SourceFile, ctx: FactContext, scopes = new ScopeTable(sourceFile)): JsFacts {
+  return new FactCollector(sourceFile, ctx, scopes).run();
 }
 
 class FactCollector {
-  private readonly scopes: ScopeTable;
   private readonly memo = new Map<ts.Node, Ref | null>();
   private readonly facts: JsFacts = { imports: [], sites: [], exports: {}, starExports: [] };
 
-  constructor(private readonly file: ts.SourceFile, private readonly ctx: FactContext) {
-    this.scopes = new ScopeTable(file);
-  }
+  constructor(private readonly file: ts.SourceFile, private readonly ctx: FactContext, private readonly scopes: ScopeTable) {}
 
   run(): JsFacts {
     const visit = (node: ts.Node): void => {

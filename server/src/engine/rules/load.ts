@@ -9,6 +9,7 @@ import '../checks';
 import { findCheck } from '../checks/registry';
 import { parsePathPattern } from '../refs';
 import type { ScanError } from '../types';
+import { globsToRegExp } from '../util/glob';
 import { CompiledMatcher, CompiledRule, PlatformDescriptor, RuleJson } from './model';
 
 export interface RuleSet {
@@ -127,7 +128,10 @@ function compileRule(json: RuleJson, file: string, errors: ScanError[]): Compile
     if (matcher.type === 'text' || matcher.type === 'file') {
       if (!json.files?.include) throw new Error(`a ${matcher.type} rule needs 'files.include'`);
     }
-    return { ...json, source: file, include: glob(json.files?.include), exclude: glob(json.files?.exclude), matcher };
+    const include = glob(json.files?.include);
+    const exclude = glob(json.files?.exclude);
+    const toRe = (globs: string[] | undefined) => (globs && globs.length > 0 ? globsToRegExp(globs) : undefined);
+    return { ...json, source: file, include, exclude, includeRe: toRe(json.files?.include), excludeRe: toRe(json.files?.exclude), matcher };
   } catch (e) {
     errors.push({ file, message: (e as Error).message });
     return undefined;

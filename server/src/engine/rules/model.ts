@@ -41,6 +41,9 @@ export interface CompiledRule extends RuleJson {
   source: string;
   include?: Minimatch[];
   exclude?: Minimatch[];
+  /** include and exclude, each compiled into one regular expression (tested for every file). */
+  includeRe?: RegExp;
+  excludeRe?: RegExp;
   matcher: CompiledMatcher;
 }
 
@@ -54,7 +57,7 @@ export interface PlatformDescriptor {
 
 /** Does a rule apply to this root-relative file path? */
 export function ruleAppliesTo(rule: CompiledRule, file: string): boolean {
-  if (rule.include && !rule.include.some((m) => m.match(file))) return false;
-  if (rule.exclude && rule.exclude.some((m) => m.match(file))) return false;
+  if (rule.includeRe && !rule.includeRe.test(file)) return false;
+  if (rule.excludeRe && rule.excludeRe.test(file)) return false;
   return true;
 }

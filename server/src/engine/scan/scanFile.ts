@@ -4,6 +4,8 @@
 import type { CheckFile } from '../checks/registry';
 import type { RuleIndex } from '../context';
 import { collectJsFacts, FactContext, JsFacts, parseSource } from '../js/facts';
+import { ScopeTable } from '../js/scopes';
+import { rememberTree } from '../js/treeCache';
 import { normalizeSpecifier } from '../modules';
 import type { CompiledRule } from '../rules/model';
 import type { RawHit } from '../types';
@@ -42,7 +44,9 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
   if (kind === 'js' && !parse) scan.facts = NO_FACTS;
   if (parse) {
     const sourceFile = parseSource(file, text);
-    scan.facts = collectJsFacts(sourceFile, factContext);
+    const scopes = new ScopeTable(sourceFile);
+    scan.facts = collectJsFacts(sourceFile, factContext, scopes);
+    rememberTree(file, text, { sourceFile, scopes });
     if (scan.facts.syntaxError) scan.errors.push(`syntax error at line ${scan.facts.syntaxError.line}: ${scan.facts.syntaxError.message} (the rest of the file was still scanned)`);
     checkFile = { file, text, sourceFile, facts: scan.facts };
   }

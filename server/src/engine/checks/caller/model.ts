@@ -7,6 +7,7 @@ import ts from 'typescript';
 import type { JsFacts } from '../../js/facts';
 import { parseSource } from '../../js/facts';
 import { Decl, ScopeTable } from '../../js/scopes';
+import { recallTree, rememberTree } from '../../js/treeCache';
 import { CALL, DYNAMIC, Ref } from '../../refs';
 import type { Resolver } from '../../workspace/resolve';
 import type { CheckFile, LinkedView } from '../registry';
@@ -29,12 +30,7 @@ export interface ValueRef {
   expr: ts.Expression;
 }
 
-/**
- * Recently parsed trees, by file, reused while the text is the same: an edit re-analyses one file
- * and the helpers it imports. Bounded, because trees are large and a workspace has thousands.
- */
-const RECENT_TREES = 64;
-const parsed = new Map<string, { text: string; sourceFile: ts.SourceFile; scopes: ScopeTable }>();
+
 
 export class CallerWorkspace {
   readonly resolver: Resolver;
@@ -78,14 +74,13 @@ export class FileModel {
   private callersIndex?: Map<ts.Node, ts.CallExpression[]>;
 
   constructor(readonly ws: CallerWorkspace, readonly file: string, readonly text: string, readonly facts: JsFacts) {
-    let tree = parsed.get(file);
-    if (!tree || tree.text !== text) {
+    // The engine usually parsed this file a moment ago for its facts: reuse that tree.
+    let tree = recallTree(file, text);
+    if (!tree) {
       const sourceFile = parseSource(file, text);
-      tree = { text, sourceFile, scopes: new ScopeTable(sourceFile) };
+      tree = { sourceFile, scopes: new ScopeTable(sourceFile) };
+      rememberTree(file, text, tree);
     }
-    parsed.delete(file); // re-insert: most recently used last
-    parsed.set(file, tree);
-    if (parsed.size > RECENT_TREES) parsed.delete(parsed.keys().next().value!);
     this.sourceFile = tree.sourceFile;
     this.scopes = tree.scopes;
   }

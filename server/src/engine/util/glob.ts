@@ -1,0 +1,73 @@
+// Globs as one regular expression, for the hot path (every rule's file selection, for every file).
+// Same meaning as minimatch with { dot: true } for the syntax rules use: `**`, `*`, `?`, `{a,b}`,
+// `[abc]`; a test compares the two on every built-in rule's globs.
+
+export function globsToRegExp(globs: string[]): RegExp {
+  return new RegExp(`^(?:${globs.map((g) => convert(g)).join('|')})$`);
+}
+
+function convert(glob: string): string {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*' && (i === 0 || glob[i - 1] === '/') && (i + 2 === glob.length || glob[i + 2] === '/')) {
+      if (glob[i + 2] === '/') {
+        out += '(?:[^/]+/)*'; // `**/`: any number of whole folders
+        i += 2;
+      } else {
+        out = out.endsWith('/') ? `${out.slice(0, -1)}(?:/.*)?` : `${out}.*`; // trailing `/**`, or a lone `**`
+        i += 1;
+      }
+    } else if (c === '*') {
+      out += '[^/]*';
+    } else if (c === '?') {
+      out += '[^/]';
+    } else if (c === '{') {
+      const close = matchingBrace(glob, i);
+      if (close < 0) {
+        out += '\\{';
+        continue;
+      }
+      out += `(?:${splitTopLevel(glob.slice(i + 1, close)).map(convert).join('|')})`;
+      i = close;
+    } else if (c === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close < 0) {
+        out += '\\[';
+        continue;
+      }
+      const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+      out += `[${body}]`;
+      i = close;
+    } else {
+      out += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+  }
+  return out;
+}
+
+function matchingBrace(glob: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < glob.length; i++) {
+    if (glob[i] === '{') depth++;
+    else if (glob[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** `a,{b,c},d` → ['a', '{b,c}', 'd']. */
+function splitTopLevel(body: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '{') depth++;
+    else if (body[i] === '}') depth--;
+    else if (body[i] === ',' && depth === 0) {
+      parts.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(body.slice(start));
+  return parts;
+}

@@ -1,0 +1,45 @@
+// The engine's glob-to-regex conversion means what minimatch means, on every glob the built-in
+// rules use and on paths shaped like real projects.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Minimatch } from 'minimatch';
+import { builtinRulesDir } from '../../server/src/engine/rules/builtin';
+import { loadRules } from '../../server/src/engine/rules/load';
+import { globsToRegExp } from '../../server/src/engine/util/glob';
+
+const PATHS = [
+  'package.json', 'src/index.ts', 'src/api/base44Client.js', 'src/pages/Deals.jsx', '.env', '.env.local', 'apps/web/.env.production',
+  'supabase/config.toml', 'supabase/migrations/20240101_init.sql', 'apps/api/supabase/migrations/x/y.sql', 'supabase/functions/purge-user/index.ts',
+  'firestore.rules', 'app/firestore.rules', 'functions/src/index.ts', 'vite.config.js', 'vite.config.mts', 'base44/functions/x/entry.ts',
+  'base44/entities/Deal.jsonc', 'netlify.toml', 'netlify/functions/hello.mts', 'wrangler.toml', 'wrangler.jsonc', '.dev.vars', 'vercel.json',
+  'amplify/data/resource.ts', 'amplify_outputs.json', 'pb_migrations/1_init.js', 'convex/schema.ts', 'convex/_generated/api.js',
+  'a/b/c/d/e.tsx', 'types/index.d.ts', 'src/x.test.ts', 'node_modules/x/index.js', 'lib/__tests__/a.js', '_redirects', 'public/_headers',
+  'key.pem', 'docker/Dockerfile', 'settings.yaml', 'config/app.yml', 'src/.hidden/file.ts', 'README.md', 'a.min.js', 'x.js.map',
+];
+
+describe('globsToRegExp', () => {
+  const rulesDir = builtinRulesDir();
+  const ruleSet = loadRules([rulesDir], rulesDir);
+  const globs = [...new Set(ruleSet.rules.flatMap((r) => [...(r.files?.include ?? []), ...(r.files?.exclude ?? [])]))];
+
+  it('agrees with minimatch on every built-in rule glob', () => {
+    assert.deepEqual(ruleSet.errors, []);
+    assert.ok(globs.length > 20);
+    const disagreements: string[] = [];
+    for (const glob of globs) {
+      const mm = new Minimatch(glob, { dot: true });
+      const re = globsToRegExp([glob]);
+      for (const path of PATHS) if (mm.match(path) !== re.test(path)) disagreements.push(`${glob} on ${path}: minimatch ${mm.match(path)}`);
+    }
+    assert.deepEqual(disagreements, []);
+  });
+
+  it('handles globstars, braces, classes and lists', () => {
+    const re = globsToRegExp(['**/supabase/migrations/**/*.sql', 'src/{api,lib}/*.[jt]s', '*.rules']);
+    assert.ok(re.test('supabase/migrations/1.sql'));
+    assert.ok(re.test('x/supabase/migrations/a/b/1.sql'));
+    assert.ok(re.test('src/api/a.ts') && re.test('src/lib/b.js') && !re.test('src/ui/c.ts'));
+    assert.ok(re.test('firestore.rules') && !re.test('app/firestore.rules'));
+  });
+});
