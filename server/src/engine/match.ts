@@ -3,7 +3,7 @@
 
 import type { RuleIndex } from './context';
 import type { JsFacts, Site } from './js/facts';
-import { matchSegments, Ref } from './refs';
+import { matchSegments, Ref, rootKey } from './refs';
 import { CompiledRule, ruleAppliesTo } from './rules/model';
 import type { RawHit } from './types';
 import type { Resolver } from './workspace/resolve';
@@ -19,18 +19,45 @@ export function memberHits(file: string, facts: JsFacts, index: RuleIndex, resol
   for (const site of facts.sites) {
     const resolved = resolver.resolve(file, site.ref);
     if (!resolved || resolved.root.kind === 'ws') continue;
-    const seen = new Set<string>();
-    for (const ref of candidateForms(resolved, index)) {
-      for (const { rule, pattern } of index.memberCandidates(ref)) {
-        if (seen.has(rule.id) || !appliesHere(rule)) continue;
-        const captures = matchSegments(pattern.segments, ref.path);
-        if (!captures) continue;
-        seen.add(rule.id);
-        hits.push({ ruleId: rule.id, span: { start: site.start, end: site.end }, vars: siteVars(site, captures) });
-      }
+    for (const { rule, captures } of matchesOf(resolved, index)) {
+      if (appliesHere(rule)) hits.push({ ruleId: rule.id, span: { start: site.start, end: site.end }, vars: siteVars(site, captures) });
     }
   }
   return hits;
+}
+
+interface RuleMatch {
+  rule: CompiledRule;
+  captures: string[];
+}
+
+/**
+ * The member rules a resolved reference matches, at most one match per rule. The same few paths
+ * recur across a file (every `supabase.from(…)`), so answers are kept per reference.
+ */
+const matchCache = new WeakMap<RuleIndex, Map<string, RuleMatch[]>>();
+
+function matchesOf(ref: Ref, index: RuleIndex): RuleMatch[] {
+  let cache = matchCache.get(index);
+  if (!cache) matchCache.set(index, (cache = new Map()));
+  const key = `${rootKey(ref.root)}|${ref.path.join('.')}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = [];
+    const seen = new Set<string>();
+    for (const form of candidateForms(ref, index)) {
+      for (const { rule, pattern } of index.memberCandidates(form)) {
+        if (seen.has(rule.id)) continue;
+        const captures = matchSegments(pattern.segments, form.path);
+        if (!captures) continue;
+        seen.add(rule.id);
+        found.push({ rule, captures });
+      }
+    }
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
 }
 
 /** The reference as written (module form) and, when it hangs off a client, its client form. */

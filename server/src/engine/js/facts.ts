@@ -57,24 +57,73 @@ export function parseSource(file: string, text: string): ts.SourceFile {
   return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
 }
 
+/**
+ * Re-parses an edited file from its previous tree: TypeScript reuses the nodes outside the changed
+ * region, so a keystroke in a long file costs a fraction of a full parse. The previous tree must
+ * not be used afterwards.
+ */
+export function reparseSource(previous: ts.SourceFile, oldText: string, text: string): ts.SourceFile {
+  let start = 0;
+  const max = Math.min(oldText.length, text.length);
+  while (start < max && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let oldEnd = oldText.length;
+  let newEnd = text.length;
+  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  const change = ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start);
+  return ts.updateSourceFile(previous, text, change);
+}
+
 export function collectJsFacts(sourceFile: ts.SourceFile, ctx: FactContext, scopes = new ScopeTable(sourceFile)): JsFacts {
   return new FactCollector(sourceFile, ctx, scopes).run();
 }
 
 class FactCollector {
   private readonly memo = new Map<ts.Node, Ref | null>();
+  /** Return statements by enclosing function, gathered in the one walk of the file. */
+  private readonly returns = new Map<ts.Node, ts.Expression[]>();
+  private readonly exportedFunctions: ts.FunctionDeclaration[] = [];
+  private walked = false;
   private readonly facts: JsFacts = { imports: [], sites: [], exports: {}, starExports: [] };
 
   constructor(private readonly file: ts.SourceFile, private readonly ctx: FactContext, private readonly scopes: ScopeTable) {}
 
   run(): JsFacts {
     const visit = (node: ts.Node): void => {
-      this.collectImport(node);
-      this.collectExport(node);
-      this.collectSite(node);
-      ts.forEachChild(node, visit);
+      switch (node.kind) {
+        case ts.SyntaxKind.CallExpression:
+          this.collectImport(node);
+          this.collectSite(node);
+          break;
+        case ts.SyntaxKind.PropertyAccessExpression:
+        case ts.SyntaxKind.ElementAccessExpression:
+        case ts.SyntaxKind.NewExpression:
+        case ts.SyntaxKind.TaggedTemplateExpression:
+        case ts.SyntaxKind.ExpressionWithTypeArguments:
+          this.collectSite(node);
+          break;
+        case ts.SyntaxKind.ReturnStatement:
+          if ((node as ts.ReturnStatement).expression) this.noteReturn(node as ts.ReturnStatement);
+          break;
+        case ts.SyntaxKind.BinaryExpression:
+          this.collectExport(node); // `module.exports = …` / `exports.x = …`, wherever they are
+          break;
+      }
+      if (node.kind > ts.SyntaxKind.LastToken) ts.forEachChild(node, visit);
     };
+    // Imports and exports are statements of the file itself.
+    for (const statement of this.file.statements) {
+      this.collectImport(statement);
+      this.collectExport(statement);
+    }
     visit(this.file);
+    this.walked = true;
+    for (const fn of this.exportedFunctions) {
+      const isDefault = fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+      this.setExport(isDefault ? 'default' : fn.name!.text, this.functionRef(fn));
+    }
     const diagnostics = (this.file as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics;
     if (diagnostics && diagnostics.length > 0) {
       const first = diagnostics[0];
@@ -130,8 +179,7 @@ class FactCollector {
         if (ts.isIdentifier(decl.name)) this.setExport(decl.name.text, this.evaluate(decl.name));
       }
     } else if (ts.isFunctionDeclaration(node) && node.name && hasExportModifier(node)) {
-      const isDefault = node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-      this.setExport(isDefault ? 'default' : node.name.text, this.functionRef(node));
+      this.exportedFunctions.push(node); // after the walk, when every return statement is known
     } else if (ts.isExportAssignment(node)) {
       this.setExport('default', this.evaluate(node.expression));
     } else if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause)) {
@@ -230,12 +278,21 @@ class FactCollector {
    */
   private functionRef(fn: ts.FunctionLikeDeclaration): Ref | null {
     if (!fn.body) return null;
-    const returned = ts.isBlock(fn.body) ? returnedExpressions(fn.body) : [fn.body];
+    const returned = !ts.isBlock(fn.body) ? [fn.body] : this.walked ? (this.returns.get(fn) ?? []) : returnedExpressions(fn.body);
     for (const expression of returned) {
       const value = this.evaluate(expression);
       if (value && this.isFactoryResult(value)) return extend(value, RETURNS);
     }
     return null;
+  }
+
+  private noteReturn(node: ts.ReturnStatement): void {
+    let fn: ts.Node | undefined = node.parent;
+    while (fn && !ts.isFunctionLike(fn) && !ts.isClassStaticBlockDeclaration(fn)) fn = fn.parent;
+    if (!fn) return;
+    const list = this.returns.get(fn);
+    if (list) list.push(node.expression!);
+    else this.returns.set(fn, [node.expression!]);
   }
 
   private isFactoryResult(value: Ref): boolean {

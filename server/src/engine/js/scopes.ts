@@ -65,7 +65,13 @@ export class ScopeTable {
     return this.scopes.get(this.file)!;
   }
 
+  /** The scope of the node being visited (kept in a field so the walk allocates no closures). */
+  private current!: Scope;
+  private readonly visitChild = (child: ts.Node): void => this.visit(child, this.current);
+
   private visit(node: ts.Node, scope: Scope): void {
+    // Leaves and most expressions declare nothing: skip the tests below for them.
+    if (node.kind <= ts.SyntaxKind.LastToken) return;
     let inner = scope;
     if (ts.isFunctionLike(node)) {
       inner = this.scopeFor(node, scope);
@@ -88,7 +94,9 @@ export class ScopeTable {
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
       this.pendingAssignments.push(node);
     }
-    ts.forEachChild(node, (child) => this.visit(child, inner));
+    this.current = inner;
+    ts.forEachChild(node, this.visitChild);
+    this.current = scope;
     if (ts.isSourceFile(node)) this.resolveAssignments();
   }
 

@@ -19,6 +19,11 @@ export function rememberTree(file: string, text: string, tree: ParsedTree): void
   if (trees.size > RECENT) trees.delete(trees.keys().next().value!);
 }
 
+/** The file's most recent tree whatever its text (the starting point of an incremental re-parse). */
+export function recallLatest(file: string): { text: string; tree: ParsedTree } | undefined {
+  return trees.get(file);
+}
+
 export function recallTree(file: string, text: string): ParsedTree | undefined {
   const entry = trees.get(file);
   if (!entry || entry.text !== text) return undefined;

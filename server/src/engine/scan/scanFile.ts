@@ -3,9 +3,9 @@
 
 import type { CheckFile } from '../checks/registry';
 import type { RuleIndex } from '../context';
-import { collectJsFacts, FactContext, JsFacts, parseSource } from '../js/facts';
+import { collectJsFacts, FactContext, JsFacts, parseSource, reparseSource } from '../js/facts';
 import { ScopeTable } from '../js/scopes';
-import { rememberTree } from '../js/treeCache';
+import { recallLatest, rememberTree } from '../js/treeCache';
 import { normalizeSpecifier } from '../modules';
 import type { CompiledRule } from '../rules/model';
 import type { RawHit } from '../types';
@@ -43,7 +43,8 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
   let checkFile: CheckFile = { file, text };
   if (kind === 'js' && !parse) scan.facts = NO_FACTS;
   if (parse) {
-    const sourceFile = parseSource(file, text);
+    const previous = recallLatest(file);
+    const sourceFile = previous ? reparseSource(previous.tree.sourceFile, previous.text, text) : parseSource(file, text);
     const scopes = new ScopeTable(sourceFile);
     scan.facts = collectJsFacts(sourceFile, factContext, scopes);
     rememberTree(file, text, { sourceFile, scopes });
