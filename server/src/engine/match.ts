@@ -20,6 +20,7 @@ export function memberHits(file: string, facts: JsFacts, index: RuleIndex, resol
     const resolved = resolver.resolve(file, site.ref);
     if (!resolved || resolved.root.kind === 'ws') continue;
     for (const { rule, captures } of matchesOf(resolved, index)) {
+      if (site.chained && rule.matcher.type === 'member' && rule.matcher.valueOnly) continue;
       if (appliesHere(rule)) hits.push({ ruleId: rule.id, span: { start: site.start, end: site.end }, vars: siteVars(site, captures) });
     }
   }

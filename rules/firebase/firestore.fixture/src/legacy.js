@@ -2,6 +2,7 @@ import firebase from 'firebase/compat/app'
 import 'firebase/compat/firestore'
 
 firebase.initializeApp({ projectId: 'demo-shop' })
+// ruleid: firebase/firestore
 const store = firebase.firestore()
 
 export function loadProfile(uid) {

@@ -21,6 +21,8 @@ export interface Site {
   end: number;
   /** String-literal arguments of a call (null where not a literal), first three only. */
   args?: (string | null)[];
+  /** The value is immediately accessed or called (`x` in `x.y` or `x()`), not kept or passed on. */
+  chained?: true;
 }
 
 export interface JsFacts {
@@ -142,6 +144,7 @@ class FactCollector {
     if (!ref) return;
     const site: Site = { ref, start: node.getStart(this.file), end: node.getEnd() };
     if (isCall && !ts.isTaggedTemplateExpression(node)) site.args = literalArgs((node as ts.CallExpression).arguments);
+    if (isChained(node)) site.chained = true;
     this.facts.sites.push(site);
   }
 
@@ -342,6 +345,14 @@ class FactCollector {
     const callee = this.evaluate(call.expression);
     return callee && extend(callee, `=>${index}`, ...path);
   }
+}
+
+function isChained(node: ts.Node): boolean {
+  const parent = node.parent;
+  return (
+    ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === node) ||
+    (ts.isTaggedTemplateExpression(parent) && parent.tag === node)
+  );
 }
 
 /** The expressions a function body returns, not looking into nested functions. */

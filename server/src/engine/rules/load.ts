@@ -146,7 +146,7 @@ function compileMatcher(json: RuleJson): CompiledMatcher {
     case 'dependency': return { type, packages: globs(body.packages) };
     case 'env': return { type, names: globs(body.names), in: (body.in as 'code' | 'dotenv' | 'both') ?? 'both' };
     case 'member':
-      return { type, patterns: (body.paths as string[]).map((p) => withField('match.member.paths', () => parsePathPattern(p))) };
+      return { type, patterns: (body.paths as string[]).map((p) => withField('match.member.paths', () => parsePathPattern(p))), valueOnly: body.valueOnly === true };
     case 'text':
       return { type, regex: withField('match.text.pattern', () => new RegExp(body.pattern as string, `${(body.flags as string) ?? ''}gd`)) };
     case 'file': return { type };

@@ -29,7 +29,7 @@ export interface RuleJson {
 
 export type CompiledMatcher =
   | { type: 'import'; modules: Minimatch[] }
-  | { type: 'member'; patterns: PathPattern[] }
+  | { type: 'member'; patterns: PathPattern[]; valueOnly: boolean }
   | { type: 'dependency'; packages: Minimatch[] }
   | { type: 'env'; names: Minimatch[]; in: 'code' | 'dotenv' | 'both' }
   | { type: 'text'; regex: RegExp }
