@@ -8,7 +8,6 @@ import { builtinRulesDir } from '../engine/rules/builtin';
 import { loadRules } from '../engine/rules/load';
 import { formatText } from '../engine/report/text';
 import { SEVERITY_RANK, Severity } from '../engine/types';
-import { startServer } from '../server';
 
 const USAGE = `Usage:
   lockin-lens audit [PATH] [options]   audit a folder (default: the current folder)
@@ -90,6 +89,8 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === 'lsp') {
+    // Loaded only here: an audit never pays for the language-server libraries.
+    const { startServer } = require('../server') as typeof import('../server');
     startServer(); // reads --stdio / --node-ipc / --socket from the command line
     return 0;
   }

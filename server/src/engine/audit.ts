@@ -50,6 +50,7 @@ export async function auditFolder(rootPath: string, ruleSet: RuleSet, options: A
   const texts = readAll(root, walked.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped, errors);
 
   const useWorkers = options.workers ?? (texts.size >= MIN_FILES_FOR_WORKERS ? defaultWorkerCount() : 0);
+  // (workers: 0 keeps everything on this thread.)
   const { state, bytes } = useWorkers > 0 ? await scanTextsInWorkers(texts, ruleSet, errors, options, useWorkers) : scanTexts(texts, ruleSet, errors, options);
   errors.splice(ruleSet.errors.length, 0, ...state.index.errors);
   const findings = state.allFindings();
@@ -78,8 +79,12 @@ export function fileFilter(ruleSet: RuleSet, excludeGlobs: string[] = []): (rel:
 
 /** Reads one file for scanning, or says why it is skipped. */
 export function readForScan(abs: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { text: string } | { skip: 'too-large' | 'binary' } {
-  if (statSync(abs).size > maxBytes) return { skip: 'too-large' };
+  const stat = statSync(abs);
+  // A link to a pipe or device would block the read forever (or never end): never read one.
+  if (!stat.isFile()) throw new Error('not a regular file (a pipe, socket or device)');
+  if (stat.size > maxBytes) return { skip: 'too-large' };
   const buffer = readFileSync(abs);
+  if (buffer.length > maxBytes) return { skip: 'too-large' }; // grew after the size check
   return looksBinary(buffer) ? { skip: 'binary' } : { text: buffer.toString('utf8') };
 }
 

@@ -98,7 +98,7 @@ export class WorkspaceState {
    */
   setFile(file: string, text: string, options: ScanOptions = {}): { scan: FileScan; exportsChanged: boolean; linkedChanged: string[] } {
     const before = this.exportSignature(file);
-    const scan = scanFile(file, text, this.index, this.factContext, { forceParse: !this.prefilter || options.forceParse });
+    const scan = scanFile(file, text, this.index, this.factContext, { ...options, forceParse: !this.prefilter || options.forceParse });
     const dropped = this.scans.has(file) ? [] : this.filesChanged();
     this.scans.set(file, scan);
     this.invalidateWorkspaceHits(file);

@@ -162,7 +162,7 @@ export class FolderIndex {
    */
   private update(rel: string, text: string, forceParse = false): string[] {
     if (fileKindOf(rel) === 'tsconfig') this.state.addConfig(rel, text);
-    const { exportsChanged, linkedChanged } = this.state.setFile(rel, text, { forceParse });
+    const { exportsChanged, linkedChanged } = this.state.setFile(rel, text, { forceParse, keepTree: forceParse });
     if (!forceParse) this.state.reachFile(rel);
     this.findings.set(rel, this.state.findingsFor(rel));
     for (const file of linkedChanged) if (file !== rel) this.stale.add(file);

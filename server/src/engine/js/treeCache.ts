@@ -10,13 +10,18 @@ export interface ParsedTree {
   scopes: ScopeTable;
 }
 
-const RECENT = 64;
+const RECENT = 16;
 const trees = new Map<string, { text: string; tree: ParsedTree }>();
 
 export function rememberTree(file: string, text: string, tree: ParsedTree): void {
   trees.delete(file); // re-insert, so the map's order is least recently used first
   trees.set(file, { text, tree });
   if (trees.size > RECENT) trees.delete(trees.keys().next().value!);
+}
+
+/** Drops a file's tree (a parse that failed half-way may have left it unusable). */
+export function forgetTree(file: string): void {
+  trees.delete(file);
 }
 
 /** The file's most recent tree whatever its text (the starting point of an incremental re-parse). */

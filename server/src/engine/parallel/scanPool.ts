@@ -29,8 +29,13 @@ interface WorkerInit extends PoolSetup {
   lockinScanWorker: true;
 }
 
+/**
+ * One worker per core beyond the first, up to 8. On two cores (measured: two vCPUs sharing one
+ * physical core) workers slowed audits down, so below three cores the audit stays on one thread.
+ */
 export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(availableParallelism(), 8));
+  const cores = availableParallelism();
+  return cores < 3 ? 0 : Math.min(cores - 1, 8);
 }
 
 /** Scans the files with `count` workers; resolves with one result per file, in input order. */

@@ -5,7 +5,7 @@ import type { CheckFile } from '../checks/registry';
 import type { RuleIndex } from '../context';
 import { collectJsFacts, FactContext, JsFacts, parseSource, reparseSource } from '../js/facts';
 import { ScopeTable } from '../js/scopes';
-import { recallLatest, rememberTree } from '../js/treeCache';
+import { forgetTree, recallLatest, rememberTree } from '../js/treeCache';
 import { normalizeSpecifier } from '../modules';
 import type { CompiledRule } from '../rules/model';
 import type { RawHit } from '../types';
@@ -30,6 +30,11 @@ const MAX_TEXT_HITS_PER_RULE = 200;
 export interface ScanOptions {
   /** Parse JS even when the prefilter finds nothing a rule could match (open documents, no prefilter). */
   forceParse?: boolean;
+  /**
+   * Keep the parsed tree for a while (open documents: the next keystroke re-parses incrementally
+   * from it, and the caller checks reuse it). Batch audits do not, to keep memory flat.
+   */
+  keepTree?: boolean;
 }
 
 /** Facts of a JS file that was not parsed: nothing in it reaches a platform. */
@@ -43,19 +48,27 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
   let checkFile: CheckFile = { file, text };
   if (kind === 'js' && !parse) scan.facts = NO_FACTS;
   if (parse) {
-    const previous = recallLatest(file);
-    const sourceFile = previous ? reparseSource(previous.tree.sourceFile, previous.text, text) : parseSource(file, text);
-    const scopes = new ScopeTable(sourceFile);
-    scan.facts = collectJsFacts(sourceFile, factContext, scopes);
-    rememberTree(file, text, { sourceFile, scopes });
-    if (scan.facts.syntaxError) scan.errors.push(`syntax error at line ${scan.facts.syntaxError.line}: ${scan.facts.syntaxError.message} (the rest of the file was still scanned)`);
-    checkFile = { file, text, sourceFile, facts: scan.facts };
+    try {
+      const previous = options.keepTree ? recallLatest(file) : undefined;
+      const sourceFile = previous ? reparseSource(previous.tree.sourceFile, previous.text, text) : parseSource(file, text);
+      const scopes = new ScopeTable(sourceFile);
+      scan.facts = collectJsFacts(sourceFile, factContext, scopes);
+      if (options.keepTree) rememberTree(file, text, { sourceFile, scopes });
+      if (scan.facts.syntaxError) scan.errors.push(`syntax error at line ${scan.facts.syntaxError.line}: ${scan.facts.syntaxError.message} (the rest of the file was still scanned)`);
+      checkFile = { file, text, sourceFile, facts: scan.facts };
+    } catch (e) {
+      // Nesting deep enough to exhaust the stack (10,000 brackets) breaks the parser, not the scan:
+      // the file keeps its text rules, and a half-updated tree must not seed the next re-parse.
+      forgetTree(file);
+      scan.facts = NO_FACTS;
+      scan.errors.push(`could not be parsed (${describeParseFailure(e)}); only its text was checked`);
+    }
   }
   for (const rule of applicable) {
     try {
       scan.hits.push(...localHits(rule, scan, checkFile));
     } catch (e) {
-      scan.errors.push(`rule ${rule.id} failed on this file: ${(e as Error).message}`);
+      scan.errors.push(`rule ${rule.id} failed on this file: ${describeParseFailure(e)}`);
     }
   }
   return scan;
@@ -85,7 +98,8 @@ function localHits(rule: CompiledRule, scan: FileScan, checkFile: CheckFile): Ra
     case 'check':
       if (m.check.scope !== 'file') return [];
       if (m.check.prefilter && !m.check.prefilter.test(scan.text)) return [];
-      if (!scan.parsed && !m.check.textOnly) return []; // the prefilter decided it cannot fire here
+      // No tree: the prefilter decided the check cannot fire here, or the file did not parse.
+      if (scan.kind === 'js' && !checkFile.sourceFile && !m.check.textOnly) return [];
       return m.check.run(checkFile, m.options).map((h) => ({ ruleId: id, span: h.span, vars: h.vars }));
     case 'member':
       return [];
@@ -122,6 +136,10 @@ function textHits(ruleId: string, regex: RegExp, text: string): RawHit[] {
     if (hits.length >= MAX_TEXT_HITS_PER_RULE) break;
   }
   return hits;
+}
+
+function describeParseFailure(e: unknown): string {
+  return e instanceof RangeError && /call stack/i.test(e.message) ? 'nested too deeply' : (e as Error).message;
 }
 
 /** A file-presence finding sits on the first line with content (past leading comments and blanks). */
