@@ -78,9 +78,32 @@ export function reparseSource(previous: ts.SourceFile, oldText: string, text: st
   return ts.updateSourceFile(previous, text, change);
 }
 
-export function collectJsFacts(sourceFile: ts.SourceFile, ctx: FactContext, scopes = new ScopeTable(sourceFile)): JsFacts {
-  return new FactCollector(sourceFile, ctx, scopes).run();
+export function collectJsFacts(sourceFile: ts.SourceFile, ctx: FactContext): JsFacts {
+  return collectJsFactsAndScopes(sourceFile, ctx).facts;
 }
+
+/**
+ * Facts and the scope table in one walk of the tree: the scope walk hands every node to the
+ * collector, which evaluates the interesting ones once all declarations are known (hoisting).
+ */
+export function collectJsFactsAndScopes(sourceFile: ts.SourceFile, ctx: FactContext): { facts: JsFacts; scopes: ScopeTable } {
+  const noted: ts.Node[] = [];
+  const scopes = new ScopeTable(sourceFile, (node) => {
+    if (INTERESTING.has(node.kind)) noted.push(node);
+  });
+  return { facts: new FactCollector(sourceFile, ctx, scopes).run(noted), scopes };
+}
+
+const INTERESTING = new Set([
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.PropertyAccessExpression,
+  ts.SyntaxKind.ElementAccessExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.TaggedTemplateExpression,
+  ts.SyntaxKind.ExpressionWithTypeArguments,
+  ts.SyntaxKind.ReturnStatement,
+  ts.SyntaxKind.BinaryExpression,
+]);
 
 class FactCollector {
   private readonly memo = new Map<ts.Node, Ref | null>();
@@ -92,7 +115,8 @@ class FactCollector {
 
   constructor(private readonly file: ts.SourceFile, private readonly ctx: FactContext, private readonly scopes: ScopeTable) {}
 
-  run(): JsFacts {
+  /** Collects facts from the nodes the scope walk noted, in source order. */
+  run(noted: ts.Node[]): JsFacts {
     const visit = (node: ts.Node): void => {
       switch (node.kind) {
         case ts.SyntaxKind.CallExpression:
@@ -113,14 +137,13 @@ class FactCollector {
           this.collectExport(node); // `module.exports = …` / `exports.x = …`, wherever they are
           break;
       }
-      if (node.kind > ts.SyntaxKind.LastToken) ts.forEachChild(node, visit);
     };
     // Imports and exports are statements of the file itself.
     for (const statement of this.file.statements) {
       this.collectImport(statement);
       this.collectExport(statement);
     }
-    visit(this.file);
+    for (const node of noted) visit(node);
     this.walked = true;
     for (const fn of this.exportedFunctions) {
       const isDefault = fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);

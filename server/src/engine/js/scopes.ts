@@ -22,7 +22,8 @@ export interface Scope {
 export class ScopeTable {
   private readonly scopes = new Map<ts.Node, Scope>();
 
-  constructor(private readonly file: ts.SourceFile) {
+  /** onNode sees every non-token node in pre-order, so callers need not walk the tree again. */
+  constructor(private readonly file: ts.SourceFile, private readonly onNode?: (node: ts.Node) => void) {
     this.visit(file, this.scopeFor(file, undefined));
   }
 
@@ -72,6 +73,7 @@ export class ScopeTable {
   private visit(node: ts.Node, scope: Scope): void {
     // Leaves and most expressions declare nothing: skip the tests below for them.
     if (node.kind <= ts.SyntaxKind.LastToken) return;
+    this.onNode?.(node);
     let inner = scope;
     if (ts.isFunctionLike(node)) {
       inner = this.scopeFor(node, scope);

@@ -3,8 +3,7 @@
 
 import type { CheckFile } from '../checks/registry';
 import type { RuleIndex } from '../context';
-import { collectJsFacts, FactContext, JsFacts, parseSource, reparseSource } from '../js/facts';
-import { ScopeTable } from '../js/scopes';
+import { collectJsFactsAndScopes, FactContext, JsFacts, parseSource, reparseSource } from '../js/facts';
 import { forgetTree, recallLatest, rememberTree } from '../js/treeCache';
 import { normalizeSpecifier } from '../modules';
 import type { CompiledRule } from '../rules/model';
@@ -51,8 +50,8 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
     try {
       const previous = options.keepTree ? recallLatest(file) : undefined;
       const sourceFile = previous ? reparseSource(previous.tree.sourceFile, previous.text, text) : parseSource(file, text);
-      const scopes = new ScopeTable(sourceFile);
-      scan.facts = collectJsFacts(sourceFile, factContext, scopes);
+      const { facts, scopes } = collectJsFactsAndScopes(sourceFile, factContext);
+      scan.facts = facts;
       if (options.keepTree) rememberTree(file, text, { sourceFile, scopes });
       if (scan.facts.syntaxError) scan.errors.push(`syntax error at line ${scan.facts.syntaxError.line}: ${scan.facts.syntaxError.message} (the rest of the file was still scanned)`);
       checkFile = { file, text, sourceFile, facts: scan.facts };
@@ -61,14 +60,14 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
       // the file keeps its text rules, and a half-updated tree must not seed the next re-parse.
       forgetTree(file);
       scan.facts = NO_FACTS;
-      scan.errors.push(`could not be parsed (${describeParseFailure(e)}); only its text was checked`);
+      scan.errors.push(`could not be parsed (${describeFailure(e)}); only its text was checked`);
     }
   }
   for (const rule of applicable) {
     try {
       scan.hits.push(...localHits(rule, scan, checkFile));
     } catch (e) {
-      scan.errors.push(`rule ${rule.id} failed on this file: ${describeParseFailure(e)}`);
+      scan.errors.push(`rule ${rule.id} failed on this file: ${describeFailure(e)}`);
     }
   }
   return scan;
@@ -138,7 +137,7 @@ function textHits(ruleId: string, regex: RegExp, text: string): RawHit[] {
   return hits;
 }
 
-function describeParseFailure(e: unknown): string {
+function describeFailure(e: unknown): string {
   return e instanceof RangeError && /call stack/i.test(e.message) ? 'nested too deeply' : (e as Error).message;
 }
 
