@@ -1,8 +1,15 @@
 // Bundles the shipped programs with esbuild: the CLI and language server, and the VS Code client.
+// `--minify` (used for the .vsix) shrinks both; their source maps are then written beside the
+// bundles without a link from them, and .vscodeignore keeps them out of the package.
+// `--outdir DIR` writes somewhere other than dist/ (packaging stages the .vsix in a temporary folder).
 import { build } from 'esbuild';
+import { join } from 'node:path';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+const args = process.argv.slice(2);
+const minify = args.includes('--minify');
+const outdir = args.includes('--outdir') ? args[args.indexOf('--outdir') + 1] : 'dist';
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: minify ? 'external' : true, minify, logLevel: 'warning' };
 
 // The CLI also carries the language server (`lockin-lens lsp`), which the extension starts.
-await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' });
-await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] });
+await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: join(outdir, 'cli.js') });
+await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client.js'), external: ['vscode'] });

@@ -3,15 +3,21 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ShowMessageOnceNotification, SummaryChangedNotification, WorkspaceSummary } from '../../server/src/protocol';
+import { CostChangedNotification, CostChangedParams, ShowMessageOnceNotification, SummaryChangedNotification, WorkspaceSummary } from '../../server/src/protocol';
 import { readConfig } from './config';
 import { createLanguageClient } from './serverClient';
 import { StatusBar } from './statusBar';
+import type { FindingsTreeProvider } from './tree/findingsTree';
 
 export class Ctx implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Lock-in Lens', { log: true });
-  readonly statusBar = new StatusBar('workbench.actions.view.problems');
+  readonly statusBar = new StatusBar('lockinLens.showPanel');
   lastSummary?: WorkspaceSummary;
+  /** The lock-in panel's model as the server last sent it; the panel and the tree view follow `costChanged`. */
+  lastCost?: CostChangedParams;
+  readonly costChanged = new vscode.EventEmitter<CostChangedParams>();
+  /** The explorer's findings tree (the extension tests read it). */
+  findingsTree?: FindingsTreeProvider;
   private languageClient?: LanguageClient;
   private readonly shownOnce = new Set<string>();
 
@@ -29,6 +35,10 @@ export class Ctx implements vscode.Disposable {
     client.onNotification(SummaryChangedNotification, (summary) => {
       this.lastSummary = summary;
       this.statusBar.update(summary);
+    });
+    client.onNotification(CostChangedNotification, (params) => {
+      this.lastCost = params;
+      this.costChanged.fire(params);
     });
     client.onNotification(ShowMessageOnceNotification, ({ key, message }) => {
       if (this.shownOnce.has(key)) return;
@@ -49,6 +59,7 @@ export class Ctx implements vscode.Disposable {
   dispose(): void {
     void this.languageClient?.stop();
     this.statusBar.dispose();
+    this.costChanged.dispose();
     this.output.dispose();
   }
 }

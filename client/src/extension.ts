@@ -3,20 +3,28 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../server/src/protocol';
 import { auditWorkspace } from './commands/auditWorkspace';
+import { exportExitPlan } from './commands/exportExitPlan';
 import { openRuleDocs } from './commands/openRuleDocs';
 import { restartServer } from './commands/restartServer';
 import { showOutput } from './commands/showOutput';
+import { showPanel } from './commands/showPanel';
 import { suppressFinding } from './commands/suppressFinding';
 import { readConfig } from './config';
 import { Ctx } from './ctx';
+import { registerFindingsTree } from './tree/findingsTree';
 
 export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
   const ctx = new Ctx(context);
+  const findings = registerFindingsTree(ctx);
   context.subscriptions.push(
     ctx,
+    findings.provider,
+    findings.view,
     vscode.commands.registerCommand('lockinLens.auditWorkspace', () => auditWorkspace(ctx)),
     vscode.commands.registerCommand('lockinLens.restartServer', () => restartServer(ctx)),
     vscode.commands.registerCommand('lockinLens.showOutput', () => showOutput(ctx)),
+    vscode.commands.registerCommand('lockinLens.showPanel', () => showPanel(ctx)),
+    vscode.commands.registerCommand('lockinLens.exportExitPlan', (target?: vscode.Uri) => exportExitPlan(ctx, target instanceof vscode.Uri ? target : undefined)),
     vscode.commands.registerCommand(Commands.suppressFinding, suppressFinding),
     vscode.commands.registerCommand(Commands.openRuleDocs, openRuleDocs),
     // Rules from the workspace load only once it is trusted: restart so the server picks them up.

@@ -1,4 +1,5 @@
-// The status-bar item: security findings and the lock-in total, updated by the server.
+// The status-bar item: security findings and the lock-in total, updated by the server. Clicking it
+// runs the command Ctx gives it (the lock-in panel).
 
 import * as vscode from 'vscode';
 import type { WorkspaceSummary } from '../../server/src/protocol';
@@ -26,6 +27,7 @@ export class StatusBar implements vscode.Disposable {
       `${summary.security} security findings`,
       `${summary.lockin} lock-in touch points, ~${summary.cost.low}–${summary.cost.high} h to migrate (provisional)`,
       platforms,
+      'Click to open the lock-in panel',
     ].filter(Boolean).join('\n');
     this.item.backgroundColor = summary.security > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }

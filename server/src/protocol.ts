@@ -56,3 +56,146 @@ export interface SuppressFindingArgs {
   /** Comment leader for the file's language (`//`, `#`, `--`). */
   commentPrefix: string;
 }
+
+// ── The lock-in panel, the findings tree and the exit plan ─────────────────────────────────────
+
+/** A range of effort (or calendar time) in the unit its container names. */
+export interface HoursRange {
+  low: number;
+  high: number;
+}
+
+/** A place in a file: 1-based line and column, as in the JSON report. */
+export interface SourceLocation {
+  uri: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface CapabilityCost {
+  category: string;
+  range: HoursRange;
+  touchPoints: number;
+  files: number;
+  /** Whether the touch points sit behind modules or spread through UI code, in one sentence. */
+  structure?: string;
+  /** How the range was made (rules, counts, weights), one line each. */
+  terms: string[];
+  /** The first touch point, opened when the row is clicked. */
+  at?: SourceLocation;
+}
+
+export interface PlatformCost {
+  platform: string;
+  range: HoursRange;
+  touchPoints: number;
+  capabilities: CapabilityCost[];
+  /** Data and account migration notes (password hashes, export formats, …). */
+  notes?: string[];
+  at?: SourceLocation;
+}
+
+export interface FileCost {
+  uri: string;
+  /** Workspace-relative path (prefixed by the folder name in a multi-root workspace). */
+  label: string;
+  platforms: string[];
+  touchPoints: number;
+  /** Present when the cost model prices files. */
+  range?: HoursRange;
+  at: SourceLocation;
+}
+
+export interface CostView {
+  provisional: boolean;
+  /** One sentence on how the numbers were made. */
+  basis: string;
+  total: HoursRange;
+  /** The same work with LLM assistance on the code terms, when the model gives it. */
+  assisted?: HoursRange;
+  /** Elapsed time apart from effort (dual-run windows), when the model gives it. */
+  calendar?: { range: HoursRange; unit: string; note?: string };
+  /** Money, when the team set an hourly rate. */
+  money?: { range: HoursRange; currency: string };
+  platforms: PlatformCost[];
+  /** Files with the most coupling, most first. */
+  topFiles: FileCost[];
+  /** What the estimate assumes, one sentence each. */
+  assumptions?: string[];
+}
+
+export type ChecklistId = 'backend-blocking' | 'data-model' | 'security-defaults' | 'migration-cost' | 'failure-paths' | 'documented';
+
+/** ok: the evidence says yes; attention: it says look here; ask: code cannot answer; todo: not done yet. */
+export type ChecklistStatus = 'ok' | 'attention' | 'ask' | 'todo';
+
+export interface ChecklistAnswer {
+  id: ChecklistId;
+  question: string;
+  status: ChecklistStatus;
+  evidence: string;
+  at?: SourceLocation;
+}
+
+export interface CostChangedParams {
+  files: number;
+  lockin: number;
+  cost: CostView;
+  security: { total: number; errors: number; warnings: number; at?: SourceLocation };
+  /** The decision checklist of design.md §0; `documented` is completed by the client (it knows when the plan was exported). */
+  checklist: ChecklistAnswer[];
+}
+
+/** server → client: what the lock-in panel shows changed (sent with `lockin/summaryChanged`, only when different). */
+export const CostChangedNotification = new NotificationType<CostChangedParams>('lockin/costChanged');
+
+export interface TreeFinding {
+  ruleId: string;
+  message: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  at: SourceLocation;
+}
+
+export interface TreeFile {
+  uri: string;
+  label: string;
+  findings: TreeFinding[];
+}
+
+export interface TreeCapability {
+  category: string;
+  count: number;
+  files: TreeFile[];
+}
+
+export interface TreePlatform {
+  platform: string;
+  count: number;
+  capabilities: TreeCapability[];
+}
+
+export interface FindingsTree {
+  /** Lock-in findings by platform → capability → file, platforms by estimated cost. */
+  lockin: TreePlatform[];
+  /** Security findings in the same shape, apart. */
+  security: TreePlatform[];
+}
+
+/** client → server: every visible finding grouped for the explorer's tree view. */
+export const FindingsTreeRequest = new ProtocolRequestType<Record<string, never>, FindingsTree, never, void, void>('lockin/findingsTree');
+
+export interface ExitPlanParams {
+  /** One workspace folder (URI); the first folder when absent. */
+  folderUri?: string;
+}
+
+export interface ExitPlan {
+  markdown: string;
+  /** The folder the plan describes. */
+  folderUri: string;
+}
+
+/** client → server: the exit plan of one folder as Markdown, from the findings the server holds. */
+export const ExitPlanRequest = new ProtocolRequestType<ExitPlanParams, ExitPlan, never, void, void>('lockin/exitPlan');

@@ -12,9 +12,11 @@ import {
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AuditWorkspaceRequest } from './protocol';
+import { AuditWorkspaceRequest, ExitPlanRequest, FindingsTreeRequest } from './protocol';
 import { auditWorkspace } from './lsp/auditRequest';
 import { codeActionsFor } from './lsp/codeActions';
+import { exitPlan } from './lsp/exitPlanRequest';
+import { findingsTree } from './lsp/findingsTree';
 import { uriOf } from './lsp/folders';
 import { hoverFor } from './lsp/hover';
 import { Session } from './lsp/session';
@@ -103,6 +105,9 @@ export function startServer(): void {
   connection.onRequest(AuditWorkspaceRequest, (params, token) =>
     auditWorkspace(session, params, token, connection.window.attachWorkDoneProgress(params.workDoneToken)),
   );
+
+  connection.onRequest(FindingsTreeRequest, () => findingsTree(session));
+  connection.onRequest(ExitPlanRequest, (params) => exitPlan(session, params));
 
   documents.listen(connection);
   connection.listen();

@@ -17,8 +17,10 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(rootPath: string, options: { trusted?: boolean } = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** `uid` runs the server as another user (root reads every file; tests of unreadable ones drop to `nobody`). */
+export async function startServer(rootPath: string, options: { trusted?: boolean; uid?: number } = {}): Promise<TestServer> {
+  const asUser = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
+  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...asUser });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server: TestServer = { connection, process: child, logs: [], settings: {}, stop: async () => undefined };
   connection.onNotification('window/logMessage', (p: { message: string }) => void server.logs.push(p.message));
@@ -31,7 +33,8 @@ export async function startServer(rootPath: string, options: { trusted?: boolean
   connection.listen();
   const uri = pathToFileURL(rootPath).toString();
   await connection.sendRequest('initialize', {
-    processId: process.pid,
+    // The server exits when it cannot signal this process, as when it runs as another user.
+    processId: options.uid === undefined ? process.pid : null,
     rootUri: uri,
     workspaceFolders: [{ uri, name: 'root' }],
     capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {} } },

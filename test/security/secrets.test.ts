@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { auditFolder, scanTexts } from '../../server/src/engine/audit';
-import { provisionalCost } from '../../server/src/engine/cost';
+import { estimateCost } from '../../server/src/engine/cost';
 import { findCheck } from '../../server/src/engine/checks/registry';
 import { exposedSecretName } from '../../server/src/engine/checks/secrets/envNames';
 import { classifyJwt } from '../../server/src/engine/checks/secrets/jwt';
@@ -219,7 +219,7 @@ describe('secrets: redaction', () => {
   it('keeps planted secrets out of the JSON and text reports', () => {
     const findings = findingsOf(plantedFiles());
     assert.ok(findings.filter(secretRule).length >= planted.length);
-    const report = { version: 1 as const, root: '/w', findings, cost: provisionalCost(findings), errors: [], stats: { files: 0, bytes: 0, skipped: 0, ms: 0, skippedByReason: {} } };
+    const report = { version: 1 as const, root: '/w', findings, cost: estimateCost(findings), errors: [], stats: { files: 0, bytes: 0, skipped: 0, ms: 0, skippedByReason: {} } };
     assertNoLeak(JSON.stringify(report), 'JSON report');
     assertNoLeak(formatText(report, false), 'text report');
   });

@@ -1,85 +1,94 @@
-// `lockin-lens audit [PATH] [--format text|json] [--fail-on <severity>] [--rules DIR]…`
-// Exit codes: 0 clean (or below --fail-on), 1 findings at or above --fail-on, 2 usage errors.
+// `lockin-lens audit|baseline [PATH] [options]` and `lockin-lens lsp --stdio`.
+// Exit codes: 0 done (or findings below --fail-on), 1 findings at or above --fail-on, 2 usage errors.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { auditFolder, AuditReport } from '../engine/audit';
+import { BASELINE_FILE, Baseline, compareWithBaseline, createBaseline, readBaseline, writeBaseline } from '../engine/baseline/baseline';
+import type { BaselineComparison } from '../engine/baseline/baseline';
+import type { CostOptions } from '../engine/cost';
 import { builtinRulesDir } from '../engine/rules/builtin';
-import { loadRules } from '../engine/rules/load';
+import { loadRules, RuleSet } from '../engine/rules/load';
+import { formatMarkdown, formatMarkdownDelta } from '../engine/report/markdown';
+import { formatSarif } from '../engine/report/sarif';
 import { formatText } from '../engine/report/text';
-import { SEVERITY_RANK, Severity } from '../engine/types';
+import { SEVERITY_RANK } from '../engine/types';
+import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 
-const USAGE = `Usage:
-  lockin-lens audit [PATH] [options]   audit a folder (default: the current folder)
-  lockin-lens lsp --stdio              run the language server (for any LSP editor)
+export { parseArgs } from './args';
 
-Options:
-  --format text|json      report format (default: text)
-  --fail-on <severity>    exit 1 when a finding is at or above error|warning|info|hint
-  --rules <dir>           also load rules from this folder (laid out as <platform>/<name>.json); repeatable
-  --exclude <glob>        leave out matching files (root-relative); repeatable
-  --max-file-size <KB>    skip larger files (default 1024)
-  --workers <n>           worker threads for scanning (default: one per core on large workspaces; 0 for none)
-  -h, --help              show this help
-`;
+const CALIBRATION_FILE = '.lockin-lens/calibration.json';
 
-interface CliOptions {
-  path: string;
-  format: 'text' | 'json';
-  failOn?: Severity;
-  rules: string[];
-  exclude: string[];
-  maxFileBytes?: number;
-  workers?: number;
+export interface AuditRun {
+  report: AuditReport;
+  ruleSet: RuleSet;
+  comparison?: BaselineComparison;
+  exitCode: number;
 }
 
-class UsageError extends Error {}
-
-export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { path: '.', format: 'text', rules: [], exclude: [] };
-  let pathSeen = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`unknown format '${f}' (text or json)`);
-      options.format = f;
-    } else if (arg === '--fail-on') {
-      const s = value();
-      if (!(s in SEVERITY_RANK)) throw new UsageError(`unknown severity '${s}' (error, warning, info or hint)`);
-      options.failOn = s as Severity;
-    } else if (arg === '--rules') options.rules.push(value());
-    else if (arg === '--exclude') options.exclude.push(value());
-    else if (arg === '--max-file-size') {
-      const kb = Number(value());
-      if (!Number.isFinite(kb) || kb <= 0) throw new UsageError('--max-file-size needs a positive number of KB');
-      options.maxFileBytes = kb * 1024;
-    } else if (arg === '--workers') {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 0) throw new UsageError('--workers needs a whole number (0 for none)');
-      options.workers = n;
-    } else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
-    else if (!pathSeen) {
-      options.path = arg;
-      pathSeen = true;
-    } else throw new UsageError(`unexpected argument '${arg}'`);
-  }
-  if (!existsSync(options.path) || !statSync(options.path).isDirectory()) throw new UsageError(`'${options.path}' is not a folder`);
-  return options;
-}
-
-export async function runAudit(options: CliOptions): Promise<{ report: AuditReport; exitCode: number }> {
+export async function runAudit(options: CliOptions): Promise<AuditRun> {
   const builtin = builtinRulesDir();
   const ruleSet = loadRules([builtin, ...options.rules], builtin);
-  const report = await auditFolder(options.path, ruleSet, { exclude: options.exclude, maxFileBytes: options.maxFileBytes, workers: options.workers });
+  const cost = costOptions(options);
+  const report = await auditFolder(options.path, ruleSet, { exclude: options.exclude, maxFileBytes: options.maxFileBytes, workers: options.workers, cost });
+  let comparison: BaselineComparison | undefined;
+  if (options.newOnly) comparison = compareWithBaseline(report.findings, report.cost, loadBaseline(options), cost);
+  const judged = comparison ? comparison.newFindings : report.findings;
   const threshold = options.failOn ? SEVERITY_RANK[options.failOn] : Infinity;
-  const failed = report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold);
-  return { report, exitCode: failed ? 1 : 0 };
+  const failed = judged.some((f) => SEVERITY_RANK[f.severity] >= threshold);
+  return { report, ruleSet, comparison, exitCode: failed ? 1 : 0 };
+}
+
+/** Calibration overrides (an explicit file, else the folder's own) and the hourly rate. */
+function costOptions(options: CliOptions): CostOptions {
+  const file = options.calibration ?? join(options.path, CALIBRATION_FILE);
+  const cost: CostOptions = { hourlyRate: options.hourlyRate, currency: options.currency };
+  if (!options.calibration && !existsSync(file)) return cost;
+  try {
+    cost.overrides = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read calibration overrides ${file}: ${(e as Error).message}`);
+  }
+  return cost;
+}
+
+function baselineFile(options: CliOptions): string {
+  return resolve(options.baseline ?? join(options.path, BASELINE_FILE));
+}
+
+function loadBaseline(options: CliOptions): Baseline {
+  const read = readBaseline(baselineFile(options));
+  if ('error' in read) throw new UsageError(read.error);
+  return read.baseline;
+}
+
+export function render(run: AuditRun, format: CliOptions['format'], colour: boolean): string {
+  const { report, comparison } = run;
+  const shown: AuditReport = comparison ? { ...report, findings: comparison.newFindings } : report;
+  switch (format) {
+    case 'json':
+      return JSON.stringify(comparison ? { ...shown, baseline: baselineJson(comparison) } : shown, null, 2) + '\n';
+    case 'sarif':
+      return formatSarif(shown, run.ruleSet.rules);
+    case 'markdown':
+      return comparison ? formatMarkdownDelta(shown, comparison) : formatMarkdown(report, run.ruleSet.rules);
+    default:
+      return formatText(shown, colour, comparison);
+  }
+}
+
+function baselineJson(c: BaselineComparison): Record<string, unknown> {
+  return { newFindings: c.newFindings.length, accepted: c.accepted, gone: c.gone, cost: c.baselineCost.total, delta: c.delta };
+}
+
+async function runBaseline(options: CliOptions): Promise<number> {
+  const run = await runAudit({ ...options, newOnly: false, failOn: undefined });
+  const file = baselineFile(options);
+  writeBaseline(file, createBaseline(run.report.findings));
+  const t = run.report.cost.total;
+  process.stdout.write(`Wrote ${run.report.findings.length} accepted findings to ${file} (estimate ${Math.round(t.low)}–${Math.round(t.high)} h).\n`);
+  return 0;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -94,22 +103,21 @@ export async function main(argv: string[]): Promise<number> {
     startServer(); // reads --stdio / --node-ipc / --socket from the command line
     return 0;
   }
-  if (command !== 'audit') {
+  if (command !== 'audit' && command !== 'baseline') {
     process.stderr.write(`lockin-lens: unknown command '${command}'\n\n${USAGE}`);
     return 2;
   }
-  let options: CliOptions;
   try {
-    options = parseArgs(rest);
+    const options = parseArgs(rest);
+    if (command === 'baseline') return await runBaseline(options);
+    const run = await runAudit(options);
+    process.stdout.write(render(run, options.format, options.format === 'text' && process.stdout.isTTY === true));
+    return run.exitCode;
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`lockin-lens: ${e.message}\n\n${USAGE}`);
     return 2;
   }
-  const { report, exitCode } = await runAudit(options);
-  const output = options.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report, process.stdout.isTTY === true);
-  process.stdout.write(output);
-  return exitCode;
 }
 
 if (require.main === module && isMainThread) {

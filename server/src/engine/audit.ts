@@ -8,7 +8,7 @@ import { defaultWorkerCount, MIN_FILES_FOR_WORKERS } from './parallel/scanPool';
 import { scanTexts, scanTextsInWorkers } from './scanTexts';
 
 export { scanTexts };
-import { provisionalCost, CostSummary } from './cost';
+import { estimateCost, CostOptions, CostSummary } from './cost';
 import type { RuleSet } from './rules/load';
 import { isAlwaysWanted } from './scan/fileKinds';
 import type { Finding, ScanError, SkippedEntry } from './types';
@@ -30,6 +30,8 @@ export interface AuditOptions {
   prefilter?: boolean;
   /** Polled between files; returning true stops the audit early. */
   isCancelled?(): boolean;
+  /** Calibration overrides and hourly rate for the cost estimate. */
+  cost?: CostOptions;
 }
 
 export interface AuditReport {
@@ -52,13 +54,14 @@ export async function auditFolder(rootPath: string, ruleSet: RuleSet, options: A
   const useWorkers = options.workers ?? (texts.size >= MIN_FILES_FOR_WORKERS ? defaultWorkerCount() : 0);
   // (workers: 0 keeps everything on this thread.)
   const { state, bytes } = useWorkers > 0 ? await scanTextsInWorkers(texts, ruleSet, errors, options, useWorkers) : scanTexts(texts, ruleSet, errors, options);
-  errors.splice(ruleSet.errors.length, 0, ...state.index.errors);
   const findings = state.allFindings();
+  // After the findings: cross-file checks that failed while computing them are reported there too.
+  errors.splice(ruleSet.errors.length, 0, ...state.index.errors);
   return {
     version: 1,
     root,
     findings,
-    cost: provisionalCost(findings),
+    cost: estimateCost(findings, options.cost),
     errors: errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.message.localeCompare(b.message))),
     stats: {
       files: state.scans.size,

@@ -4,8 +4,10 @@
 import { Minimatch } from 'minimatch';
 import { CompiledRule, PlatformDescriptor, ruleAppliesTo } from './rules/model';
 import type { RuleSet } from './rules/load';
+import { isBuiltIn, stopOf } from './rules/trust';
 import type { ScanError } from './types';
 import { matchSegments, parsePathPattern, PathPattern, Ref, rootKey, rootMatches } from './refs';
+import { BudgetedRegExp } from './util/timeBudget';
 
 /** Globals whose reads matter to every platform (env access), tracked even without a platform file. */
 const BASE_GLOBALS = ['process', 'Deno', 'Netlify', 'Bun'];
@@ -26,7 +28,7 @@ export class RuleIndex {
   private readonly clients: { name: string; pattern: PathPattern }[] = [];
   /** canonical() results by reference key: the same paths recur on every keystroke. */
   private readonly canonicalCache = new Map<string, Ref>();
-  private readonly specifierMaps: { regex: RegExp; module: string }[] = [];
+  private readonly specifierMaps: { regex: RegExp; module: string; platform: PlatformDescriptor }[] = [];
   private readonly memberByRoot = new Map<string, MemberEntry[]>();
   private readonly memberByGlob: MemberEntry[] = [];
   private readonly globCandidatesByModule = new Map<string, MemberEntry[]>();
@@ -55,7 +57,7 @@ export class RuleIndex {
         if (!rule.files) return true;
         const key = this.filesKey(rule);
         let yes = decided.get(key);
-        if (yes === undefined) decided.set(key, (yes = ruleAppliesTo(rule, file)));
+        if (yes === undefined) decided.set(key, (yes = this.appliesTo(rule, file)));
         return yes;
       });
       if (this.rulesByFile.size > 100_000) this.rulesByFile.clear();
@@ -64,11 +66,24 @@ export class RuleIndex {
     return rules;
   }
 
+  /** Custom rules whose globs overran their budget (see ruleAppliesTo) are reported once here. */
+  private appliesTo(rule: CompiledRule, file: string): boolean {
+    const yes = ruleAppliesTo(rule, file);
+    const stop = yes || isBuiltIn(rule) ? undefined : stopOf(rule);
+    if (stop?.cause === 'files' && !this.reportedStops.has(rule)) {
+      this.reportedStops.add(rule);
+      this.errors.push({ file: rule.source, message: stop.message });
+    }
+    return yes;
+  }
+
+  private readonly reportedStops = new WeakSet<CompiledRule>();
   private readonly filesKeys = new Map<CompiledRule, string>();
 
   private filesKey(rule: CompiledRule): string {
     let key = this.filesKeys.get(rule);
-    if (key === undefined) this.filesKeys.set(rule, (key = JSON.stringify(rule.files)));
+    // A custom rule decides for itself: it may be stopped while a rule with the same files is not.
+    if (key === undefined) this.filesKeys.set(rule, (key = (isBuiltIn(rule) ? '' : `${rule.id}|`) + JSON.stringify(rule.files)));
     return key;
   }
 
@@ -99,7 +114,7 @@ export class RuleIndex {
     for (const glob of this.moduleGlobs) add(longestLiteral(asWritten(glob.pattern)));
     for (const name of this.trackedGlobals) if (name !== 'process') add(name);
     // Specifier maps are anchored to a whole specifier; in file text, look for the unanchored body.
-    for (const { regex } of this.specifierMaps) this.parseTriggerRegexes.push(new RegExp(regex.source.replace(/\(\^\|\/\)|\^|\$/g, '')));
+    for (const { regex, platform } of this.specifierMaps) this.parseTriggerRegexes.push(this.platformRegExp(platform, regex.source.replace(/\(\^\|\/\)|\^|\$/g, '')));
     for (const rule of this.rules) {
       const m = rule.matcher;
       if (m.type === 'import') for (const g of m.modules) add(longestLiteral(g.pattern));
@@ -128,12 +143,19 @@ export class RuleIndex {
     }
     for (const { match, module } of platform.specifiers ?? []) {
       try {
-        this.specifierMaps.push({ regex: new RegExp(match), module });
+        this.specifierMaps.push({ regex: this.platformRegExp(platform, match), module, platform });
         this.trackModule(module.replace(/\$\d+/g, '*'));
       } catch (e) {
         this.errors.push({ file: `${platform.platform}/_platform.json`, message: `field 'specifiers': ${(e as Error).message}` });
       }
     }
+  }
+
+  /** A custom platform's specifier patterns run on the time budget; one that overruns stops matching. */
+  private platformRegExp(platform: PlatformDescriptor, source: string): RegExp {
+    if (isBuiltIn(platform)) return new RegExp(source);
+    const file = `${platform.platform}/_platform.json`;
+    return new BudgetedRegExp(source, '', (e) => this.errors.push({ file, message: `field 'specifiers': the pattern '${source}' ${e.message} and was stopped; it is off until the rules are loaded again` }));
   }
 
   private addRule(rule: CompiledRule): void {

@@ -1,7 +1,10 @@
 // Raw hits become findings: 1-based positions, the message filled in, a fingerprint that survives
-// unrelated edits (rule + file + the flagged line's normalised text + its occurrence number).
+// unrelated edits (rule + file + the flagged line's normalised text + its occurrence number), and a
+// content fingerprint for baselines (rule + the flagged code's normalised text + its enclosing
+// symbol: no file, no line, so accepted findings stay accepted when code moves or a file is renamed).
 
 import { createHash } from 'node:crypto';
+import { enclosingSymbols, normaliseSnippet } from './baseline/outline';
 import type { CompiledRule } from './rules/model';
 import type { Finding, RawHit } from './types';
 
@@ -26,8 +29,13 @@ export class LineMap {
 
   lineText(line: number): string {
     const start = this.starts[line - 1] ?? 0;
-    const end = this.starts[line] ?? this.text.length;
-    return this.text.slice(start, end).replace(/\r?\n$/, '');
+    let end = this.starts[line] ?? this.text.length;
+    // By hand, not a regex: a minified file is one long line, read once per finding.
+    if (end > start && this.text.charCodeAt(end - 1) === 10) {
+      end--;
+      if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    }
+    return this.text.slice(start, end);
   }
 }
 
@@ -39,13 +47,20 @@ export function toFindings(file: string, text: string, hits: RawHit[], rules: Ma
   const lines = new LineMap(text);
   const occurrences = new Map<string, number>();
   const findings: Finding[] = [];
+  const symbols = enclosingSymbols(file, text, hits.map((h) => lines.position(h.span.start).line));
+  const snippets = new Map<number, string>();
+  const lineSnippet = (line: number) => {
+    let snippet = snippets.get(line);
+    if (snippet === undefined) snippets.set(line, (snippet = fingerprintSnippet(lines.lineText(line))));
+    return snippet;
+  };
   const sorted = [...hits].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId) || a.span.end - b.span.end);
   for (const hit of sorted) {
     const rule = rules.get(hit.ruleId);
     if (!rule) continue;
     const start = lines.position(hit.span.start);
     const end = lines.position(Math.max(hit.span.end, hit.span.start));
-    const snippet = lines.lineText(start.line).replace(/\s+/g, ' ').trim();
+    const snippet = lineSnippet(start.line);
     const key = `${rule.id}\0${file}\0${snippet}`;
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
@@ -63,11 +78,38 @@ export function toFindings(file: string, text: string, hits: RawHit[], rules: Ma
       message: fillMessage(rule.message, hit.vars),
       fingerprint: createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 20),
     };
+    const symbol = symbols.get(start.line) ?? '';
+    finding.contentFingerprint = contentFingerprint(rule.id, flaggedCode(lines, hit.span, start), symbol);
+    if (symbol) finding.symbol = symbol;
     if (rule.effort) finding.effort = rule.effort;
     if (rule.cwe) finding.cwe = rule.cwe;
     findings.push(finding);
   }
   return dedupe(findings);
+}
+
+/**
+ * A line's normalised text for the fingerprint. A minified bundle is one line of megabytes holding
+ * thousands of findings: past MAX_SNIPPET characters the line stands in by its digest, so each
+ * finding costs the same whatever the line's length (shorter lines keep their fingerprints).
+ */
+const MAX_SNIPPET = 2000;
+
+function fingerprintSnippet(lineText: string): string {
+  const snippet = lineText.replace(/\s+/g, ' ').trim();
+  return snippet.length > MAX_SNIPPET ? `sha256:${createHash('sha256').update(snippet).digest('hex')}` : snippet;
+}
+
+/** The flagged code on its first line (the whole line when the span is empty, as for a file-level hit). */
+function flaggedCode(lines: LineMap, span: RawHit['span'], start: { line: number; column: number }): string {
+  const lineText = lines.lineText(start.line);
+  const fromStart = lineText.slice(start.column - 1, start.column - 1 + Math.max(0, span.end - span.start));
+  return normaliseSnippet(fromStart.trim() ? fromStart : lineText);
+}
+
+/** Not unique: identical code in identical contexts shares it (the baseline counts occurrences). */
+export function contentFingerprint(ruleId: string, normalisedCode: string, symbol: string): string {
+  return createHash('sha256').update(`content\0${ruleId}\0${normalisedCode}\0${symbol}`).digest('hex').slice(0, 20);
 }
 
 /** One finding per rule and start position (two patterns of one rule may describe the same node). */

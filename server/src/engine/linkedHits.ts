@@ -33,6 +33,8 @@ export class LinkedHits {
     private readonly scans: Map<string, FileScan>,
     aliases: AliasTable,
     private readonly parseFacts: (file: string, text: string) => JsFacts | undefined,
+    /** A check that throws on some input (nesting too deep for its walk) loses its hits on that file, never the findings. */
+    private readonly onError: (file: string, ruleId: string, e: unknown) => void = () => undefined,
   ) {
     this.resolver = new Resolver(
       { get: (path) => (this.recordRead?.(path), this.factsOf(this.scans.get(path))), has: (path) => this.scans.get(path)?.facts !== undefined },
@@ -94,7 +96,11 @@ export class LinkedHits {
         },
         resolver: this.resolver,
       };
-      for (const hit of matcher.check.run(checkFile(file)!, view, matcher.options)) hits.push({ ruleId: rule.id, span: hit.span, vars: hit.vars });
+      try {
+        for (const hit of matcher.check.run(checkFile(file)!, view, matcher.options)) hits.push({ ruleId: rule.id, span: hit.span, vars: hit.vars });
+      } catch (e) {
+        this.onError(file, rule.id, e);
+      }
     }
     this.recordRead = undefined;
     return { hits, reads };

@@ -20,6 +20,10 @@ export interface Finding {
   endColumn: number;
   message: string;
   fingerprint: string;
+  /** Baselines: rule + normalised flagged code + enclosing symbol (no file or line); not unique. */
+  contentFingerprint?: string;
+  /** The enclosing function, class, rules `match` or SQL statement, when there is one. */
+  symbol?: string;
   effort?: EffortGrade;
   cwe?: string;
 }

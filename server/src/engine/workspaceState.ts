@@ -11,6 +11,7 @@ import { isRelativeSpecifier } from './modules';
 import { CompiledRule, ruleAppliesTo } from './rules/model';
 import { FileScan, scanFile, ScanOptions } from './scan/scanFile';
 import type { Finding, RawHit } from './types';
+import { describeFailure } from './util/failure';
 import { AliasTable } from './workspace/aliases';
 import { Resolver } from './workspace/resolve';
 
@@ -73,7 +74,8 @@ export class WorkspaceState {
   constructor(readonly index: RuleIndex, private readonly prefilter = true) {
     this.rulesById = new Map(index.rules.map((r) => [r.id, r]));
     this.resolver = new Resolver({ get: (file) => this.scans.get(file)?.facts }, this.aliases);
-    this.linked = new LinkedHits(index.rules, this.scans, this.aliases, (file, text) => scanFile(file, text, index, this.factContext, { forceParse: true }).facts);
+    const parse = (file: string, text: string) => scanFile(file, text, index, this.factContext, { forceParse: true }).facts;
+    this.linked = new LinkedHits(index.rules, this.scans, this.aliases, parse, (file, ruleId, e) => this.checkFailed(file, ruleId, e));
     this.factContext = {
       isTrackedModule: (m) => index.isTrackedModule(m),
       isWorkspaceSpec: (s) => isRelativeSpecifier(s) || this.aliases.isAlias(s),
@@ -140,6 +142,16 @@ export class WorkspaceState {
     return facts ? JSON.stringify([facts.exports, facts.starExports]) : '';
   }
 
+  private readonly reportedFailures = new Set<string>();
+
+  /** A cross-file check that threw is reported once with the rules' own problems (index.errors). */
+  private checkFailed(file: string, ruleId: string, e: unknown): void {
+    const message = `rule ${ruleId} failed on this file: ${describeFailure(e)}`;
+    if (this.reportedFailures.has(`${file}\0${message}`)) return;
+    this.reportedFailures.add(`${file}\0${message}`);
+    this.index.errors.push({ file, message });
+  }
+
   rule(id: string): CompiledRule | undefined {
     return this.rulesById.get(id);
   }
@@ -149,7 +161,8 @@ export class WorkspaceState {
     const scan = this.scans.get(file);
     if (!scan) return [];
     const hits = [...scan.hits, ...(this.workspaceHits().get(file) ?? []), ...this.linked.hitsFor(file)];
-    if (scan.facts) hits.push(...memberHits(file, scan.facts, this.index, this.resolver));
+    // A loop, not push(...): a minified bundle can hold more hits than a call takes arguments.
+    if (scan.facts) for (const hit of memberHits(file, scan.facts, this.index, this.resolver)) hits.push(hit);
     return unsuppressed(toFindings(file, scan.text, hits, this.rulesById), scan.text);
   }
 
@@ -170,7 +183,13 @@ export class WorkspaceState {
         .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
         .map((s) => ({ file: s.file, text: s.text, facts: s.facts }));
       if (inputs.length === 0) continue;
-      for (const hit of m.check.run(inputs, m.options)) {
+      let hits: ReturnType<typeof m.check.run> = [];
+      try {
+        hits = m.check.run(inputs, m.options);
+      } catch (e) {
+        this.checkFailed('.', rule.id, e);
+      }
+      for (const hit of hits) {
         const list = byFile.get(hit.file) ?? [];
         list.push({ ruleId: rule.id, span: hit.span, vars: hit.vars });
         byFile.set(hit.file, list);

@@ -71,6 +71,8 @@ export class FolderIndex {
     }
     this.state.reachPlatformModules();
     this.recomputeAll();
+    // Problems the rules themselves ran into (a custom pattern stopped for overrunning its budget).
+    for (const error of this.state.index.errors) this.errors.push(error);
     this.indexed = !progress?.isCancelled();
   }
 

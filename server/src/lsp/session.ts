@@ -12,11 +12,14 @@ import { ShowMessageOnceNotification, SummaryChangedNotification } from '../prot
 import { toDiagnostic, visibleFindings } from './diagnostics';
 import { FolderIndex } from './folderIndex';
 import { Folders, rulesFor, uriOf } from './folders';
-import { DEFAULT_SETTINGS, LockinSettings, pathSelected, SettingsCache } from './settings';
+import { costOptionsOf, DEFAULT_SETTINGS, LockinSettings, pathSelected, SettingsCache } from './settings';
+import { PanelPublisher } from './panelData';
 import { summarize } from './summary';
 import { ReportVersions } from './workspaceReports';
 
 const SUMMARY_DELAY_MS = 250;
+/** LOCKIN_LENS_TIMING=1 logs how long each document update took (the benchmark reads it). */
+const TIMING = process.env.LOCKIN_LENS_TIMING === '1';
 /** How long after the last edit the files it affected elsewhere are re-evaluated. */
 const CATCH_UP_DELAY_MS = 150;
 
@@ -109,9 +112,12 @@ export class Session {
     if (reason === 'change' && settings.run === 'onSave' && located.folder.state.scans.has(located.rel)) return;
     if (!located.folder.isWanted(located.rel) && reason !== 'open') return;
     this.guard(uri, () => {
+      const started = performance.now();
       const changed = located.folder.setOpenText(located.rel, text);
+      this.logProblemsOnce(located.rel, located.folder.state.scans.get(located.rel)?.errors);
       if (reason === 'open') located.folder.ensureImports(located.rel);
       this.afterChange(located.folder, changed, located.rel);
+      if (TIMING) this.log(`timing: ${reason} ${located.rel} re-checked in ${(performance.now() - started).toFixed(1)} ms`);
     });
   }
 
@@ -207,11 +213,32 @@ export class Session {
 
   scheduleSummary(): void {
     clearTimeout(this.summaryTimer);
-    this.summaryTimer = setTimeout(() => this.connection.sendNotification(SummaryChangedNotification, this.summary()), SUMMARY_DELAY_MS);
+    this.summaryTimer = setTimeout(() => {
+      this.connection.sendNotification(SummaryChangedNotification, this.summary());
+      this.panel.publish(); // the lock-in panel's model, from the same findings
+    }, SUMMARY_DELAY_MS);
   }
 
+  private readonly panel = new PanelPublisher(this);
+
   summary(ms = 0) {
-    return summarize(this.folders.all(), (folder, findings) => visibleFindings(findings, this.folderSettingsOf(folder)), ms);
+    const first = this.folders.all()[0]; // one estimate for the workspace: the first folder's cost settings apply
+    return summarize(this.folders.all(), (folder, findings) => visibleFindings(findings, this.folderSettingsOf(folder)), ms, first ? costOptionsOf(this.folderSettingsOf(first)) : {});
+  }
+
+  private readonly loggedProblems = new Set<string>();
+
+  /**
+   * Problems scanning an open document (a custom rule stopped on its time budget, a file too large
+   * to parse), each logged once. Syntax errors come and go as the user types and are not logged.
+   */
+  private logProblemsOnce(rel: string, problems: string[] = []): void {
+    for (const problem of problems) {
+      const key = `${rel}\0${problem}`;
+      if (problem.startsWith('syntax error') || this.loggedProblems.has(key)) continue;
+      this.loggedProblems.add(key);
+      this.log(`${rel}: ${problem}`);
+    }
   }
 
   /** The server never crashes on a file: a failure is logged and the file is skipped. */

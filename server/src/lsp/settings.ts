@@ -3,6 +3,7 @@
 
 import type { Connection } from 'vscode-languageserver';
 import { Minimatch } from 'minimatch';
+import type { CostOptions } from '../engine/cost';
 import type { Severity } from '../engine/types';
 
 export interface LockinSettings {
@@ -15,6 +16,8 @@ export interface LockinSettings {
   exclude: string[];
   ruleFolders: string[];
   run: 'onType' | 'onSave';
+  /** Cost model: calibration overrides (a part of rules/calibration.json), hourly rate and currency. */
+  cost: { calibration: Record<string, unknown>; hourlyRate: number; currency: string };
 }
 
 export const DEFAULT_SETTINGS: LockinSettings = {
@@ -26,6 +29,7 @@ export const DEFAULT_SETTINGS: LockinSettings = {
   exclude: [],
   ruleFolders: [],
   run: 'onType',
+  cost: { calibration: {}, hourlyRate: 0, currency: '' },
 };
 
 export class SettingsCache {
@@ -57,6 +61,18 @@ export function withDefaults(raw: Partial<LockinSettings> | null | undefined): L
     ...(raw ?? {}),
     lockin: { ...DEFAULT_SETTINGS.lockin, ...(raw?.lockin ?? {}) },
     security: { ...DEFAULT_SETTINGS.security, ...(raw?.security ?? {}) },
+    cost: { ...DEFAULT_SETTINGS.cost, ...(raw?.cost ?? {}) },
+  };
+}
+
+/** What the cost model takes from settings (invalid overrides are reported in the estimate's errors). */
+export function costOptionsOf(settings: LockinSettings): CostOptions {
+  const { calibration, hourlyRate, currency } = settings.cost;
+  const hasOverrides = calibration && typeof calibration === 'object' && Object.keys(calibration).length > 0;
+  return {
+    overrides: hasOverrides ? calibration : undefined,
+    hourlyRate: typeof hourlyRate === 'number' && hourlyRate > 0 ? hourlyRate : undefined,
+    currency: currency || undefined,
   };
 }
 

@@ -5,7 +5,12 @@
 import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
 import { CALL, DYNAMIC, extend, Ref, RETURNS } from '../refs';
+import { parseSource, reparseSource, scriptKindFor } from './parse';
 import { Decl, ScopeTable } from './scopes';
+import { hasExportModifier, isChained, isFallbackOperator, literalArgs, returnedExpressions } from './syntax';
+
+// Parsing lives in parse.ts; re-exported for the modules that take it from here.
+export { parseSource, reparseSource, scriptKindFor };
 
 export interface ImportFact {
   /** Normalised module name for packages; the raw specifier for workspace imports. */
@@ -46,36 +51,6 @@ export interface FactContext {
   /** A platform-declared module name for a specifier (e.g. Convex's `./_generated/server`), if any. */
   mapSpecifier(spec: string): string | undefined;
   trackedGlobals: ReadonlySet<string>;
-}
-
-export function scriptKindFor(file: string): ts.ScriptKind {
-  if (/\.tsx$/i.test(file)) return ts.ScriptKind.TSX;
-  if (/\.(ts|mts|cts)$/i.test(file)) return ts.ScriptKind.TS;
-  if (/\.jsx$/i.test(file)) return ts.ScriptKind.JSX;
-  return ts.ScriptKind.JSX; // .js files often hold JSX in React apps; the JSX grammar is a superset here.
-}
-
-export function parseSource(file: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
-}
-
-/**
- * Re-parses an edited file from its previous tree: TypeScript reuses the nodes outside the changed
- * region, so a keystroke in a long file costs a fraction of a full parse. The previous tree must
- * not be used afterwards.
- */
-export function reparseSource(previous: ts.SourceFile, oldText: string, text: string): ts.SourceFile {
-  let start = 0;
-  const max = Math.min(oldText.length, text.length);
-  while (start < max && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let oldEnd = oldText.length;
-  let newEnd = text.length;
-  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
-  const change = ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start);
-  return ts.updateSourceFile(previous, text, change);
 }
 
 export function collectJsFacts(sourceFile: ts.SourceFile, ctx: FactContext): JsFacts {
@@ -368,36 +343,4 @@ class FactCollector {
     const callee = this.evaluate(call.expression);
     return callee && extend(callee, `=>${index}`, ...path);
   }
-}
-
-function isChained(node: ts.Node): boolean {
-  const parent = node.parent;
-  return (
-    ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === node) ||
-    (ts.isTaggedTemplateExpression(parent) && parent.tag === node)
-  );
-}
-
-/** The expressions a function body returns, not looking into nested functions. */
-function returnedExpressions(body: ts.Block): ts.Expression[] {
-  const out: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
-  return out;
-}
-
-function hasExportModifier(node: ts.Statement): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
-}
-
-function isFallbackOperator(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken;
-}
-
-function literalArgs(args: ts.NodeArray<ts.Expression> | undefined): (string | null)[] {
-  return (args ?? []).slice(0, 3).map((a) => (ts.isStringLiteralLike(a) ? a.text : null));
 }

@@ -13,6 +13,12 @@ import { WorkspaceState } from '../workspaceState';
 /** Below this many files a pool costs more (each worker loads TypeScript) than it saves. */
 export const MIN_FILES_FOR_WORKERS = 400;
 const BATCH_SIZE = 48;
+/**
+ * The main thread's stack (V8's default, about 1 MB), not a worker's default 4 MB: input nested too
+ * deeply fails the same way with or without workers, and fails fast. With the deeper stack, a file
+ * of thousands of nested callbacks got through the parser into analyses that are slow at that depth.
+ */
+const WORKER_STACK_MB = 1;
 
 export interface PoolSetup {
   folders: string[];
@@ -43,7 +49,7 @@ export async function scanInWorkers(setup: PoolSetup, files: [string, string][],
   const results: ScanResult[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  const workers = Array.from({ length: Math.max(1, count) }, () => new Worker(__filename, { workerData: { ...setup, lockinScanWorker: true } satisfies WorkerInit }));
+  const workers = Array.from({ length: Math.max(1, count) }, () => new Worker(__filename, { workerData: { ...setup, lockinScanWorker: true } satisfies WorkerInit, resourceLimits: { stackSizeMb: WORKER_STACK_MB } }));
   try {
     await Promise.all(workers.map((worker) => feed(worker)));
   } finally {

@@ -1,8 +1,11 @@
 // The human report: security findings first, then lock-in grouped by platform and capability, each
-// group with its count, then errors and the run's figures. Colour only when asked (a TTY).
+// group with its count and estimate, then errors and the run's figures. Colour only when asked (a TTY).
 
 import type { AuditReport } from '../audit';
+import type { BaselineComparison } from '../baseline/baseline';
+import { signedRange } from '../cost';
 import type { Finding } from '../types';
+import { hoursText, moneyText, weeksText } from './common';
 
 interface Paint {
   bold(s: string): string;
@@ -16,9 +19,10 @@ const plain: Paint = { bold: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s)
 const ansi = (code: number) => (s: string) => `\x1b[${code}m${s}\x1b[0m`;
 const colour: Paint = { bold: ansi(1), dim: ansi(2), red: ansi(31), yellow: ansi(33), cyan: ansi(36) };
 
-export function formatText(report: AuditReport, useColour: boolean): string {
+export function formatText(report: AuditReport, useColour: boolean, comparison?: BaselineComparison): string {
   const p = useColour ? colour : plain;
   const out: string[] = [p.bold(`Lock-in Lens audit of ${report.root}`), ''];
+  if (comparison) out.push(...baselineLines(comparison, p), '');
   const security = report.findings.filter((f) => f.kind === 'security');
   const lockin = report.findings.filter((f) => f.kind === 'lockin');
 
@@ -31,11 +35,13 @@ export function formatText(report: AuditReport, useColour: boolean): string {
   out.push('', p.bold(`Lock-in (${lockin.length} touch points)`));
   if (lockin.length === 0) out.push(p.dim('  no platform touch points'));
   for (const [platform, items] of group(lockin, (f) => f.platform)) {
-    const cost = report.cost.platforms.find((c) => c.platform === platform)?.total;
-    const costText = cost ? p.dim(`  ~${cost.low}–${cost.high} h (provisional)`) : '';
+    // Against a baseline the listed findings are only the new ones: whole-platform estimates would mislead here.
+    const cost = comparison ? undefined : report.cost.platforms.find((c) => c.platform === platform);
+    const costText = cost ? p.dim(`  ~${hoursText(cost.total)} (${hoursText(cost.assisted)} assisted), dual-run ${weeksText(cost.calendar.weeks)}`) : '';
     out.push(`  ${p.cyan(p.bold(platform))} (${items.length})${costText}`);
     for (const [category, sites] of group(items, (f) => f.category)) {
-      out.push(`    ${p.bold(category)} (${sites.length})`);
+      const c = cost?.categories.find((x) => x.category === category);
+      out.push(`    ${p.bold(category)} (${sites.length})${c ? p.dim(`  ~${hoursText(c.total)}, ${c.structure.pattern === 'none' ? 'config and items' : c.structure.pattern}`) : ''}`);
       for (const f of sites) out.push(`      ${location(f)}  ${f.message} ${p.dim(`[${f.ruleId}]`)}`);
     }
   }
@@ -45,8 +51,25 @@ export function formatText(report: AuditReport, useColour: boolean): string {
   }
   const s = report.stats;
   out.push('', p.dim(`${s.files} files, ${(s.bytes / 1024).toFixed(0)} KB, ${s.skipped} skipped, ${s.ms} ms`));
-  if (lockin.length > 0) out.push(p.dim(`Estimated migration effort ${report.cost.total.low}–${report.cost.total.high} h (${report.cost.basis})`));
+  if (lockin.length > 0) out.push(...estimateLines(report, p));
   return out.join('\n') + '\n';
+}
+
+function estimateLines(report: AuditReport, p: Paint): string[] {
+  const c = report.cost;
+  const lines = [
+    p.bold(`Estimated migration effort ${hoursText(c.total)}`) + ` (${hoursText(c.assisted)} with LLM assistance), plus dual-run windows of ${weeksText(c.calendar.weeks)} alongside it.`,
+  ];
+  if (c.money) lines.push(`At ${c.money.currency ? c.money.currency + ' ' : ''}${c.money.rate} per hour: ${moneyText(c.money.total, c.money.currency)}.`);
+  lines.push(p.dim(`Model: ${c.basis}. Terms per capability: --format json or --format markdown; assumptions: docs/cost-model.md.`));
+  for (const e of c.errors ?? []) lines.push(p.yellow(`Ignored cost override: ${e}`));
+  return lines;
+}
+
+function baselineLines(c: BaselineComparison, p: Paint): string[] {
+  const lines = [p.bold(`Against the baseline: ${c.newFindings.length} new findings`) + ` (${c.accepted} accepted, ${c.gone} gone), estimate ${signedRange(c.delta.total)}`];
+  for (const s of c.delta.summary) lines.push(`  ${s}`);
+  return lines;
 }
 
 function location(f: Finding): string {

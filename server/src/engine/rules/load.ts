@@ -3,7 +3,7 @@
 
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Minimatch } from 'minimatch';
 import '../checks';
 import { findCheck } from '../checks/registry';
@@ -11,6 +11,7 @@ import { parsePathPattern } from '../refs';
 import type { ScanError } from '../types';
 import { globsToRegExp } from '../util/glob';
 import { CompiledMatcher, CompiledRule, PlatformDescriptor, RuleJson } from './model';
+import { markBuiltIn } from './trust';
 
 export interface RuleSet {
   /** Where the rules came from, so worker threads can load the same set. */
@@ -41,12 +42,16 @@ export function loadRules(folders: string[], schemaDir: string): RuleSet {
   const validate = validatorsFor(schemaDir);
   const seen = new Set<string>();
   for (const folder of folders) {
+    // The schemas live in the built-in rules folder; rules from any other folder are untrusted.
+    const builtIn = resolve(folder) === resolve(schemaDir);
     for (const file of listRuleFiles(folder, set.errors)) {
       const json = readJson(file, set.errors);
       if (json === undefined) continue;
       if (basename(file) === PLATFORM_FILE) {
-        if (validate.platform(json)) set.platforms.push(json as PlatformDescriptor);
-        else set.errors.push({ file, message: describeSchemaError(validate.platform.errors) });
+        if (validate.platform(json)) {
+          set.platforms.push(json as PlatformDescriptor);
+          if (builtIn) markBuiltIn(json as PlatformDescriptor);
+        } else set.errors.push({ file, message: describeSchemaError(validate.platform.errors) });
         continue;
       }
       if (!validate.rule(json)) {
@@ -60,6 +65,7 @@ export function loadRules(folders: string[], schemaDir: string): RuleSet {
         continue;
       }
       seen.add(rule.id);
+      if (builtIn) markBuiltIn(rule);
       set.rules.push(rule);
     }
   }

@@ -4,6 +4,8 @@ import { Minimatch } from 'minimatch';
 import type { PathPattern } from '../refs';
 import type { EffortGrade, Kind, Severity } from '../types';
 import type { Check } from '../checks/registry';
+import { TimeBudgetExceeded, withinBudget } from '../util/timeBudget';
+import { isBuiltIn, isStopped, stopRule } from './trust';
 
 export interface RuleDocs {
   summary: string;
@@ -55,8 +57,24 @@ export interface PlatformDescriptor {
   specifiers?: { match: string; module: string }[];
 }
 
-/** Does a rule apply to this root-relative file path? */
+/**
+ * Does a rule apply to this root-relative file path? A custom rule's globs are regular expressions
+ * too (`*a*a*a*a*b` backtracks on a long name): they run on the time budget, and a rule whose globs
+ * overrun is stopped (RuleIndex reports it) and applies nowhere, like any stopped rule.
+ */
 export function ruleAppliesTo(rule: CompiledRule, file: string): boolean {
+  if (isBuiltIn(rule)) return globsSelect(rule, file);
+  if (isStopped(rule)) return false;
+  try {
+    return withinBudget(() => globsSelect(rule, file));
+  } catch (e) {
+    if (!(e instanceof TimeBudgetExceeded)) throw e;
+    stopRule(rule, 'files', `field 'files': rule ${rule.id} was stopped: its globs ran longer than ${e.budgetMs} ms on the path ${file}; it is off until the rules are loaded again`);
+    return false;
+  }
+}
+
+function globsSelect(rule: CompiledRule, file: string): boolean {
   if (rule.includeRe && !rule.includeRe.test(file)) return false;
   if (rule.excludeRe && rule.excludeRe.test(file)) return false;
   return true;

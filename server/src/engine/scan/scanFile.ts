@@ -7,8 +7,11 @@ import { collectJsFactsAndScopes, FactContext, JsFacts, parseSource, reparseSour
 import { forgetTree, recallLatest, rememberTree } from '../js/treeCache';
 import { normalizeSpecifier } from '../modules';
 import type { CompiledRule } from '../rules/model';
+import { isBuiltIn } from '../rules/trust';
 import type { RawHit } from '../types';
 import { parseJsonc } from '../util/jsonc';
+import { describeFailure } from '../util/failure';
+import { customRuleHits } from './customRules';
 import { dependencyHits, dotenvEntries, envReadsFromFacts } from './extract';
 import { FileKind, fileKindOf } from './fileKinds';
 
@@ -36,16 +39,22 @@ export interface ScanOptions {
   keepTree?: boolean;
 }
 
+/** Past this size a JS file is not parsed: the tree of a 50 MB bundle alone needs gigabytes. */
+const MAX_PARSE_CHARS = 8 * 1024 * 1024;
+
 /** Facts of a JS file that was not parsed: nothing in it reaches a platform. */
 const NO_FACTS: JsFacts = Object.freeze({ imports: [], sites: [], exports: {}, starExports: [] }) as JsFacts;
 
 export function scanFile(file: string, text: string, index: RuleIndex, factContext: FactContext, options: ScanOptions = {}): FileScan {
   const kind = fileKindOf(file);
   const applicable = index.rulesFor(file);
-  const parse = kind === 'js' && (options.forceParse || index.jsNeedsParse(file, text, applicable));
-  const scan: FileScan = { file, kind, text, hits: [], errors: [], parsed: parse || kind !== 'js' };
+  const wantsParse = kind === 'js' && (options.forceParse || index.jsNeedsParse(file, text, applicable));
+  const parse = wantsParse && text.length <= MAX_PARSE_CHARS;
+  // `parsed` says a parse was attempted, so the prefilter's second pass does not retry it forever.
+  const scan: FileScan = { file, kind, text, hits: [], errors: [], parsed: wantsParse || kind !== 'js' };
   let checkFile: CheckFile = { file, text };
   if (kind === 'js' && !parse) scan.facts = NO_FACTS;
+  if (wantsParse && !parse) scan.errors.push(`too large to parse (${(text.length / 1048576).toFixed(1)} MB); only its text was checked`);
   if (parse) {
     try {
       const previous = options.keepTree ? recallLatest(file) : undefined;
@@ -63,13 +72,20 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
       scan.errors.push(`could not be parsed (${describeFailure(e)}); only its text was checked`);
     }
   }
+  const custom: CompiledRule[] = [];
   for (const rule of applicable) {
+    if (!isBuiltIn(rule)) {
+      if (rule.matcher.type !== 'member') custom.push(rule); // member rules match later, in match.ts
+      continue;
+    }
     try {
-      scan.hits.push(...localHits(rule, scan, checkFile));
+      for (const hit of localHits(rule, scan, checkFile)) scan.hits.push(hit); // no spread: hits can be many
     } catch (e) {
       scan.errors.push(`rule ${rule.id} failed on this file: ${describeFailure(e)}`);
     }
   }
+  // Rules from the workspace or settings are untrusted: they run on a time budget.
+  if (custom.length > 0) for (const hit of customRuleHits(custom, (rule) => localHits(rule, scan, checkFile), scan.errors)) scan.hits.push(hit);
   return scan;
 }
 
@@ -135,10 +151,6 @@ function textHits(ruleId: string, regex: RegExp, text: string): RawHit[] {
     if (hits.length >= MAX_TEXT_HITS_PER_RULE) break;
   }
   return hits;
-}
-
-function describeFailure(e: unknown): string {
-  return e instanceof RangeError && /call stack/i.test(e.message) ? 'nested too deeply' : (e as Error).message;
 }
 
 /** A file-presence finding sits on the first line with content (past leading comments and blanks). */

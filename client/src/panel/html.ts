@@ -1,0 +1,55 @@
+// The webview document: a Content Security Policy that allows only this page's nonce (no remote
+// resources, no inline handlers), theme colours through VS Code's CSS variables, and a small script
+// that swaps in rendered HTML, keeps keyboard focus across updates and turns clicks into messages.
+
+import { PANEL_STYLES } from './styles';
+
+export function panelDocument(nonce: string, cspSource: string): string {
+  const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src ${cspSource} data:`, `font-src ${cspSource}`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Lock-in Lens</title>
+<style nonce="${nonce}">${PANEL_STYLES}</style>
+</head>
+<body>
+<main id="root" aria-live="polite"><p class="muted" role="status">Loading…</p></main>
+<script nonce="${nonce}">${PANEL_SCRIPT}</script>
+</body>
+</html>`;
+}
+
+/** Runs inside the webview (plain browser JavaScript; it cannot import anything). */
+const PANEL_SCRIPT = `
+(function () {
+  const vscode = acquireVsCodeApi();
+  const root = document.getElementById('root');
+  function applyWidths() {
+    for (const el of root.querySelectorAll('[data-w]')) el.style.width = el.dataset.w + '%';
+  }
+  window.addEventListener('message', (event) => {
+    const message = event.data;
+    if (!message || message.type !== 'render') return;
+    const active = document.activeElement;
+    const focusedKey = active && active.dataset ? active.dataset.key : undefined;
+    root.innerHTML = message.html;
+    applyWidths();
+    if (focusedKey) {
+      const again = root.querySelector('[data-key="' + CSS.escape(focusedKey) + '"]');
+      if (again) again.focus();
+    }
+    const platforms = Array.from(root.querySelectorAll('[data-platform]'), (el) => el.dataset.platform);
+    vscode.postMessage({ type: 'rendered', version: message.version, platforms });
+  });
+  root.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target.closest('[data-action]') : null;
+    if (!target) return;
+    const d = target.dataset;
+    vscode.postMessage({ type: d.action, uri: d.uri, line: Number(d.line), column: Number(d.column) });
+  });
+  vscode.postMessage({ type: 'ready' });
+})();
+`;

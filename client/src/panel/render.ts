@@ -1,0 +1,125 @@
+// The panel's body as HTML, from the model alone (no `vscode` import, so it is unit-testable).
+// Every clickable row is a <button> carrying what to open in data attributes; the webview script
+// turns clicks into messages. Bars get their widths from `data-w` (inline styles are blocked by
+// the Content Security Policy).
+
+import type { ChecklistAnswer, ChecklistStatus, CostView, HoursRange, SourceLocation } from '../../../server/src/protocol';
+import type { PanelModel } from './model';
+
+const STATUS_SYMBOL: Record<ChecklistStatus, { symbol: string; label: string }> = {
+  ok: { symbol: '✓', label: 'Yes, from the evidence' },
+  attention: { symbol: '!', label: 'Needs attention' },
+  ask: { symbol: '?', label: 'Ask the team' },
+  todo: { symbol: '○', label: 'Not done yet' },
+};
+
+export function renderPanel(model: PanelModel | undefined): string {
+  if (!model) return '<p class="muted" role="status">Lock-in Lens is indexing the workspace…</p>';
+  const right = [checklist(model.checklist), topFiles(model.cost), assumptions(model.cost)].join('\n');
+  return [header(model), security(model), `<div class="columns"><div>${platforms(model.cost)}</div><div>${right}</div></div>`, footer()].join('\n');
+}
+
+function header(model: PanelModel): string {
+  const cost = model.cost;
+  const lines = [
+    `<h1>Lock-in Lens</h1>`,
+    `<p class="total"><span class="big">${hours(cost.total)}</span> estimated migration effort${cost.provisional ? ' <span class="badge">provisional</span>' : ''}</p>`,
+  ];
+  if (cost.assisted) lines.push(`<p class="muted">${hours(cost.assisted)} with LLM assistance on the code work</p>`);
+  if (cost.calendar) lines.push(`<p class="calendar">Calendar time ${range(cost.calendar.range)} ${esc(cost.calendar.unit)}${cost.calendar.note ? ` <span class="muted">(${esc(cost.calendar.note)})</span>` : ''}</p>`);
+  if (cost.money) lines.push(`<p class="money">≈ ${range(cost.money.range)} ${esc(cost.money.currency)}</p>`);
+  lines.push(`<p class="muted">${model.lockin} lock-in touch points; ${model.files} files scanned.</p>`);
+  return `<header>${lines.join('\n')}</header>`;
+}
+
+function security(model: PanelModel): string {
+  const s = model.security;
+  if (s.total === 0) return `<section aria-label="Security"><p class="row-static ok"><span class="sym" aria-hidden="true">✓</span> No open security findings</p></section>`;
+  const detail = `${s.errors} ${plural(s.errors, 'error')}, ${s.warnings} ${plural(s.warnings, 'warning')}`;
+  return `<section aria-label="Security" class="security">
+  ${button('security', s.at, `<span class="sym" aria-hidden="true">⚠</span><span class="name">${s.total} security ${plural(s.total, 'finding')}</span><span class="detail">${detail}</span>`, 'row security-row')}
+  <button class="link" data-action="problems" data-key="problems">Show all in Problems</button>
+</section>`;
+}
+
+function platforms(cost: CostView): string {
+  if (cost.platforms.length === 0) return `<section aria-labelledby="h-platforms"><h2 id="h-platforms">By platform</h2><p class="muted">No platform touch points.</p></section>`;
+  const maxPlatform = Math.max(...cost.platforms.map((p) => p.range.high), 1);
+  const maxCapability = Math.max(...cost.platforms.flatMap((p) => p.capabilities.map((c) => c.range.high)), 1);
+  const items = cost.platforms.map((p) => {
+    const capabilities = p.capabilities.map((c) => {
+      const title = [c.structure, ...c.terms].filter(Boolean).join('\n');
+      const body = `<span class="name">${esc(c.category)}</span><span class="count">${c.touchPoints} in ${c.files} ${plural(c.files, 'file')}</span><span class="range">${hours(c.range)}</span>${bar(c.range, maxCapability)}`;
+      return `<li>${button(`c:${p.platform}:${c.category}`, c.at, body, 'row capability', title)}</li>`;
+    });
+    const body = `<span class="name">${esc(p.platform)}</span><span class="count">${p.touchPoints} touch ${plural(p.touchPoints, 'point')}</span><span class="range">${hours(p.range)}</span>${bar(p.range, maxPlatform)}`;
+    return `<li class="platform" data-platform="${esc(p.platform)}">${button(`p:${p.platform}`, p.at, body, 'row platform-row', (p.notes ?? []).join('\n'))}<ul class="capabilities" aria-label="${esc(p.platform)} capabilities">${capabilities.join('')}</ul></li>`;
+  });
+  return `<section aria-labelledby="h-platforms"><h2 id="h-platforms">By platform</h2><ul class="platforms">${items.join('\n')}</ul></section>`;
+}
+
+function topFiles(cost: CostView): string {
+  if (cost.topFiles.length === 0) return '';
+  const items = cost.topFiles.map((f) => {
+    const body = `<span class="name file">${esc(f.label)}</span><span class="count">${f.touchPoints} touch ${plural(f.touchPoints, 'point')}</span><span class="range">${f.range ? hours(f.range) : esc(f.platforms.join(', '))}</span>`;
+    return `<li>${button(`f:${f.uri}`, f.at, body, 'row file-row')}</li>`;
+  });
+  return `<section aria-labelledby="h-files"><h2 id="h-files">Most coupled files</h2><ol class="files">${items.join('')}</ol></section>`;
+}
+
+function checklist(answers: ChecklistAnswer[]): string {
+  const items = answers.map((a) => {
+    const status = STATUS_SYMBOL[a.status];
+    const action = a.id === 'documented'
+      ? `<button class="link" data-action="export" data-key="export-checklist">Export exit plan</button>`
+      : a.at ? button(`k:${a.id}`, a.at, 'Show where', 'link') : '';
+    return `<li class="answer status-${a.status}" data-answer="${a.id}">
+  <span class="sym" role="img" aria-label="${status.label}">${status.symbol}</span>
+  <div><p class="question">${esc(a.question)}</p><p class="evidence">${esc(a.evidence)}</p>${action}</div>
+</li>`;
+  });
+  return `<section aria-labelledby="h-checklist"><h2 id="h-checklist">Before trusting the platform with real users</h2><ul class="checklist">${items.join('\n')}</ul></section>`;
+}
+
+/** How the numbers are made, folded away: the basis and the model's assumptions. */
+function assumptions(cost: CostView): string {
+  const items = [cost.basis, ...(cost.assumptions ?? [])].map((a) => `<li>${esc(a)}</li>`).join('');
+  return `<details class="assumptions"><summary>How the estimate is made</summary><ul>${items}</ul><p class="muted">Hover a capability for its terms; the exit plan lists them all.</p></details>`;
+}
+
+function footer(): string {
+  return `<footer>
+  <button class="primary" data-action="export" data-key="export">Export exit plan…</button>
+  <button class="secondary" data-action="tree" data-key="tree">Show findings tree</button>
+</footer>`;
+}
+
+/** A row that opens a location; without one it is still a button (focusable) that does nothing harmful. */
+function button(key: string, at: SourceLocation | undefined, body: string, className: string, title?: string): string {
+  const target = at ? ` data-action="open" data-uri="${esc(at.uri)}" data-line="${at.line}" data-column="${at.column}"` : '';
+  const tooltip = title ? ` title="${esc(title)}"` : '';
+  return `<button class="${className}" data-key="${esc(key)}"${target}${tooltip}>${body}</button>`;
+}
+
+/** The low end solid, the rest of the range lighter; widths as percentages of `max`. */
+function bar(r: HoursRange, max: number): string {
+  const low = Math.round((r.low / max) * 100);
+  const spread = Math.max(0, Math.round((r.high / max) * 100) - low);
+  return `<span class="bar" aria-hidden="true"><span class="low" data-w="${low}"></span><span class="high" data-w="${spread}"></span></span>`;
+}
+
+function hours(r: HoursRange): string {
+  return `${range(r)} h`;
+}
+
+function range(r: HoursRange): string {
+  return r.low === r.high ? `${r.low}` : `${r.low}–${r.high}`;
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

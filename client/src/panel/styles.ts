@@ -1,0 +1,67 @@
+// The panel's stylesheet: only VS Code theme variables for colour, so it follows light, dark and
+// high-contrast themes; visible focus on every row.
+
+export const PANEL_STYLES = `
+:root { color-scheme: light dark; }
+body {
+  font-family: var(--vscode-font-family); font-size: var(--vscode-font-size);
+  color: var(--vscode-foreground); background: var(--vscode-editor-background);
+  padding: 0 16px 24px; line-height: 1.45;
+}
+h1 { font-size: 1.3em; margin: 16px 0 4px; font-weight: 600; }
+h2 { font-size: 1em; margin: 20px 0 6px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em;
+  color: var(--vscode-descriptionForeground); }
+p { margin: 4px 0; }
+ul, ol { list-style: none; margin: 0; padding: 0; }
+.muted, .detail, .count, .evidence { color: var(--vscode-descriptionForeground); }
+.big { font-size: 1.8em; font-weight: 600; margin-right: 6px; }
+.badge { background: var(--vscode-badge-background); color: var(--vscode-badge-foreground);
+  border-radius: 8px; padding: 1px 7px; font-size: .85em; }
+button { font: inherit; color: inherit; cursor: pointer; }
+button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
+.row { display: grid; grid-template-columns: minmax(90px, 1.2fr) minmax(90px, 1fr) 90px minmax(80px, 1.4fr);
+  align-items: center; gap: 10px; width: 100%; text-align: left; background: none; border: 0;
+  padding: 4px 6px; border-radius: 3px; }
+.row:hover { background: var(--vscode-list-hoverBackground); }
+.row:focus-visible { background: var(--vscode-list-focusBackground, var(--vscode-list-hoverBackground)); }
+.platform-row .name { font-weight: 600; }
+.capabilities .row { padding-left: 22px; }
+.range { font-variant-numeric: tabular-nums; text-align: right; }
+.count, .range { white-space: nowrap; }
+.file { font-family: var(--vscode-editor-font-family); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.files .row { grid-template-columns: minmax(160px, 2fr) minmax(90px, 1fr) minmax(90px, 1fr); }
+.bar { display: flex; height: 8px; background: var(--vscode-editorWidget-background, transparent);
+  border: 1px solid var(--vscode-widget-border, transparent); border-radius: 2px; overflow: hidden; }
+.bar .low { background: var(--vscode-charts-blue); }
+.bar .high { background: var(--vscode-charts-blue); opacity: .4; }
+.capabilities .bar .low, .capabilities .bar .high { background: var(--vscode-charts-purple, var(--vscode-charts-blue)); }
+.security { display: flex; align-items: center; gap: 12px; margin-top: 12px; }
+.security-row { grid-template-columns: 18px auto auto; width: auto; border: 1px solid var(--vscode-editorWarning-foreground);
+  padding: 6px 10px; }
+.security-row .sym { color: var(--vscode-editorWarning-foreground); }
+.security-row .name { font-weight: 600; }
+.row-static.ok .sym, .status-ok .sym { color: var(--vscode-testing-iconPassed, var(--vscode-charts-green)); }
+.status-attention .sym { color: var(--vscode-editorWarning-foreground); }
+.status-ask .sym { color: var(--vscode-charts-blue); }
+.status-todo .sym { color: var(--vscode-descriptionForeground); }
+.checklist .answer { display: grid; grid-template-columns: 22px 1fr; gap: 6px; padding: 6px 0;
+  border-bottom: 1px solid var(--vscode-widget-border, transparent); }
+.checklist .sym { font-weight: 700; font-size: 1.1em; text-align: center; }
+.question { font-weight: 600; }
+.link { background: none; border: 0; padding: 2px 0; color: var(--vscode-textLink-foreground); }
+.link:hover { color: var(--vscode-textLink-activeForeground); text-decoration: underline; }
+.assumptions { margin-top: 16px; color: var(--vscode-descriptionForeground); }
+.assumptions summary { cursor: pointer; }
+.assumptions summary:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
+.assumptions ul { list-style: disc; padding-left: 20px; }
+/* Wide panels: platforms on the left, checklist and files on the right. */
+@media (min-width: 860px) {
+  .columns { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: 32px; }
+}
+footer { display: flex; gap: 8px; margin-top: 20px; }
+.primary, .secondary { border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; padding: 4px 12px; }
+.primary { background: var(--vscode-button-background); color: var(--vscode-button-foreground); }
+.primary:hover { background: var(--vscode-button-hoverBackground); }
+.secondary { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); }
+.secondary:hover { background: var(--vscode-button-secondaryHoverBackground); }
+`;

@@ -1,0 +1,36 @@
+// `npm run package` (after the build; `-- --out FILE` to choose where): the .vsix, from bundled
+// output only. It is staged in a temporary folder holding what the package may draw from (the
+// manifest and documents, the rule packs with their fixtures, the rule pages, and the bundles
+// rebuilt minified), so dist/ stays as the build left it and tests may package while others run.
+// Inside the stage, .vscodeignore (an allow-list) decides what goes in.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const args = process.argv.slice(2);
+const out = args.includes('--out') ? resolve(args[args.indexOf('--out') + 1]) : join(root, `${name}-${version}.vsix`);
+const vsce = join(dirname(createRequire(import.meta.url).resolve('@vscode/vsce/package.json')), 'vsce');
+
+const stage = mkdtempSync(join(tmpdir(), 'lockin-package-'));
+try {
+  for (const entry of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'images', 'docs', 'rules', 'dist/rule-docs']) {
+    cpSync(join(root, entry), join(stage, entry), { recursive: true });
+  }
+  run(process.execPath, [join(root, 'scripts', 'bundle.mjs'), '--minify', '--outdir', join(stage, 'dist')], root);
+  // No repository URL yet: relative README links stay relative; VS Code resolves them inside the
+  // installed extension, where the pictures and documents they point to are packaged.
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', out], stage);
+  console.log(`package: ${out} (${(statSync(out).size / 2 ** 20).toFixed(2)} MB)`);
+} finally {
+  rmSync(stage, { recursive: true, force: true });
+}
+
+function run(command, commandArgs, cwd) {
+  const result = spawnSync(command, commandArgs, { cwd, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

@@ -1,0 +1,51 @@
+// Small pieces the text, Markdown and SARIF reports share.
+
+import type { Range } from '../cost';
+import type { Finding } from '../types';
+
+const CAPABILITY_TITLES: Record<string, string> = {
+  sdk: 'SDK and client',
+  auth: 'Auth',
+  database: 'Database',
+  storage: 'Storage',
+  functions: 'Functions',
+  realtime: 'Realtime',
+  ai: 'AI',
+  messaging: 'Messaging',
+  config: 'Configuration',
+  hosting: 'Hosting',
+};
+
+export function capabilityTitle(category: string): string {
+  return CAPABILITY_TITLES[category] ?? category;
+}
+
+/** Whole hours for people: "105–334 h" (the JSON keeps tenths). */
+export function hoursText(r: Range): string {
+  return `${Math.round(r.low)}–${Math.round(r.high)} h`;
+}
+
+export function weeksText(r: Range): string {
+  return `${r.low}–${r.high} weeks`;
+}
+
+export function moneyText(r: Range, currency: string): string {
+  const f = (n: number) => Math.round(n).toLocaleString('en-US');
+  return `${currency ? currency + ' ' : ''}${f(r.low)}–${f(r.high)}`;
+}
+
+/** Text that Markdown must show as it is (messages, paths in link text). */
+export function mdEscape(s: string): string {
+  return s.replace(/([\\`*_{}[\]<>|#])/g, '\\$1');
+}
+
+/** A root-relative link target with a GitHub-style line anchor. */
+export function fileLink(file: string, line?: number): string {
+  const target = encodeURI(file).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+  const text = line === undefined ? file : `${file}:${line}`;
+  return `[${mdEscape(text)}](${target}${line === undefined ? '' : `#L${line}`})`;
+}
+
+export function byLocation(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
