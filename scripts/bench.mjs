@@ -27,7 +27,7 @@ console.log(`parse-only: ${parse.ms} ms wall (TypeScript createSourceFile over t
 console.log(`audit ÷ parse-only: ${(audit.ms / parse.ms).toFixed(2)}`);
 
 const edit = await runEditLoop(workspace);
-console.log(`start-up: initialize → first diagnostics ${edit.firstMs.toFixed(0)} ms`);
+console.log(`start-up: process start → initialize answered ${edit.spawnMs.toFixed(0)} ms; then open a file → its diagnostics ${edit.firstMs.toFixed(0)} ms`);
 console.log(`edit → diagnostics on a ${edit.lines}-line file: median ${edit.median.toFixed(1)} ms, p95 ${edit.p95.toFixed(1)} ms over ${edit.samples} edits (round trip over stdio)`);
 console.log(`  server time per edit (re-scan + findings): median ${edit.serverMedian.toFixed(1)} ms, p95 ${edit.serverP95.toFixed(1)} ms`);
 
@@ -115,11 +115,18 @@ async function runEditLoop(dir) {
   const started = performance.now();
   process.env.LOCKIN_LENS_TIMING = '1'; // the server logs its own time per update
   const server = await startServer(dir);
+  // Start-up: an ordinary file of the workspace, opened as soon as the server answers initialize.
+  const initialized = performance.now();
+  const firstRel = 'apps0/supabase-app/src/features/notes.ts';
+  const firstUri = uriOf(dir, firstRel);
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: firstUri, languageId: 'typescript', version: 1, text: readFileSync(join(dir, firstRel), 'utf8') } });
+  await pull(server, firstUri);
+  const firstMs = performance.now() - initialized;
+  const spawnMs = initialized - started;
   const uri = uriOf(dir, 'big/bigFile.ts');
   let text = readFileSync(join(dir, 'big', 'bigFile.ts'), 'utf8');
   server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
   await pull(server, uri);
-  const firstMs = performance.now() - started;
   await waitForLog(server, /indexed .* files/, 120_000);
   const times = [];
   for (let version = 2; version < 62; version++) {
@@ -134,5 +141,5 @@ async function runEditLoop(dir) {
   times.sort((a, b) => a - b);
   serverTimes.sort((a, b) => a - b);
   const pct = (list, p) => list[Math.min(list.length - 1, Math.floor(list.length * p))];
-  return { firstMs, lines: text.split('\n').length - 1, samples: times.length, median: pct(times, 0.5), p95: pct(times, 0.95), serverMedian: pct(serverTimes, 0.5), serverP95: pct(serverTimes, 0.95) };
+  return { firstMs, spawnMs, lines: text.split('\n').length - 1, samples: times.length, median: pct(times, 0.5), p95: pct(times, 0.95), serverMedian: pct(serverTimes, 0.5), serverP95: pct(serverTimes, 0.95) };
 }

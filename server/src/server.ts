@@ -47,7 +47,7 @@ export function startServer(): void {
     };
   });
 
-  connection.onInitialized(async () => {
+  connection.onInitialized(() => {
     if (session.configurationSupported) connection.client.register(DidChangeConfigurationNotification.type, { section: 'lockinLens' });
     if (folderEventsSupported) {
       connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
@@ -56,13 +56,16 @@ export function startServer(): void {
         await session.indexFolders(added);
       });
     }
-    const folders = await Promise.all(folderUris.map((uri) => session.addFolder(uri)));
-    session.log(`started (${session.trusted ? 'trusted' : 'untrusted: workspace rules not loaded'}) for ${folders.length} folder(s)`);
-    for (const doc of documents.all()) await session.documentChanged(doc, 'open');
-    await session.indexFolders(folders);
+    // Folders are set up first in the update queue, so documents opened meanwhile land in their
+    // folder; the whole-workspace index then runs in the background, not in the queue.
+    void session.enqueue(async () => {
+      const folders = await Promise.all(folderUris.map((uri) => session.addFolder(uri)));
+      session.log(`started (${session.trusted ? 'trusted' : 'untrusted: workspace rules not loaded'}) for ${folders.length} folder(s)`);
+      void session.indexFolders(folders);
+    });
   });
 
-  documents.onDidOpen((e) => session.documentChanged(e.document, 'open'));
+  // Opening a document also fires a content change: one update serves both (see applyDocument).
   documents.onDidChangeContent((e) => session.documentChanged(e.document, 'change'));
   documents.onDidSave((e) => session.documentChanged(e.document, 'save'));
   documents.onDidClose((e) => session.documentClosed(e.document));

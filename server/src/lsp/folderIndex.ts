@@ -86,6 +86,10 @@ export class FolderIndex {
     this.recomputeAll();
   }
 
+  isOpen(rel: string): boolean {
+    return this.open.has(rel);
+  }
+
   /** An open document's text. Returns the files whose findings changed. */
   setOpenText(rel: string, text: string): string[] {
     this.open.add(rel);

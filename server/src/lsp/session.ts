@@ -50,7 +50,9 @@ export class Session {
   async addFolder(uri: string): Promise<FolderIndex> {
     const root = fileURLToPath(uri);
     const settings = await this.settings.get(uri);
+    const started = performance.now();
     const folder = new FolderIndex(root, this.loadRules(root, settings));
+    if (TIMING) this.log(`timing: rules for ${root} loaded in ${(performance.now() - started).toFixed(1)} ms (process up ${Math.round(performance.now())} ms)`);
     this.folderSettings.set(folder, settings);
     this.folders.add(folder);
     return folder;
@@ -108,6 +110,7 @@ export class Session {
   private async applyDocument(uri: string, text: string, reason: 'open' | 'change' | 'save'): Promise<void> {
     const located = this.locate(uri);
     if (!located) return;
+    if (reason === 'change' && !located.folder.isOpen(located.rel)) reason = 'open';
     const settings = await this.settings.get(uri);
     if (reason === 'change' && settings.run === 'onSave' && located.folder.state.scans.has(located.rel)) return;
     if (!located.folder.isWanted(located.rel) && reason !== 'open') return;
@@ -165,6 +168,7 @@ export class Session {
   /** Diagnostics of one file under the settings that apply to it. */
   async diagnosticsFor(uri: string): Promise<Diagnostic[]> {
     await this.settled();
+    if (TIMING) this.log(`timing: diagnostics for ${uri} after process up ${Math.round(performance.now())} ms`);
     const located = this.locate(uri);
     if (!located) return [];
     const settings = await this.settings.get(uri);
