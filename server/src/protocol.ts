@@ -146,6 +146,17 @@ export interface CostChangedParams {
   security: { total: number; errors: number; warnings: number; at?: SourceLocation };
   /** The decision checklist of design.md §0; `documented` is completed by the client (it knows when the plan was exported). */
   checklist: ChecklistAnswer[];
+  /** Against `.lockin-lens/baseline.json`, when the workspace has one. */
+  baseline?: BaselineDelta;
+}
+
+export interface BaselineDelta {
+  newFindings: number;
+  accepted: number;
+  gone: number;
+  total: HoursRange;
+  /** One sentence per platform that moved: "+6–9 h of Supabase coupling". */
+  summary: string[];
 }
 
 /** server → client: what the lock-in panel shows changed (sent with `lockin/summaryChanged`, only when different). */

@@ -29,7 +29,15 @@ function header(model: PanelModel): string {
   if (cost.calendar) lines.push(`<p class="calendar">Calendar time ${range(cost.calendar.range)} ${esc(cost.calendar.unit)}${cost.calendar.note ? ` <span class="muted">(${esc(cost.calendar.note)})</span>` : ''}</p>`);
   if (cost.money) lines.push(`<p class="money">≈ ${range(cost.money.range)} ${esc(cost.money.currency)}</p>`);
   lines.push(`<p class="muted">${model.lockin} lock-in touch points; ${model.files} files scanned.</p>`);
+  if (model.baseline) lines.push(baselineLine(model.baseline));
   return `<header>${lines.join('\n')}</header>`;
+}
+
+/** "Against the baseline: +6–9 h (3 new findings) — +6–9 h of Supabase coupling". */
+function baselineLine(b: NonNullable<PanelModel['baseline']>): string {
+  const moved = b.summary.length > 0 ? ` — ${esc(b.summary.join('; '))}` : '';
+  const total = b.total.low === 0 && b.total.high === 0 ? '±0 h' : `${b.total.low >= 0 ? '+' : ''}${range(b.total)} h`;
+  return `<p class="baseline">Against the baseline: ${esc(total)} (${b.newFindings} new ${plural(b.newFindings, 'finding')}, ${b.gone} gone)${moved}</p>`;
 }
 
 function security(model: PanelModel): string {

@@ -2,7 +2,12 @@
 // holds: no file is re-read or re-scanned. Sent after the same debounce as the workspace summary,
 // and only when something the panel shows changed.
 
-import { CostChangedNotification, CostChangedParams } from '../protocol';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Baseline, compareWithBaseline, readBaseline } from '../engine/baseline/baseline';
+import type { CostSummary } from '../engine/cost';
+import type { Finding } from '../engine/types';
+import { BaselineDelta, CostChangedNotification, CostChangedParams } from '../protocol';
 import { checklistAnswers } from './checklist';
 import { costView, estimate, workspaceCostOptions } from './costView';
 import { firstOf, locatedFindings } from './located';
@@ -26,8 +31,45 @@ export function panelParams(session: Session): CostChangedParams {
       at: firstOf(security.filter((l) => l.finding.severity === 'error')) ?? firstOf(security),
     },
     checklist: checklistAnswers(located, summary, cost),
+    baseline: baselineDelta(session, located.map((l) => l.finding), summary),
   };
 }
+
+/**
+ * How this branch moved the estimate against the accepted baseline of the first folder
+ * (`lockin-lens baseline` writes it). Read again only when the file changes on disk.
+ */
+function baselineDelta(session: Session, findings: Finding[], summary: CostSummary): BaselineDelta | undefined {
+  const folder = session.folders.all()[0];
+  if (!folder) return undefined;
+  const file = join(folder.root, BASELINE_FILE);
+  let stamp: number;
+  try {
+    stamp = statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  if (baselineCache?.file !== file || baselineCache.stamp !== stamp) {
+    const read = readBaseline(file);
+    if ('error' in read) {
+      session.log(`baseline ${file}: ${read.error}`);
+      return undefined;
+    }
+    baselineCache = { file, stamp, baseline: read.baseline };
+  }
+  const comparison = compareWithBaseline(findings, summary, baselineCache.baseline, workspaceCostOptions(session));
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    newFindings: comparison.newFindings.length,
+    accepted: comparison.accepted,
+    gone: comparison.gone,
+    total: { low: round(comparison.delta.total.low), high: round(comparison.delta.total.high) },
+    summary: comparison.delta.summary,
+  };
+}
+
+const BASELINE_FILE = join('.lockin-lens', 'baseline.json');
+let baselineCache: { file: string; stamp: number; baseline: Baseline } | undefined;
 
 /** Sends `lockin/costChanged` when what the panel shows differs from what was sent last. */
 export class PanelPublisher {
