@@ -5,6 +5,7 @@ import type { FindingsTree, TreeCapability, TreeFile, TreePlatform } from '../pr
 import { estimate, workspaceCostOptions } from './costView';
 import { LocatedFinding, locatedFindings, locationOf } from './located';
 import type { Session } from './session';
+import { groupBy } from '../engine/util/groupBy';
 
 export async function findingsTree(session: Session): Promise<FindingsTree> {
   await session.settled();
@@ -20,10 +21,10 @@ export async function findingsTree(session: Session): Promise<FindingsTree> {
 }
 
 function byPlatform(located: LocatedFinding[]): TreePlatform[] {
-  return [...group(located, (l) => l.finding.platform)].map(([platform, items]) => ({
+  return [...groupBy(located, (l) => l.finding.platform)].map(([platform, items]) => ({
     platform,
     count: items.length,
-    capabilities: [...group(items, (l) => l.finding.category)]
+    capabilities: [...groupBy(items, (l) => l.finding.category)]
       .map(([category, inCategory]): TreeCapability => ({ category, count: inCategory.length, files: byFile(inCategory) }))
       .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
   }));
@@ -31,20 +32,10 @@ function byPlatform(located: LocatedFinding[]): TreePlatform[] {
 
 /** Files in path order (located findings arrive sorted), findings in line order. */
 function byFile(located: LocatedFinding[]): TreeFile[] {
-  return [...group(located, (l) => l.uri)].map(([uri, items]) => ({
+  return [...groupBy(located, (l) => l.uri)].map(([uri, items]) => ({
     uri,
     label: items[0].label,
     findings: items.map((l) => ({ ruleId: l.finding.ruleId, message: l.finding.message, severity: l.finding.severity, at: locationOf(l) })),
   }));
 }
 
-function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}

@@ -7,6 +7,7 @@ import type { Pair, ResolvedCalibration } from './calibration';
 import { fileRole, structureSignal, round2 } from './structure';
 import type { CapabilityCost, CostTerm, FileCost, FileRole, PhaseId, Range } from './types';
 import { platformWeight, ruleWeight, RuleCostWeight, seamWeight } from './weights';
+import { groupBy } from '../util/groupBy';
 
 /** Capabilities whose per-item work (packages, env and config files) is clean-up at cut-over. */
 const CLEANUP = new Set(['sdk', 'config']);
@@ -173,16 +174,6 @@ function fileCosts(findings: Finding[], groups: RuleGroup[], shares: FileShares)
       };
     })
     .sort((a, b) => b.hours.high - a.hours.high || a.file.localeCompare(b.file));
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const list = map.get(key(item));
-    if (list) list.push(item);
-    else map.set(key(item), [item]);
-  }
-  return map;
 }
 
 function addShare(shares: FileShares, file: string, low: number, high: number): void {

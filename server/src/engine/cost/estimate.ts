@@ -7,6 +7,7 @@ import { applyOverrides, builtinCalibration, ResolvedCalibration } from './calib
 import { capabilityCost, range, round1, sumRanges } from './capability';
 import type { CalendarWindow, CapabilityCost, CostOptions, CostSummary, CostTerm, PlatformCost, Range } from './types';
 import { dualRunWeight, platformWeight, seamWeight } from './weights';
+import { groupBy } from '../util/groupBy';
 
 /** The formula in one line, with the exponents of the calibration in use. */
 export function costBasis(cal: ResolvedCalibration): string {
@@ -117,13 +118,3 @@ function maxRange(ranges: Range[]): Range {
   return { low: round1(Math.max(0, ...ranges.map((r) => r.low))), high: round1(Math.max(0, ...ranges.map((r) => r.high))) };
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
