@@ -4,7 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileFilter, readForScan } from '../engine/audit';
+import { DEFAULT_MAX_FILE_BYTES, fileFilter, readForScan } from '../engine/audit';
 import { RuleIndex } from '../engine/context';
 import { workspaceImports } from '../engine/match';
 import type { RuleSet } from '../engine/rules/load';
@@ -93,7 +93,16 @@ export class FolderIndex {
   /** An open document's text. Returns the files whose findings changed. */
   setOpenText(rel: string, text: string): string[] {
     this.open.add(rel);
+    // The audit's size limit holds for open documents too: a bundle or a dump of megabytes is not
+    // checked (its checks could hold the server for seconds at every keystroke).
+    if (text.length > DEFAULT_MAX_FILE_BYTES) return this.remove(rel);
     return this.update(rel, text, true);
+  }
+
+  /** What went wrong checking this file, for the log: scan errors, or why it was not checked. */
+  problemsOf(rel: string, text: string): string[] {
+    if (text.length > DEFAULT_MAX_FILE_BYTES) return [`not checked: larger than ${DEFAULT_MAX_FILE_BYTES / 1024} KB, the size limit of the audit`];
+    return this.state.scans.get(rel)?.errors ?? [];
   }
 
   /** The document was closed: the disk is authoritative again. */

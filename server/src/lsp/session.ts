@@ -117,7 +117,7 @@ export class Session {
     this.guard(uri, () => {
       const started = performance.now();
       const changed = located.folder.setOpenText(located.rel, text);
-      this.logProblemsOnce(located.rel, located.folder.state.scans.get(located.rel)?.errors);
+      this.logProblemsOnce(located.rel, located.folder.problemsOf(located.rel, text));
       if (reason === 'open') located.folder.ensureImports(located.rel);
       this.afterChange(located.folder, changed, located.rel);
       if (TIMING) this.log(`timing: ${reason} ${located.rel} re-checked in ${(performance.now() - started).toFixed(1)} ms`);

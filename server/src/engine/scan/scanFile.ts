@@ -41,6 +41,13 @@ export interface ScanOptions {
 
 /** Past this size a JS file is not parsed: the tree of a 50 MB bundle alone needs gigabytes. */
 const MAX_PARSE_CHARS = 8 * 1024 * 1024;
+/**
+ * Past this bracket depth a JS file is not parsed either. Hand-written code stays far below it. Some
+ * analyses of a tree grow faster than its depth (the caller checks' flow analysis about as its cube:
+ * 0.1 s at 200 nested blocks, 5 s at 800), and whether a stack overflow cut them short depended on
+ * how warm the JIT was; a fixed limit answers the same way every time.
+ */
+const MAX_NESTING = 256;
 
 /** Facts of a JS file that was not parsed: nothing in it reaches a platform. */
 const NO_FACTS: JsFacts = Object.freeze({ imports: [], sites: [], exports: {}, starExports: [] }) as JsFacts;
@@ -49,12 +56,14 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
   const kind = fileKindOf(file);
   const applicable = index.rulesFor(file);
   const wantsParse = kind === 'js' && (options.forceParse || index.jsNeedsParse(file, text, applicable));
-  const parse = wantsParse && text.length <= MAX_PARSE_CHARS;
+  const refused = wantsParse ? whyNotParse(text) : undefined;
+  const parse = wantsParse && !refused;
   // `parsed` says a parse was attempted, so the prefilter's second pass does not retry it forever.
+  // A file that could not be parsed has no facts (not empty ones): nothing reads it as a module.
   const scan: FileScan = { file, kind, text, hits: [], errors: [], parsed: wantsParse || kind !== 'js' };
   let checkFile: CheckFile = { file, text };
-  if (kind === 'js' && !parse) scan.facts = NO_FACTS;
-  if (wantsParse && !parse) scan.errors.push(`too large to parse (${(text.length / 1048576).toFixed(1)} MB); only its text was checked`);
+  if (kind === 'js' && !wantsParse) scan.facts = NO_FACTS;
+  if (refused) scan.errors.push(`${refused}; only its text was checked`);
   if (parse) {
     try {
       const previous = options.keepTree ? recallLatest(file) : undefined;
@@ -68,7 +77,7 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
       // Nesting deep enough to exhaust the stack (10,000 brackets) breaks the parser, not the scan:
       // the file keeps its text rules, and a half-updated tree must not seed the next re-parse.
       forgetTree(file);
-      scan.facts = NO_FACTS;
+      scan.facts = undefined;
       scan.errors.push(`could not be parsed (${describeFailure(e)}); only its text was checked`);
     }
   }
@@ -151,6 +160,19 @@ function textHits(ruleId: string, regex: RegExp, text: string): RawHit[] {
     if (hits.length >= MAX_TEXT_HITS_PER_RULE) break;
   }
   return hits;
+}
+
+/** Why a JS file is not to be parsed into a tree, if it is too large or nested too deeply. */
+function whyNotParse(text: string): string | undefined {
+  if (text.length > MAX_PARSE_CHARS) return `too large to parse (${(text.length / 1048576).toFixed(1)} MB)`;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      if (++depth > MAX_NESTING) return `nested too deeply to parse (brackets more than ${MAX_NESTING} levels deep)`;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 /** A file-presence finding sits on the first line with content (past leading comments and blanks). */
