@@ -3,7 +3,9 @@
 // bundles without a link from them, and .vscodeignore keeps them out of the package.
 // `--outdir DIR` writes somewhere other than dist/ (packaging stages the .vsix in a temporary folder).
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const args = process.argv.slice(2);
 const minify = args.includes('--minify');
@@ -13,3 +15,15 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 // The CLI also carries the language server (`lockin-lens lsp`), which the extension starts.
 await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: join(outdir, 'cli.js') });
 await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client.js'), external: ['vscode'] });
+copyCodicons(join(outdir, 'codicons'));
+
+/**
+ * The lock-in panel's icons: the codicon stylesheet and the font it loads, copied beside the
+ * bundles because the .vsix ships no node_modules and the webview may only read the extension's
+ * own files. Nothing else from the package is needed (its licences are in ThirdPartyNotices.md).
+ */
+function copyCodicons(target) {
+  const source = join(dirname(createRequire(import.meta.url).resolve('@vscode/codicons/package.json')), 'dist');
+  mkdirSync(target, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join(source, file), join(target, file));
+}

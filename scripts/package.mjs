@@ -1,8 +1,9 @@
 // `npm run package` (after the build; `-- --out FILE` to choose where): the .vsix, from bundled
 // output only. It is staged in a temporary folder holding what the package may draw from (the
 // manifest and documents, the rule packs with their fixtures, the rule pages, and the bundles
-// rebuilt minified), so dist/ stays as the build left it and tests may package while others run.
-// Inside the stage, .vscodeignore (an allow-list) decides what goes in.
+// rebuilt minified with the panel's codicons copied beside them), so dist/ stays as the build
+// left it and tests may package while others run. Inside the stage, .vscodeignore (an allow-list)
+// decides what goes in.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,7 +19,7 @@ const vsce = join(dirname(createRequire(import.meta.url).resolve('@vscode/vsce/p
 
 const stage = mkdtempSync(join(tmpdir(), 'lockin-package-'));
 try {
-  for (const entry of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'images', 'docs', 'rules', 'dist/rule-docs']) {
+  for (const entry of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'ThirdPartyNotices.md', '.vscodeignore', 'images', 'docs', 'rules', 'dist/rule-docs']) {
     cpSync(join(root, entry), join(stage, entry), { recursive: true });
   }
   run(process.execPath, [join(root, 'scripts', 'bundle.mjs'), '--minify', '--outdir', join(stage, 'dist')], root);

@@ -1,7 +1,7 @@
 // The .vsix holds bundled output only: every file in it (and every file `vsce ls` would take from
 // the project) must match the allow-list below, nothing the extension needs may be missing, the
-// package must stay under 4 MB, and the CLI and language server must run from an unpacked copy
-// with no node_modules beside them.
+// package must stay under 4 MB, the panel's codicons must ship as copied from their package, and
+// the CLI and language server must run from an unpacked copy with no node_modules beside them.
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -19,12 +19,15 @@ const MAX_BYTES = 4 * 1024 * 1024;
 
 /** What may ship, by project path. Independent of .vscodeignore, so a mistake there shows here. */
 const ALLOWED = [
-  /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^images\/icon\.png$/,
+  /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^ThirdPartyNotices\.md$/, /^images\/icon\.png$/,
   /^docs\/[\w-]+\.md$/, /^docs\/images\/[\w-]+\.png$/,
-  /^dist\/(cli|client)\.js$/, /^dist\/rule-docs\/([\w-]+\/)?[\w-]+\.md$/,
+  /^dist\/(cli|client)\.js$/, /^dist\/codicons\/codicon\.(css|ttf)$/, /^dist\/rule-docs\/([\w-]+\/)?[\w-]+\.md$/,
   /^rules\/[\w.-]+\.json$/, /^rules\/[\w-]+\/[\w-]+\.json$/,
 ];
-const REQUIRED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images/icon.png', 'dist/cli.js', 'dist/client.js', 'rules/rule.schema.json', 'rules/platform.schema.json'];
+const REQUIRED = [
+  'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'ThirdPartyNotices.md', 'images/icon.png', 'dist/cli.js', 'dist/client.js',
+  'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf', 'rules/rule.schema.json', 'rules/platform.schema.json',
+];
 const allowed = (file: string) => !file.includes('.fixture') && ALLOWED.some((pattern) => pattern.test(file));
 
 /** vsce renames the documents it recognises; map them back to project paths. */
@@ -59,6 +62,10 @@ describe('the .vsix', { timeout: 180_000 }, () => {
     const cli = entries.get('extension/dist/cli.js')!.toString('utf8');
     assert.ok(cli.length < readFileSync(join(ROOT, 'dist', 'cli.js')).length, 'the shipped CLI is minified');
     assert.doesNotMatch(cli.slice(-200), /sourceMappingURL/, 'no link to a source map that is not shipped');
+    const codicons = join(ROOT, 'node_modules', '@vscode', 'codicons', 'dist');
+    for (const file of ['codicon.css', 'codicon.ttf']) {
+      assert.ok(entries.get(`extension/dist/codicons/${file}`)!.equals(readFileSync(join(codicons, file))), `${file} ships unchanged, as ThirdPartyNotices.md says`);
+    }
     for (const [name, data] of entries) {
       if (!name.startsWith('extension/')) continue;
       mkdirSync(dirname(join(unpacked, name)), { recursive: true });

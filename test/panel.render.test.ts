@@ -1,13 +1,18 @@
 // The panel's HTML and model, without VS Code: escaping, keyboard-reachable rows that carry their
-// location, bars sized by data attributes (the CSP blocks inline styles), and the checklist answer
-// the editor completes from the last exit-plan export.
+// location, bars sized by data attributes (the CSP blocks inline styles), codicons that exist in
+// the shipped stylesheet and hide behind words a screen reader reads, the document's Content
+// Security Policy, and the checklist answer the editor completes from the last exit-plan export.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { panelDocument } from '../client/src/panel/html';
 import { panelModel } from '../client/src/panel/model';
 import { renderPanel } from '../client/src/panel/render';
 import type { CostChangedParams } from '../server/src/protocol';
+
+const CODICON_CSS = readFileSync(join(__dirname, '..', '..', 'node_modules', '@vscode', 'codicons', 'dist', 'codicon.css'), 'utf8');
 
 const at = (line: number) => ({ uri: 'file:///w/src/notes.ts', line, column: 9 });
 
@@ -68,11 +73,42 @@ describe('lock-in panel rendering', () => {
     assert.deepEqual([answer(stale).status, answer(stale).evidence], ['attention', 'Exit plan exported on 2026-01-02 to .lockin-lens/exit-plan.md; since then 2 touch points added: export it again.']);
   });
 
-  it('allows only its own nonce in the Content Security Policy', () => {
-    const doc = panelDocument('abc123', 'vscode-resource:');
-    assert.match(doc, /content="default-src 'none'; style-src 'nonce-abc123'; script-src 'nonce-abc123';/);
+  it('draws statuses with codicons, keeping every word for screen readers', () => {
+    const html = renderPanel(panelModel(params(), undefined));
+    assert.ok(!/[✓✔○⚠]/.test(html), 'no Unicode symbols left');
+    const status = (id: string) => new RegExp(`data-answer="${id}">\\s*<span class="sym" role="img" aria-label="([^"]+)" title="\\1"><span class="codicon codicon-([\\w-]+)" aria-hidden="true"></span></span>`).exec(html)?.slice(1);
+    assert.deepEqual(status('backend-blocking'), ['Ask the team', 'question']);
+    assert.deepEqual(status('failure-paths'), ['Needs attention', 'warning']);
+    assert.deepEqual(status('documented'), ['Not done yet', 'circle-large-outline']);
+    assert.match(html, /<button class="row security-row has-errors" [^>]*><span class="codicon codicon-shield" aria-hidden="true"><\/span><span class="name">2 security findings/);
+    assert.match(html, /<span class="codicon codicon-go-to-file" aria-hidden="true"><\/span>Show where<\/button>/);
+    assert.match(html, /<span class="codicon codicon-export" aria-hidden="true"><\/span>Export exit plan…<\/button>/);
+    const none = renderPanel(panelModel({ ...params(), security: { total: 0, errors: 0, warnings: 0 } }, undefined));
+    assert.match(none, /<span class="codicon codicon-pass" aria-hidden="true"><\/span> No open security findings/);
+    const warningsOnly = renderPanel(panelModel({ ...params(), security: { total: 1, errors: 0, warnings: 1, at: at(7) } }, undefined));
+    assert.match(warningsOnly, /<button class="row security-row" /);
+    const icons = [...html.matchAll(/class="codicon codicon-([\w-]+)"( aria-hidden="true")?/g)];
+    assert.ok(icons.length >= 8 && icons.every((m) => m[2]), 'every icon is hidden from screen readers');
+    for (const name of new Set([...html.matchAll(/codicon-([\w-]+)/g), ...none.matchAll(/codicon-([\w-]+)/g)].map((m) => m[1]))) {
+      assert.ok(CODICON_CSS.includes(`.codicon-${name}:before`), `codicon-${name} is in codicon.css`);
+    }
+  });
+
+  it('allows only its own nonce and the extension\'s files in the Content Security Policy', () => {
+    const cspSource = 'https://*.vscode-cdn.net';
+    const href = 'https://file%2B.vscode-resource.vscode-cdn.net/ext/dist/codicons/codicon.css';
+    const doc = panelDocument('abc123', cspSource, href);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(doc)![1].split('; ');
+    assert.deepEqual(csp, ["default-src 'none'", `style-src 'nonce-abc123' ${cspSource}`, "script-src 'nonce-abc123'", `img-src ${cspSource} data:`, `font-src ${cspSource}`]);
     assert.equal(doc.match(/<script /g)?.length, 1);
     assert.match(doc, /<script nonce="abc123">/);
-    assert.ok(!/https?:\/\//.test(doc), 'no remote resources');
+    assert.equal(doc.match(/<link /g)?.length, 1);
+    assert.ok(doc.includes(`<link rel="stylesheet" href="${href}">`), 'the stylesheet is the webview URI passed in');
+    const urls = [...doc.matchAll(/https?:\/\/[^\s"';]+/g)].map((m) => m[0]);
+    assert.deepEqual(urls.filter((u) => u !== href && u !== cspSource), [], 'no other remote resources');
+  });
+
+  it('escapes the stylesheet URI it is given', () => {
+    assert.match(panelDocument('n', 'vscode-resource:', 'vscode-resource:/a"b<c>.css'), /href="vscode-resource:\/a&quot;b&lt;c&gt;\.css"/);
   });
 });

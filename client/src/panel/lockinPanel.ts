@@ -15,14 +15,21 @@ export interface RenderedPanel {
   model: PanelModel | undefined;
   /** Platforms present in the webview's DOM after the render. */
   platforms: string[];
+  /** Whether the webview loaded the codicon font (false: the icons show as blank boxes). */
+  iconFont: boolean;
 }
 
 /** What the webview script sends. */
 export type PanelMessage =
   | { type: 'ready' }
-  | { type: 'rendered'; version: number; platforms: string[] }
+  | { type: 'rendered'; version: number; platforms: string[]; iconFont: boolean }
   | { type: 'open'; uri: string; line: number; column: number }
   | { type: 'export' | 'tree' | 'problems' };
+
+/** Where the build copies the codicon stylesheet and font (scripts/bundle.mjs). */
+function codiconsFolder(ctx: Ctx): vscode.Uri {
+  return vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'codicons');
+}
 
 export class LockinPanel implements vscode.Disposable {
   static current: LockinPanel | undefined;
@@ -34,7 +41,8 @@ export class LockinPanel implements vscode.Disposable {
       LockinPanel.current.panel.reveal(undefined, false);
       return LockinPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(LockinPanel.viewType, 'Lock-in Lens', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, { enableScripts: true, localResourceRoots: [] });
+    // The webview may read the codicon stylesheet and font and nothing else of the extension's.
+    const panel = vscode.window.createWebviewPanel(LockinPanel.viewType, 'Lock-in Lens', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, { enableScripts: true, localResourceRoots: [codiconsFolder(ctx)] });
     LockinPanel.current = new LockinPanel(panel, ctx);
     return LockinPanel.current;
   }
@@ -47,7 +55,8 @@ export class LockinPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   private constructor(readonly panel: vscode.WebviewPanel, private readonly ctx: Ctx) {
-    panel.webview.html = panelDocument(randomBytes(16).toString('base64'), panel.webview.cspSource);
+    const codiconsHref = panel.webview.asWebviewUri(vscode.Uri.joinPath(codiconsFolder(ctx), 'codicon.css')).toString();
+    panel.webview.html = panelDocument(randomBytes(16).toString('base64'), panel.webview.cspSource, codiconsHref);
     this.disposables.push(
       this.rendered,
       panel.onDidDispose(() => this.dispose()),
@@ -70,7 +79,7 @@ export class LockinPanel implements vscode.Disposable {
         return this.refresh();
       case 'rendered':
         if (message.version !== this.version) return; // a newer render is on its way
-        this.lastRendered = { version: message.version, model: this.model, platforms: message.platforms };
+        this.lastRendered = { version: message.version, model: this.model, platforms: message.platforms, iconFont: message.iconFont };
         this.rendered.fire(this.lastRendered);
         return;
       case 'open':

@@ -1,16 +1,18 @@
 // The panel's body as HTML, from the model alone (no `vscode` import, so it is unit-testable).
 // Every clickable row is a <button> carrying what to open in data attributes; the webview script
 // turns clicks into messages. Bars get their widths from `data-w` (inline styles are blocked by
-// the Content Security Policy).
+// the Content Security Policy). Icons are codicons, always beside text or inside a labelled element,
+// so a screen reader hears the same as the icons show.
 
 import type { ChecklistAnswer, ChecklistStatus, CostView, HoursRange, SourceLocation } from '../../../server/src/protocol';
 import type { PanelModel } from './model';
 
-const STATUS_SYMBOL: Record<ChecklistStatus, { symbol: string; label: string }> = {
-  ok: { symbol: '✓', label: 'Yes, from the evidence' },
-  attention: { symbol: '!', label: 'Needs attention' },
-  ask: { symbol: '?', label: 'Ask the team' },
-  todo: { symbol: '○', label: 'Not done yet' },
+/** Codicon names (see dist/codicons/codicon.css) and the words read out in their place. */
+const STATUS_ICON: Record<ChecklistStatus, { icon: string; label: string }> = {
+  ok: { icon: 'pass', label: 'Yes, from the evidence' },
+  attention: { icon: 'warning', label: 'Needs attention' },
+  ask: { icon: 'question', label: 'Ask the team' },
+  todo: { icon: 'circle-large-outline', label: 'Not done yet' },
 };
 
 export function renderPanel(model: PanelModel | undefined): string {
@@ -42,10 +44,12 @@ function baselineLine(b: NonNullable<PanelModel['baseline']>): string {
 
 function security(model: PanelModel): string {
   const s = model.security;
-  if (s.total === 0) return `<section aria-label="Security"><p class="row-static ok"><span class="sym" aria-hidden="true">✓</span> No open security findings</p></section>`;
+  if (s.total === 0) return `<section aria-label="Security"><p class="row-static ok">${icon('pass')} No open security findings</p></section>`;
   const detail = `${s.errors} ${plural(s.errors, 'error')}, ${s.warnings} ${plural(s.warnings, 'warning')}`;
+  // Errors turn the shield the theme's error colour; the detail text says the same in words.
+  const className = s.errors > 0 ? 'row security-row has-errors' : 'row security-row';
   return `<section aria-label="Security" class="security">
-  ${button('security', s.at, `<span class="sym" aria-hidden="true">⚠</span><span class="name">${s.total} security ${plural(s.total, 'finding')}</span><span class="detail">${detail}</span>`, 'row security-row')}
+  ${button('security', s.at, `${icon('shield')}<span class="name">${s.total} security ${plural(s.total, 'finding')}</span><span class="detail">${detail}</span>`, className)}
   <button class="link" data-action="problems" data-key="problems">Show all in Problems</button>
 </section>`;
 }
@@ -77,12 +81,13 @@ function topFiles(cost: CostView): string {
 
 function checklist(answers: ChecklistAnswer[]): string {
   const items = answers.map((a) => {
-    const status = STATUS_SYMBOL[a.status];
+    const status = STATUS_ICON[a.status];
     const action = a.id === 'documented'
-      ? `<button class="link" data-action="export" data-key="export-checklist">Export exit plan</button>`
-      : a.at ? button(`k:${a.id}`, a.at, 'Show where', 'link') : '';
+      ? `<button class="link" data-action="export" data-key="export-checklist">${icon('export')}Export exit plan</button>`
+      : a.at ? button(`k:${a.id}`, a.at, `${icon('go-to-file')}Show where`, 'link') : '';
+    // The status has no visible words: the label is read out, and shown on hover.
     return `<li class="answer status-${a.status}" data-answer="${a.id}">
-  <span class="sym" role="img" aria-label="${status.label}">${status.symbol}</span>
+  <span class="sym" role="img" aria-label="${status.label}" title="${status.label}">${icon(status.icon)}</span>
   <div><p class="question">${esc(a.question)}</p><p class="evidence">${esc(a.evidence)}</p>${action}</div>
 </li>`;
   });
@@ -92,13 +97,13 @@ function checklist(answers: ChecklistAnswer[]): string {
 /** How the numbers are made, folded away: the basis and the model's assumptions. */
 function assumptions(cost: CostView): string {
   const items = [cost.basis, ...(cost.assumptions ?? [])].map((a) => `<li>${esc(a)}</li>`).join('');
-  return `<details class="assumptions"><summary>How the estimate is made</summary><ul>${items}</ul><p class="muted">Hover a capability for its terms; the exit plan lists them all.</p></details>`;
+  return `<details class="assumptions"><summary>${icon('chevron-right')}How the estimate is made</summary><ul>${items}</ul><p class="muted">Hover a capability for its terms; the exit plan lists them all.</p></details>`;
 }
 
 function footer(): string {
   return `<footer>
-  <button class="primary" data-action="export" data-key="export">Export exit plan…</button>
-  <button class="secondary" data-action="tree" data-key="tree">Show findings tree</button>
+  <button class="primary" data-action="export" data-key="export">${icon('export')}Export exit plan…</button>
+  <button class="secondary" data-action="tree" data-key="tree">${icon('list-tree')}Show findings tree</button>
 </footer>`;
 }
 
@@ -107,6 +112,11 @@ function button(key: string, at: SourceLocation | undefined, body: string, class
   const target = at ? ` data-action="open" data-uri="${esc(at.uri)}" data-line="${at.line}" data-column="${at.column}"` : '';
   const tooltip = title ? ` title="${esc(title)}"` : '';
   return `<button class="${className}" data-key="${esc(key)}"${target}${tooltip}>${body}</button>`;
+}
+
+/** A codicon, hidden from screen readers: the words beside it, or its container's label, carry the meaning. */
+function icon(name: string): string {
+  return `<span class="codicon codicon-${name}" aria-hidden="true"></span>`;
 }
 
 /** The low end solid, the rest of the range lighter; widths as percentages of `max`. */

@@ -1,5 +1,6 @@
 // The panel's stylesheet: only VS Code theme variables for colour, so it follows light, dark and
-// high-contrast themes; visible focus on every row.
+// high-contrast themes; visible focus on every row. Codicons take the colour of their text; the
+// status ones use the theme's own problem and test-result icon colours.
 
 export const PANEL_STYLES = `
 :root { color-scheme: light dark; }
@@ -38,20 +39,27 @@ button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-off
 .security { display: flex; align-items: center; gap: 12px; margin-top: 12px; }
 .security-row { grid-template-columns: 18px auto auto; width: auto; border: 1px solid var(--vscode-editorWarning-foreground);
   padding: 6px 10px; }
-.security-row .sym { color: var(--vscode-editorWarning-foreground); }
+.security-row .codicon { color: var(--vscode-problemsWarningIcon-foreground, var(--vscode-editorWarning-foreground)); }
+.security-row.has-errors .codicon { color: var(--vscode-problemsErrorIcon-foreground, var(--vscode-errorForeground)); }
 .security-row .name { font-weight: 600; }
-.row-static.ok .sym, .status-ok .sym { color: var(--vscode-testing-iconPassed, var(--vscode-charts-green)); }
-.status-attention .sym { color: var(--vscode-editorWarning-foreground); }
-.status-ask .sym { color: var(--vscode-charts-blue); }
+.row-static { display: flex; align-items: center; gap: 6px; }
+.row-static.ok .codicon, .status-ok .sym { color: var(--vscode-testing-iconPassed, var(--vscode-charts-green)); }
+.status-attention .sym { color: var(--vscode-problemsWarningIcon-foreground, var(--vscode-editorWarning-foreground)); }
+.status-ask .sym { color: var(--vscode-problemsInfoIcon-foreground, var(--vscode-charts-blue)); }
 .status-todo .sym { color: var(--vscode-descriptionForeground); }
 .checklist .answer { display: grid; grid-template-columns: 22px 1fr; gap: 6px; padding: 6px 0;
   border-bottom: 1px solid var(--vscode-widget-border, transparent); }
-.checklist .sym { font-weight: 700; font-size: 1.1em; text-align: center; }
+/* Lines the 16px icon up with the first line of the question. */
+.checklist .sym { text-align: center; padding-top: 2px; }
 .question { font-weight: 600; }
+.link, .primary, .secondary { display: inline-flex; align-items: center; gap: 4px; }
 .link { background: none; border: 0; padding: 2px 0; color: var(--vscode-textLink-foreground); }
 .link:hover { color: var(--vscode-textLink-activeForeground); text-decoration: underline; }
 .assumptions { margin-top: 16px; color: var(--vscode-descriptionForeground); }
-.assumptions summary { cursor: pointer; }
+/* A codicon chevron in place of the browser's marker, turned down when open, as in VS Code's trees. */
+.assumptions summary { cursor: pointer; list-style: none; display: flex; align-items: center; gap: 4px; }
+.assumptions summary::-webkit-details-marker { display: none; }
+.assumptions[open] summary .codicon { transform: rotate(90deg); }
 .assumptions summary:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 .assumptions ul { list-style: disc; padding-left: 20px; }
 /* Wide panels: platforms on the left, checklist and files on the right. */

@@ -1,7 +1,8 @@
 // The lock-in panel inside a real VS Code, on the bundled examples: opened from its command, it
-// renders the examples' platforms; the explorer tree lists and opens findings; an edit that adds a
-// platform call updates both live; a row opens its finding; the exit plan export writes Markdown and
-// completes the checklist. Waits are event-driven (renders acknowledged by the webview).
+// renders the examples' platforms with its codicon font loaded; the explorer tree lists and opens
+// findings; an edit that adds a platform call updates both live; a row opens its finding; the exit
+// plan export writes Markdown and completes the checklist. Waits are event-driven (renders
+// acknowledged by the webview).
 
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,6 +65,7 @@ describe('Lock-in panel in VS Code', () => {
     panel = (await vscode.commands.executeCommand<LockinPanel>('lockinLens.showPanel'))!;
     const rendered = await renderedWhere(panel, (r) => r.platforms.length > 0);
     assert.deepEqual([...rendered.platforms].sort(), ['base44', 'firebase', 'supabase']);
+    assert.equal(rendered.iconFont, true, 'the webview loaded the codicon font from the extension (resource roots and CSP)');
     const model = rendered.model!;
     assert.ok(model.cost.total.low > 0 && model.cost.total.high > model.cost.total.low);
     assert.ok(Math.abs(model.cost.total.high - model.cost.platforms.reduce((n, p) => n + p.range.high, 0)) <= 2, 'platforms add up to the total');
