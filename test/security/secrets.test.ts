@@ -138,6 +138,38 @@ describe('secrets: every planted credential is found', () => {
   });
 });
 
+describe('secrets: detectors whose pattern does not start with a fixed text', () => {
+  // A file is searched only for detectors whose hints it holds (scan.ts): each of these would go
+  // unseen if its hints were wrong. Lines as they sit in code, with the words a detector needs near.
+  const hex = (n: number) => random(n, '0123456789abcdef');
+  const digits = (n: number) => random(n, '0123456789');
+  const cases: [string, string][] = [
+    ['Stripe live restricted key', `const key = 'rk_live_${random(40)}'`],
+    ['Stripe test restricted key', `const key = 'rk_test_${random(40)}'`],
+    ['GitHub OAuth token', `const token = '${githubToken('gho')}'`],
+    ['Vercel token', `VERCEL_TOKEN=vcp_${random(30)}`],
+    ['Cloudflare API token', `CF_TOKEN=cfut_${random(44)}`],
+    ['DigitalOcean token', `DO_TOKEN=dop_v1_${hex(64)}`],
+    ['Doppler token', `DOPPLER_TOKEN=dp.pt.${random(43)}`],
+    ['Shopify access token', `const token = 'shpat_${hex(32)}'`],
+    ['Azure AD client secret', `AZURE_CLIENT_SECRET=${random(3)}8Q~${random(34)}`],
+    ['Slack user token', `const t = 'xoxp-${digits(12)}-${digits(12)}-${digits(12)}-${random(32)}'`],
+    ['Slack webhook URL', `const hook = 'https://hooks.slack.com/services/${random(44)}'`],
+    ['Discord webhook URL', `const hook = 'https://discord.com/api/webhooks/${digits(18)}/${random(68)}'`],
+    ['SendGrid API key', `const key = 'SG.${random(22)}.${random(43)}'`],
+    ['Twilio API key', `const twilioKey = 'SK${hex(32)}'`],
+    ['Telegram bot token', `const telegramToken = '${digits(10)}:A${random(34)}'`],
+    ['Appwrite API key', `APPWRITE_API_KEY=${random(128)}`],
+    ['Appwrite API key', `client.setKey('${random(128)}')`],
+    ['Netlify access token', `NETLIFY_AUTH_TOKEN=${random(43)}`],
+    ['Cohere API key', `COHERE_API_KEY=${random(40)}`],
+    ['AWS access key id', `const id = 'ASIA${random(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}'`],
+  ];
+  for (const [label, line] of cases) {
+    it(`finds a ${label}`, () => assert.deepEqual(findSecrets(`// config\n${line}\n`).map((s) => s.label), [label]));
+  }
+});
+
 describe('secrets: look-alikes stay quiet', () => {
   const quiet: Record<string, string> = {
     'anon JWT': jwt({ iss: 'supabase', ref, role: 'anon' }),

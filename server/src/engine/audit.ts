@@ -4,8 +4,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Minimatch } from 'minimatch';
-import { defaultWorkerCount, MIN_FILES_FOR_WORKERS } from './parallel/scanPool';
-import { scanTexts, scanTextsInWorkers } from './scanTexts';
+import { defaultWorkerCount, MIN_FILES_FOR_WORKERS, ScanPool } from './parallel/scanPool';
+import { scanTexts, scanTextsInPool } from './scanTexts';
 
 export { scanTexts };
 import { estimateCost, CostOptions, CostSummary } from './cost';
@@ -49,11 +49,17 @@ export async function auditFolder(rootPath: string, ruleSet: RuleSet, options: A
   const walked = walkWorkspace(root, { readdir: options.readdir, wanted: fileFilter(ruleSet, options.exclude) });
   const errors: ScanError[] = [...ruleSet.errors, ...walked.errors];
   const skipped: SkippedEntry[] = [...walked.skipped];
-  const texts = readAll(root, walked.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped, errors);
-
-  const useWorkers = options.workers ?? (texts.size >= MIN_FILES_FOR_WORKERS ? defaultWorkerCount() : 0);
-  // (workers: 0 keeps everything on this thread.)
-  const { state, bytes } = useWorkers > 0 ? await scanTextsInWorkers(texts, ruleSet, errors, options, useWorkers) : scanTexts(texts, ruleSet, errors, options);
+  // Workers start before the files are read: loading TypeScript and the rules takes them longer.
+  const workers = options.workers ?? (walked.files.length >= MIN_FILES_FOR_WORKERS ? defaultWorkerCount() : 0);
+  const pool = workers > 0 ? new ScanPool(ruleSet.sources, workers) : undefined;
+  let scanned;
+  try {
+    const texts = readAll(root, walked.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped, errors);
+    scanned = pool ? await scanTextsInPool(pool, texts, ruleSet, errors, options) : scanTexts(texts, ruleSet, errors, options);
+  } finally {
+    void pool?.close(); // terminating takes a moment; nothing waits for it
+  }
+  const { state, bytes } = scanned;
   const findings = state.allFindings();
   // After the findings: cross-file checks that failed while computing them are reported there too.
   errors.splice(ruleSet.errors.length, 0, ...state.index.errors);

@@ -34,7 +34,6 @@ export class RuleIndex {
   private readonly globCandidatesByModule = new Map<string, MemberEntry[]>();
 
   /** Literal text without which no rule can match a JS file on its own (see jsNeedsParse). */
-  private readonly parseTriggers: string[] = [];
   private readonly parseTriggerRegexes: RegExp[] = [];
   private parseTrigger?: RegExp;
   private readonly rulesByFile = new Map<string, CompiledRule[]>();
@@ -104,26 +103,27 @@ export class RuleIndex {
   }
 
   private addParseTriggers(): void {
-    const add = (literal: string) => {
-      if (literal.length >= 3) this.parseTriggers.push(literal);
+    const triggers: ParseTrigger[] = [];
+    const add = (literal: string, bounds: Bounds = {}) => {
+      if (literal.length >= 3) triggers.push({ literal, ...bounds });
       else this.parseTriggerRegexes.push(/[\s\S]/); // too short to filter on: parse everything
     };
     // Module names are normalised; `deno-std/…` is written `https://deno.land/std@…/…` in code.
     const asWritten = (module: string) => module.replace(/^deno-std\//, '');
     for (const module of this.moduleNames) add(asWritten(module));
     for (const glob of this.moduleGlobs) add(longestLiteral(asWritten(glob.pattern)));
-    for (const name of this.trackedGlobals) if (name !== 'process') add(name);
+    // A global is read as a whole identifier: `Deno.env`, not the `Deno` of "Denotes" or `Bun` of "Bundle".
+    for (const name of this.trackedGlobals) if (name !== 'process') add(name, { start: true, end: true });
     // Specifier maps are anchored to a whole specifier; in file text, look for the unanchored body.
     for (const { regex, platform } of this.specifierMaps) this.parseTriggerRegexes.push(this.platformRegExp(platform, regex.source.replace(/\(\^\|\/\)|\^|\$/g, '')));
     for (const rule of this.rules) {
       const m = rule.matcher;
       if (m.type === 'import') for (const g of m.modules) add(longestLiteral(g.pattern));
-      if (m.type === 'env') for (const g of m.names) add(longestLiteral(g.pattern));
+      // An env name is an identifier too: `SUPABASE_*` starts a name, it is never the tail of one.
+      if (m.type === 'env') for (const g of m.names) add(longestLiteral(g.pattern), identifierBounds(g.pattern));
     }
-    // A literal that contains a shorter one adds nothing (`firebase` covers `firebase-admin/auth`).
-    const unique = [...new Set(this.parseTriggers)].sort((a, b) => a.length - b.length);
-    const kept = unique.filter((literal, i) => !unique.slice(0, i).some((shorter) => literal.includes(shorter)));
-    if (kept.length > 0) this.parseTrigger = new RegExp(kept.map(escapeRegExp).join('|'));
+    const kept = withoutCovered(triggers);
+    if (kept.length > 0) this.parseTrigger = new RegExp(kept.map(triggerSource).join('|'));
   }
 
   private addPlatform(platform: PlatformDescriptor): void {
@@ -266,4 +266,42 @@ function longestLiteral(glob: string): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface Bounds {
+  /** The literal starts an identifier (a word boundary before it). */
+  start?: boolean;
+  /** The literal ends an identifier (a word boundary after it). */
+  end?: boolean;
+}
+
+interface ParseTrigger extends Bounds {
+  literal: string;
+}
+
+/** Where a glob's longest literal must sit on identifier boundaries: `SUPABASE_*` starts a name. */
+function identifierBounds(glob: string): Bounds {
+  const literal = longestLiteral(glob);
+  return { start: glob.startsWith(literal), end: glob.endsWith(literal) };
+}
+
+/**
+ * Drops triggers that match only where another already does: a bare `firebase` covers
+ * `firebase-admin/auth`; a bounded `Deno` covers nothing longer (`Denote` is not `Deno`).
+ */
+function withoutCovered(triggers: ParseTrigger[]): ParseTrigger[] {
+  const covers = (a: ParseTrigger, b: ParseTrigger) =>
+    a.literal === b.literal ? (!a.start || !!b.start) && (!a.end || !!b.end) : !a.start && !a.end && b.literal.includes(a.literal);
+  const out: ParseTrigger[] = [];
+  for (const t of [...triggers].sort((a, b) => a.literal.length - b.literal.length || Number(!!a.start) + Number(!!a.end) - Number(!!b.start) - Number(!!b.end))) {
+    if (!out.some((kept) => covers(kept, t))) out.push(t);
+  }
+  return out;
+}
+
+/** `\b` only beside a word character: before `$el` it would demand a letter where none can be. */
+function triggerSource(t: ParseTrigger): string {
+  const before = t.start && /^\w/.test(t.literal) ? '\\b' : '';
+  const after = t.end && /\w$/.test(t.literal) ? '\\b' : '';
+  return `${before}${escapeRegExp(t.literal)}${after}`;
 }

@@ -79,9 +79,18 @@ export class LinkedHits {
     let reads: Set<string> | undefined = new Set();
     const record = (path: string) => reads?.add(path);
     this.recordRead = record;
+    // Facts on first use: a file the prefilter left unparsed is parsed only if a check asks.
+    const factsOf = (s: FileScan) => this.factsOf(s);
     const checkFile = (path: string): CheckFile | undefined => {
       const s = this.scans.get(path);
-      return s && { file: s.file, text: s.text, facts: this.factsOf(s) };
+      return s && {
+        file: s.file,
+        text: s.text,
+        prefilterSkipped: s.kind === 'js' && !s.parsed,
+        get facts() {
+          return factsOf(s);
+        },
+      };
     };
     const hits: RawHit[] = [];
     for (const rule of rules) {

@@ -1,9 +1,10 @@
-// Scanning files that are already in memory (root-relative path → text), on this thread or on
-// worker threads. Project configs go first: their aliases decide what a workspace import is.
+// Scanning files that are already in memory (root-relative path → text), on this thread alone or
+// together with worker threads. Project configs go first: their aliases decide what a workspace
+// import is.
 
 import { RuleIndex } from './context';
 import type { AuditOptions } from './audit';
-import { scanInWorkers } from './parallel/scanPool';
+import type { ScanPool } from './parallel/scanPool';
 import type { RuleSet } from './rules/load';
 import { fileKindOf } from './scan/fileKinds';
 import type { ScanError } from './types';
@@ -16,12 +17,15 @@ export interface ScannedWorkspace {
 
 function newState(texts: Map<string, string>, ruleSet: RuleSet, errors: ScanError[], options: AuditOptions): WorkspaceState {
   const state = new WorkspaceState(new RuleIndex(ruleSet), options.prefilter !== false);
-  for (const [file, text] of texts) {
-    if (fileKindOf(file) !== 'tsconfig') continue;
+  for (const [file, text] of configsOf(texts)) {
     const problem = state.addConfig(file, text);
     if (problem) errors.push({ file, message: problem });
   }
   return state;
+}
+
+function configsOf(texts: Map<string, string>): [string, string][] {
+  return [...texts].filter(([file]) => fileKindOf(file) === 'tsconfig');
 }
 
 /** The prefilter's second pass, once every file is in: files reaching platform modules get parsed. */
@@ -44,14 +48,18 @@ export function scanTexts(texts: Map<string, string>, ruleSet: RuleSet, errors: 
   return { state, bytes };
 }
 
-export async function scanTextsInWorkers(texts: Map<string, string>, ruleSet: RuleSet, errors: ScanError[], options: AuditOptions, workers: number): Promise<ScannedWorkspace> {
+/** The same with a pool of workers sharing the files with this thread. */
+export async function scanTextsInPool(pool: ScanPool, texts: Map<string, string>, ruleSet: RuleSet, errors: ScanError[], options: AuditOptions): Promise<ScannedWorkspace> {
   const state = newState(texts, ruleSet, errors, options);
   const entries = [...texts];
-  const configs = entries.filter(([file]) => fileKindOf(file) === 'tsconfig');
-  const setup = { ...ruleSet.sources, configs, prefilter: options.prefilter !== false };
-  const results = await scanInWorkers(setup, entries, workers, (done) => options.onProgress?.(done, entries.length));
+  const setup = { ...ruleSet.sources, configs: configsOf(texts), prefilter: options.prefilter !== false };
+  const results = await pool.scan(setup, entries, (file, text) => state.scanOnly(file, text), {
+    onDone: (done) => options.onProgress?.(done, entries.length),
+    isCancelled: options.isCancelled,
+  });
   let bytes = 0;
   results.forEach((result, i) => {
+    if (!result) return; // cancelled before this file
     const [file, text] = entries[i];
     state.adoptScan({ ...result, text });
     bytes += Buffer.byteLength(text);

@@ -34,9 +34,8 @@ export class WorkspaceState {
   reachPlatformModules(): string[] {
     const parsed: string[] = [];
     for (;;) {
-      const mentions = this.platformModuleMention();
-      if (!mentions) return parsed;
-      const next = [...this.scans.values()].filter((s) => !s.parsed && mentions.test(s.text));
+      const reach = this.platformModuleReach();
+      const next = reach ? [...this.scans.values()].filter((s) => !s.parsed && reach(s.file, s.text)) : [];
       if (next.length === 0) return parsed;
       for (const scan of next) {
         this.setFile(scan.file, scan.text, { forceParse: true });
@@ -48,14 +47,19 @@ export class WorkspaceState {
   /** The same for one file that was just (re)scanned unparsed: parse it if it reaches a platform module. */
   reachFile(file: string): boolean {
     const scan = this.scans.get(file);
-    if (!scan || scan.parsed || !this.platformModuleMention()?.test(scan.text)) return false;
+    if (!scan || scan.parsed || !this.platformModuleReach()?.(file, scan.text)) return false;
     this.setFile(file, scan.text, { forceParse: true });
     return true;
   }
 
-  /** A regex matching the import-specifier stems of modules that export a platform binding. */
-  private platformModuleMention(): RegExp | undefined {
-    const stems = new Set<string>();
+  /**
+   * A test of whether a file's text names, in quotes, a specifier that resolves to a workspace
+   * module exporting a platform binding (or re-exporting another module). A cheap regex on the
+   * module's file name finds candidates (`'./api/base44Client'`, `"@/lib/db"`); resolving them
+   * drops the many that only share a name (`'./src'`, `'./entities'` in unrelated code).
+   */
+  private platformModuleReach(): ((file: string, text: string) => boolean) | undefined {
+    const modules = new Set<string>();
     for (const scan of this.scans.values()) {
       const facts = scan.facts;
       if (!scan.parsed || !facts) continue;
@@ -63,12 +67,18 @@ export class WorkspaceState {
         const resolved = this.resolver.resolve(scan.file, ref);
         return resolved !== undefined && resolved.root.kind !== 'ws';
       });
-      if (exportsPlatform || facts.starExports.length > 0) stems.add(moduleStem(scan.file));
+      if (exportsPlatform || facts.starExports.length > 0) modules.add(scan.file);
     }
-    if (stems.size === 0) return undefined;
-    // As the last segment of a quoted specifier: './api/base44Client', "@/lib/db", '../src/index.js'.
-    const names = [...stems].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    return new RegExp(`['"\`](?:[^'"\`\\n]*/)?(?:${names})(?:/index)?(?:\\.[cm]?[jt]sx?)?['"\`]`);
+    if (modules.size === 0) return undefined;
+    const names = [...new Set([...modules].map(moduleStem))].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const quoted = new RegExp(`['"\`]((?:[^'"\`\\n]*/)?(?:${names})(?:/index)?(?:\\.[cm]?[jt]sx?)?)['"\`]`, 'g');
+    return (file, text) => {
+      for (const m of text.matchAll(quoted)) {
+        const target = this.resolver.resolveFile(file, m[1]);
+        if (target !== undefined && modules.has(target)) return true;
+      }
+      return false;
+    };
   }
 
   constructor(readonly index: RuleIndex, private readonly prefilter = true) {
@@ -108,7 +118,12 @@ export class WorkspaceState {
     return { scan, exportsChanged: before !== this.exportSignature(file), linkedChanged };
   }
 
-  /** Takes a scan made elsewhere (a worker thread) for the same rules and text. */
+  /** Scans a file as setFile would, without taking the result in (see adoptScan). */
+  scanOnly(file: string, text: string): FileScan {
+    return scanFile(file, text, this.index, this.factContext, { forceParse: !this.prefilter });
+  }
+
+  /** Takes a scan made by scanOnly, here or on a worker thread, for the same rules and text. */
   adoptScan(scan: FileScan): void {
     if (!this.scans.has(scan.file)) this.filesChanged();
     this.scans.set(scan.file, scan);

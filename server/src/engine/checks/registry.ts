@@ -19,6 +19,11 @@ export interface CheckFile {
   /** Present for JS/TS files. */
   sourceFile?: ts.SourceFile;
   facts?: JsFacts;
+  /**
+   * A JS file the prefilter left unparsed: it names no platform module, global or env var. Reading
+   * `facts` (linked checks) parses it on demand.
+   */
+  prefilterSkipped?: boolean;
 }
 
 export interface CheckHit {

@@ -4,7 +4,7 @@
 import type { CheckFile } from '../checks/registry';
 import type { RuleIndex } from '../context';
 import { collectJsFactsAndScopes, FactContext, JsFacts, parseSource, reparseSource } from '../js/facts';
-import { forgetTree, recallLatest, rememberTree } from '../js/treeCache';
+import { forgetTree, offerTree, recallLatest, rememberTree } from '../js/treeCache';
 import { normalizeSpecifier } from '../modules';
 import type { CompiledRule } from '../rules/model';
 import { isBuiltIn } from '../rules/trust';
@@ -71,6 +71,7 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
       const { facts, scopes } = collectJsFactsAndScopes(sourceFile, factContext);
       scan.facts = facts;
       if (options.keepTree) rememberTree(file, text, { sourceFile, scopes });
+      else if (mayBeModelled(applicable, text, facts)) offerTree(file, text, { sourceFile, scopes });
       if (scan.facts.syntaxError) scan.errors.push(`syntax error at line ${scan.facts.syntaxError.line}: ${scan.facts.syntaxError.message} (the rest of the file was still scanned)`);
       checkFile = { file, text, sourceFile, facts: scan.facts };
     } catch (e) {
@@ -160,6 +161,18 @@ function textHits(ruleId: string, regex: RegExp, text: string): RawHit[] {
     if (hits.length >= MAX_TEXT_HITS_PER_RULE) break;
   }
   return hits;
+}
+
+/**
+ * Will a linked check (the caller checks) want this file's tree soon? Only if the file touches a
+ * platform and holds text a linked check looks for; such backend files are few and small.
+ */
+function mayBeModelled(applicable: CompiledRule[], text: string, facts: JsFacts): boolean {
+  if (facts.sites.length === 0) return false;
+  return applicable.some((rule) => {
+    const m = rule.matcher;
+    return m.type === 'check' && m.check.scope === 'linked' && (!m.check.prefilter || m.check.prefilter.test(text));
+  });
 }
 
 /** Why a JS file is not to be parsed into a tree, if it is too large or nested too deeply. */

@@ -7,6 +7,7 @@ import type { CheckFile, CheckHit, LinkedCheck } from '../registry';
 import { Analysis, callSpan, PrivilegedApi } from './analysis';
 import { EntryKind, findEntries, mayHaveEntries } from './entries';
 import { CallerWorkspace } from './model';
+import { importsMayReach } from './reach';
 import { base44Api, firebaseAdminApi, supabaseServiceRoleApi } from './platforms';
 
 const ENTRY_KINDS: readonly EntryKind[] = ['serve', 'http', 'callable', 'route', 'next'];
@@ -26,7 +27,10 @@ function privilegedCheck(name: string, makeApi: (entries: EntryKind[]) => Privil
     prefilter,
     run(file, view, options) {
       const entries = entryOption(options) ?? defaults;
-      if (!file.facts || !mayHaveEntries(file.text, entries) || !mayReachPlatform(file, modules)) return [];
+      // The text tests first: reading `facts` parses a file the prefilter skipped.
+      if (!mayHaveEntries(file.text, entries)) return [];
+      if (file.prefilterSkipped && !importsMayReach(view, file, modules)) return [];
+      if (!file.facts || !mayReachPlatform(file, modules)) return [];
       const model = new CallerWorkspace(view).model(file.file);
       if (!model) return [];
       const analysis = new Analysis(makeApi(entries));

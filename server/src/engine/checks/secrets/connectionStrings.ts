@@ -10,9 +10,14 @@ const DB_URL = /\b(?<scheme>postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redi
 /** Passwords that only ever appear in examples and local setups. */
 const STOCK_PASSWORDS = new Set(['password', 'pass', 'passwd', 'pwd', 'secret', 'changeme', 'postgres', 'mysql', 'root', 'admin', 'user', 'test', 'example', 'dbpass', 'mypassword']);
 
+/** The scheme just before a `://` (the search starts from each `://`: a case-blind regex over all text is slow). */
+const SCHEME_BEFORE = /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)(?:\+[a-z0-9]+)?$/i;
+/** How far back from `://` a scheme with a driver suffix (`postgresql+asyncpg`) may start. */
+const SCHEME_WINDOW = 40;
+
 export function databaseUrls(text: string): RawSecret[] {
   const out: RawSecret[] = [];
-  for (const m of text.matchAll(DB_URL)) {
+  for (const m of databaseUrlMatches(text)) {
     const { scheme, password, host } = m.groups!;
     if (isTemplatePassword(password) || isLocalHost(host)) continue;
     const start = m.index!;
@@ -21,6 +26,21 @@ export function databaseUrls(text: string): RawSecret[] {
     out.push({ family: 'database-url', label: `${scheme.toLowerCase()} URL with a password for ${host}`, start, end: start + m[0].length, secret: password, shown });
   }
   return out;
+}
+
+function* databaseUrlMatches(text: string): Generator<RegExpExecArray> {
+  const sticky = new RegExp(DB_URL.source, 'iy');
+  let end = 0; // matches do not overlap, as with one global regex
+  for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) {
+    const scheme = SCHEME_BEFORE.exec(text.slice(Math.max(0, at - SCHEME_WINDOW), at));
+    if (!scheme || at - scheme[0].length < end) continue;
+    sticky.lastIndex = at - scheme[0].length;
+    const m = sticky.exec(text);
+    if (m) {
+      end = m.index + m[0].length;
+      yield m;
+    }
+  }
 }
 
 function isTemplatePassword(password: string): boolean {

@@ -40,7 +40,9 @@ function envNamesIn(file: CheckFile): NamedSpan[] {
 export const clientExposedSecretEnv: FileCheck = {
   name: 'client-exposed-secret-env',
   scope: 'file',
-  prefilter: /VITE_|NEXT_PUBLIC_|EXPO_PUBLIC_|REACT_APP_|PUBLIC_|NUXT_PUBLIC_/,
+  // A public prefix starting a name that goes on to a secret word (every word the checks above end
+  // or contain: KEY and TOKEN cover the provider names); most files with `PUBLIC_` have none.
+  prefilter: /\b(?:VITE_|NEXT_PUBLIC_|EXPO_PUBLIC_|REACT_APP_|PUBLIC_|NUXT_PUBLIC_)\w*?(?:SECRET|PRIVATE|PASSW|CREDENTIALS|SERVICE_|KEY|TOKEN|DATABASE_URL|DB_URL|CONNECTION_STRING|WEBHOOK)/,
   run(file: CheckFile): CheckHit[] {
     const hits: CheckHit[] = [];
     for (const { name, span } of envNamesIn(file)) {

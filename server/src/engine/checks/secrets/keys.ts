@@ -43,6 +43,8 @@ const KEY_ID_FIELD = /["']?private_key_id["']?\s*:\s*["']([0-9a-f]{20,64})["']/;
 /** `"type": "service_account"` with a real `private_key` next to it, in JSON or a JS object literal. */
 export function serviceAccountKeys(text: string): RawSecret[] {
   const out: RawSecret[] = [];
+  // Both forms hold the words `service_account`, in clear or in base64: most texts have neither.
+  if (!text.includes('service_account')) return encodedServiceAccounts(text);
   for (const typeMatch of text.matchAll(SERVICE_ACCOUNT_TYPE)) {
     const from = Math.max(0, typeMatch.index! - 4000);
     const window = text.slice(from, typeMatch.index! + 6000);
@@ -61,9 +63,23 @@ export function serviceAccountKeys(text: string): RawSecret[] {
   return [...out, ...encodedServiceAccounts(text)];
 }
 
+/**
+ * `service_account` as it reads inside base64 at each of the three byte alignments (the characters
+ * that depend on that text alone): a base64 run decoding to it contains one of them.
+ */
+const ENCODED_SERVICE_ACCOUNT = base64Fragments('service_account');
+
+function base64Fragments(word: string): string[] {
+  return [0, 1, 2].map((offset) => {
+    const encoded = Buffer.from('x'.repeat(offset) + word).toString('base64');
+    return encoded.slice(Math.ceil((offset * 8) / 6), Math.floor(((offset + word.length) * 8) / 6));
+  });
+}
+
 /** Long base64 runs that decode to service-account JSON (`GOOGLE_CREDENTIALS_BASE64=ewogICJ0eXBl…`). */
 function encodedServiceAccounts(text: string): RawSecret[] {
   const out: RawSecret[] = [];
+  if (!ENCODED_SERVICE_ACCOUNT.some((fragment) => text.includes(fragment))) return out;
   for (const m of text.matchAll(/(?<![A-Za-z0-9+/])e[wy][A-Za-z0-9+/]{398,40000}={0,2}(?![A-Za-z0-9+/=])/g)) {
     const json = decodeBase64(m[0]);
     if (!json || !/"type"\s*:\s*"service_account"/.test(json)) continue;
