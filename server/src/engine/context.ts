@@ -37,6 +37,8 @@ export class RuleIndex {
   private readonly parseTriggerRegexes: RegExp[] = [];
   private parseTrigger?: RegExp;
   private readonly rulesByFile = new Map<string, CompiledRule[]>();
+  private readonly rulesByAnswers = new Map<string, CompiledRule[]>();
+  private selectionRules?: CompiledRule[];
 
   constructor(set: RuleSet) {
     this.rules = set.rules;
@@ -50,19 +52,29 @@ export class RuleIndex {
   rulesFor(file: string): CompiledRule[] {
     let rules = this.rulesByFile.get(file);
     if (!rules) {
-      // Many rules share one `files` selection (all secrets rules do): decide each selection once.
-      const decided = new Map<string, boolean>();
-      rules = this.rules.filter((rule) => {
-        if (!rule.files) return true;
-        const key = this.filesKey(rule);
-        let yes = decided.get(key);
-        if (yes === undefined) decided.set(key, (yes = this.appliesTo(rule, file)));
-        return yes;
-      });
+      // Many rules share one `files` selection (all secrets rules do): decide each selection once,
+      // and share one list among the files that get the same answers (most get the same few).
+      const answers = this.selections().map((rule) => (this.appliesTo(rule, file) ? '1' : '0')).join('');
+      rules = this.rulesByAnswers.get(answers);
+      if (!rules) {
+        const accepted = new Set(this.selections().filter((_, i) => answers[i] === '1').map((rule) => this.filesKey(rule)));
+        rules = this.rules.filter((rule) => !rule.files || accepted.has(this.filesKey(rule)));
+        this.rulesByAnswers.set(answers, rules);
+      }
       if (this.rulesByFile.size > 100_000) this.rulesByFile.clear();
       this.rulesByFile.set(file, rules);
     }
     return rules;
+  }
+
+  /** One rule for each distinct `files` selection, in the order they first occur. */
+  private selections(): CompiledRule[] {
+    if (!this.selectionRules) {
+      const byKey = new Map<string, CompiledRule>();
+      for (const rule of this.rules) if (rule.files && !byKey.has(this.filesKey(rule))) byKey.set(this.filesKey(rule), rule);
+      this.selectionRules = [...byKey.values()];
+    }
+    return this.selectionRules;
   }
 
   /** Custom rules whose globs overran their budget (see ruleAppliesTo) are reported once here. */

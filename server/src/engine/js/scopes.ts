@@ -16,7 +16,12 @@ export type Decl =
 
 export interface Scope {
   parent?: Scope;
-  decls: Map<string, Decl>;
+  /** Made on the first declaration: most blocks declare nothing, and a map per block is not free. */
+  decls?: Map<string, Decl>;
+}
+
+function declare(scope: Scope, name: string, decl: Decl): void {
+  (scope.decls ??= new Map()).set(name, decl);
 }
 
 export class ScopeTable {
@@ -30,7 +35,7 @@ export class ScopeTable {
   /** The declaration an identifier refers to, or undefined for a global (undeclared) name. */
   lookup(id: ts.Identifier): Decl | undefined {
     for (let scope = this.enclosingScope(id); scope; scope = scope.parent) {
-      const decl = scope.decls.get(id.text);
+      const decl = scope.decls?.get(id.text);
       if (decl) return decl;
     }
     return undefined;
@@ -38,7 +43,7 @@ export class ScopeTable {
 
   /** Top-level declaration by name (for `export { a as b }`). */
   topLevel(name: string): Decl | undefined {
-    return this.scopes.get(this.file)?.decls.get(name);
+    return this.scopes.get(this.file)?.decls?.get(name);
   }
 
   private enclosingScope(node: ts.Node): Scope | undefined {
@@ -50,7 +55,7 @@ export class ScopeTable {
   }
 
   private scopeFor(node: ts.Node, parent: Scope | undefined): Scope {
-    const scope: Scope = { parent, decls: new Map() };
+    const scope: Scope = { parent };
     this.scopes.set(node, scope);
     return scope;
   }
@@ -81,14 +86,14 @@ export class ScopeTable {
     } else if (ts.isBlock(node) || ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node) || ts.isCaseBlock(node) || ts.isCatchClause(node) || ts.isClassLike(node)) {
       inner = this.scopeFor(node, scope);
       if (ts.isCatchClause(node) && node.variableDeclaration) this.declareOpaque(node.variableDeclaration.name, inner);
-      if (ts.isClassDeclaration(node) && node.name) scope.decls.set(node.name.text, { kind: 'opaque' });
+      if (ts.isClassDeclaration(node) && node.name) declare(scope, node.name.text, { kind: 'opaque' });
     } else if (ts.isImportDeclaration(node)) {
       this.declareImport(node, scope);
     } else if (ts.isImportEqualsDeclaration(node)) {
       const ref = node.moduleReference;
       if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
-        scope.decls.set(node.name.text, { kind: 'import', spec: ref.expression.text, name: '*' });
-      } else scope.decls.set(node.name.text, { kind: 'opaque' });
+        declare(scope, node.name.text, { kind: 'import', spec: ref.expression.text, name: '*' });
+      } else declare(scope, node.name.text, { kind: 'opaque' });
     } else if (ts.isVariableDeclaration(node)) {
       const list = node.parent;
       const isVar = ts.isVariableDeclarationList(list) && !(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const));
@@ -113,15 +118,15 @@ export class ScopeTable {
   }
 
   private declareFunction(node: ts.SignatureDeclaration, outer: Scope, inner: Scope): void {
-    if (ts.isFunctionDeclaration(node) && node.name) this.functionScope(node).decls.set(node.name.text, { kind: 'function', fn: node });
-    else if (ts.isFunctionExpression(node) && node.name) inner.decls.set(node.name.text, { kind: 'opaque' });
+    if (ts.isFunctionDeclaration(node) && node.name) declare(this.functionScope(node), node.name.text, { kind: 'function', fn: node });
+    else if (ts.isFunctionExpression(node) && node.name) declare(inner, node.name.text, { kind: 'opaque' });
     node.parameters.forEach((param, index) => this.declareParam(param.name, inner, node, index, []));
     void outer;
   }
 
   private declareParam(name: ts.BindingName, scope: Scope, fn: ts.SignatureDeclaration, index: number, path: string[]): void {
     if (ts.isIdentifier(name)) {
-      scope.decls.set(name.text, { kind: 'param', fn, index, path });
+      declare(scope, name.text, { kind: 'param', fn, index, path });
     } else if (ts.isObjectBindingPattern(name)) {
       for (const element of name.elements) {
         const key = propertyNameOf(element);
@@ -135,21 +140,21 @@ export class ScopeTable {
     if (!ts.isStringLiteral(node.moduleSpecifier) || !node.importClause) return;
     const spec = node.moduleSpecifier.text;
     const clause = node.importClause;
-    if (clause.name) scope.decls.set(clause.name.text, { kind: 'import', spec, name: 'default' });
+    if (clause.name) declare(scope, clause.name.text, { kind: 'import', spec, name: 'default' });
     const bindings = clause.namedBindings;
     if (bindings && ts.isNamespaceImport(bindings)) {
-      scope.decls.set(bindings.name.text, { kind: 'import', spec, name: '*' });
+      declare(scope, bindings.name.text, { kind: 'import', spec, name: '*' });
     } else if (bindings) {
       for (const element of bindings.elements) {
         const imported = (element.propertyName ?? element.name).text;
-        scope.decls.set(element.name.text, { kind: 'import', spec, name: imported });
+        declare(scope, element.name.text, { kind: 'import', spec, name: imported });
       }
     }
   }
 
   private declareBinding(name: ts.BindingName, scope: Scope, init: ts.Expression | undefined, path: string[]): void {
     if (ts.isIdentifier(name)) {
-      scope.decls.set(name.text, { kind: 'var', init, path, assigns: [] });
+      declare(scope, name.text, { kind: 'var', init, path, assigns: [] });
     } else if (ts.isObjectBindingPattern(name)) {
       for (const element of name.elements) {
         const key = propertyNameOf(element);
@@ -160,7 +165,7 @@ export class ScopeTable {
   }
 
   private declareOpaque(name: ts.BindingName, scope: Scope): void {
-    if (ts.isIdentifier(name)) scope.decls.set(name.text, { kind: 'opaque' });
+    if (ts.isIdentifier(name)) declare(scope, name.text, { kind: 'opaque' });
     else for (const element of name.elements) if (!ts.isOmittedExpression(element)) this.declareOpaque(element.name, scope);
   }
 }
