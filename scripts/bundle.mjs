@@ -10,7 +10,11 @@ import { dirname, join } from 'node:path';
 const args = process.argv.slice(2);
 const minify = args.includes('--minify');
 const outdir = args.includes('--outdir') ? args[args.indexOf('--outdir') + 1] : 'dist';
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: minify ? 'external' : true, minify, logLevel: 'warning' };
+// Without --minify, whitespace and syntax are still minified but names are kept, so stack traces in
+// logs stay readable: the unminified bundle (11 MB of source V8 keeps in memory) cost the audit of
+// a 6,000-file workspace 13 MB more peak memory (npm run bench).
+const shrink = minify ? { minify: true } : { minifyWhitespace: true, minifySyntax: true };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: minify ? 'external' : true, ...shrink, logLevel: 'warning' };
 
 // The CLI also carries the language server (`lockin-lens lsp`), which the extension starts.
 await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: join(outdir, 'cli.js') });

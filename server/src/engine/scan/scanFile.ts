@@ -11,6 +11,7 @@ import { isBuiltIn } from '../rules/trust';
 import type { RawHit } from '../types';
 import { parseJsonc } from '../util/jsonc';
 import { describeFailure } from '../util/failure';
+import { anyGlobMatches } from '../util/glob';
 import { customRuleHits } from './customRules';
 import { dependencyHits, dotenvEntries, envReadsFromFacts } from './extract';
 import { FileKind, fileKindOf } from './fileKinds';
@@ -83,7 +84,7 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
     }
   }
   const custom: CompiledRule[] = [];
-  for (const rule of applicable) {
+  for (const rule of rulesThatCanHit(applicable, kind, scan.facts !== undefined && scan.facts !== NO_FACTS)) {
     if (!isBuiltIn(rule)) {
       if (rule.matcher.type !== 'member') custom.push(rule); // member rules match later, in match.ts
       continue;
@@ -99,22 +100,53 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
   return scan;
 }
 
+const plans = new WeakMap<CompiledRule[], Map<string, CompiledRule[]>>();
+
+/**
+ * The applicable rules that can hit a file of this kind, with or without facts: a file the
+ * prefilter left unparsed has no imports or env reads, and only manifests declare dependencies.
+ * (Kept per rule list; rulesFor gives the files with the same globs answers one shared list.)
+ */
+function rulesThatCanHit(applicable: CompiledRule[], kind: FileKind, hasFacts: boolean): CompiledRule[] {
+  let byCase = plans.get(applicable);
+  if (!byCase) plans.set(applicable, (byCase = new Map()));
+  const key = `${kind}|${hasFacts}`;
+  let rules = byCase.get(key);
+  if (!rules) byCase.set(key, (rules = applicable.filter((rule) => canHit(rule.matcher, kind, hasFacts))));
+  return rules;
+}
+
+function canHit(m: CompiledRule['matcher'], kind: FileKind, hasFacts: boolean): boolean {
+  switch (m.type) {
+    case 'member':
+      return false; // matched later, across files (match.ts)
+    case 'import':
+      return hasFacts;
+    case 'env':
+      return (m.in !== 'dotenv' && hasFacts) || (m.in !== 'code' && kind === 'dotenv');
+    case 'dependency':
+      return kind === 'package-json' || kind === 'deno-json';
+    default:
+      return true;
+  }
+}
+
 function localHits(rule: CompiledRule, scan: FileScan, checkFile: CheckFile): RawHit[] {
   const m = rule.matcher;
   const id = rule.id;
   switch (m.type) {
     case 'import':
       return (scan.facts?.imports ?? [])
-        .filter((imp) => m.modules.some((g) => g.match(imp.module)))
+        .filter((imp) => anyGlobMatches(m.modules, imp.module))
         .map((imp) => ({ ruleId: id, span: { start: imp.start, end: imp.end }, vars: { name: imp.module } }));
     case 'dependency':
-      return packageNameHits(scan).filter((d) => m.packages.some((g) => g.match(d.name))).map((d) => ({ ruleId: id, span: d.span, vars: { name: d.name } }));
+      return packageNameHits(scan).filter((d) => anyGlobMatches(m.packages, d.name)).map((d) => ({ ruleId: id, span: d.span, vars: { name: d.name } }));
     case 'env': {
       const reads = [
         ...(m.in !== 'dotenv' && scan.facts ? envReadsFromFacts(scan.facts) : []),
         ...(m.in !== 'code' && scan.kind === 'dotenv' ? dotenvEntries(scan.text) : []),
       ];
-      return reads.filter((r) => m.names.some((g) => g.match(r.name))).map((r) => ({ ruleId: id, span: r.span, vars: { name: r.name } }));
+      return reads.filter((r) => anyGlobMatches(m.names, r.name)).map((r) => ({ ruleId: id, span: r.span, vars: { name: r.name } }));
     }
     case 'text':
       return textHits(id, m.regex, scan.text);

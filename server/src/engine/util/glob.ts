@@ -71,3 +71,25 @@ function splitTopLevel(body: string): string[] {
   parts.push(body.slice(start));
   return parts;
 }
+
+/** Anything with minimatch's `match` (kept structural so this file needs no import). */
+interface GlobMatcher {
+  match(value: string): boolean;
+}
+
+const answersByList = new WeakMap<readonly GlobMatcher[], Map<string, boolean>>();
+
+/**
+ * Does any glob of a rule's list match? Remembered per list: the same module and env names recur in
+ * file after file, and minimatch re-walks its pattern on every call.
+ */
+export function anyGlobMatches(globs: readonly GlobMatcher[], value: string): boolean {
+  let answers = answersByList.get(globs);
+  if (!answers) answersByList.set(globs, (answers = new Map()));
+  let yes = answers.get(value);
+  if (yes === undefined) {
+    if (answers.size >= 10_000) answers.clear();
+    answers.set(value, (yes = globs.some((g) => g.match(value))));
+  }
+  return yes;
+}
