@@ -18,21 +18,26 @@ const sizes = measureFiles(workspace);
 console.log(`machine: ${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 console.log(`workspace: ${sizes.files} files, ${(sizes.bytes / 2 ** 20).toFixed(1)} MB (${sizes.code} JS/TS) in ${workspace}`);
 
-// Each measured several times, alternately, so that both see the same machine; medians are shown.
-const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
-const audits = [];
-const parses = [];
-for (let i = 0; i < runs; i++) {
-  audits.push(runAudit(workspace));
-  parses.push(runParseOnly(workspace));
+// `--edits-only` skips the audit figures (for working on the language server).
+if (!args.includes('--edits-only')) measureAudit();
+
+function measureAudit() {
+  // Each measured several times, alternately, so that both see the same machine; medians are shown.
+  const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+  const audits = [];
+  const parses = [];
+  for (let i = 0; i < runs; i++) {
+    audits.push(runAudit(workspace));
+    parses.push(runParseOnly(workspace));
+  }
+  const audit = median(audits);
+  const parse = median(parses);
+  const serial = runAudit(workspace, ['--workers', '0']);
+  console.log(`audit:      ${audit.ms} ms wall (median of ${runs}: ${audits.map((a) => a.ms).join(', ')}), ${(sizes.bytes / 2 ** 20 / (audit.ms / 1000)).toFixed(1)} MB/s, peak RSS ${audit.rssMb} MB, ${audit.findings} findings, ${audit.scanned} files scanned`);
+  console.log(`  (--workers 0: ${serial.ms} ms wall, peak RSS ${serial.rssMb} MB)`);
+  console.log(`parse-only: ${parse.ms} ms wall (median of ${runs}: ${parses.map((p) => p.ms).join(', ')}; TypeScript createSourceFile over the same ${parse.files} JS/TS files, one thread)`);
+  console.log(`audit ÷ parse-only: ${(audit.ms / parse.ms).toFixed(2)}`);
 }
-const audit = median(audits);
-const parse = median(parses);
-const serial = runAudit(workspace, ['--workers', '0']);
-console.log(`audit:      ${audit.ms} ms wall (median of ${runs}: ${audits.map((a) => a.ms).join(', ')}), ${(sizes.bytes / 2 ** 20 / (audit.ms / 1000)).toFixed(1)} MB/s, peak RSS ${audit.rssMb} MB, ${audit.findings} findings, ${audit.scanned} files scanned`);
-console.log(`  (--workers 0: ${serial.ms} ms wall, peak RSS ${serial.rssMb} MB)`);
-console.log(`parse-only: ${parse.ms} ms wall (median of ${runs}: ${parses.map((p) => p.ms).join(', ')}; TypeScript createSourceFile over the same ${parse.files} JS/TS files, one thread)`);
-console.log(`audit ÷ parse-only: ${(audit.ms / parse.ms).toFixed(2)}`);
 
 /** The run with the median wall time. */
 function median(list) {

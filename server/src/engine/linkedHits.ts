@@ -18,6 +18,7 @@ interface CachedHits {
 
 export class LinkedHits {
   private readonly cache = new Map<string, CachedHits>();
+  private readonly listings = new Map<CompiledRule, CheckFile[]>();
   /**
    * Facts of JS files the prefilter left unparsed but a linked check reads (a guard helper in a
    * file that names no platform). Parsed on demand and kept apart, so the workspace's own facts,
@@ -44,6 +45,7 @@ export class LinkedHits {
 
   /** Files were added or removed: every result may resolve differently now. Returns their owners. */
   forgetAll(): string[] {
+    this.listings.clear();
     const owners = [...this.cache.keys()];
     this.cache.clear();
     this.resolver.forgetFiles();
@@ -62,6 +64,7 @@ export class LinkedHits {
   /** Forgets results that read `file` (or everything); returns the files whose results were dropped. */
   invalidate(file: string): string[] {
     this.onDemand.delete(file);
+    this.listings.clear();
     const dropped: string[] = [];
     for (const [owner, cached] of this.cache) {
       if (owner === file || !cached.reads || cached.reads.has(file)) {
@@ -101,7 +104,7 @@ export class LinkedHits {
         // Listing gives each file's own facts: an unparsed file holds no platform site to list.
         files: () => {
           reads = undefined;
-          return [...this.scans.values()].filter((s) => ruleAppliesTo(rule, s.file)).sort((a, b) => (a.file < b.file ? -1 : 1)).map((s) => ({ file: s.file, text: s.text, facts: s.parsed ? s.facts : undefined }));
+          return this.listing(rule);
         },
         resolver: this.resolver,
       };
@@ -113,6 +116,16 @@ export class LinkedHits {
     }
     this.recordRead = undefined;
     return { hits, reads };
+  }
+
+  /** Every file a rule applies to, in path order; kept until any file changes (a check may list them per client). */
+  private listing(rule: CompiledRule): CheckFile[] {
+    let files = this.listings.get(rule);
+    if (!files) {
+      files = [...this.scans.values()].filter((s) => ruleAppliesTo(rule, s.file)).sort((a, b) => (a.file < b.file ? -1 : 1)).map((s) => ({ file: s.file, text: s.text, facts: s.parsed ? s.facts : undefined }));
+      this.listings.set(rule, files);
+    }
+    return files;
   }
 
   private factsOf(scan: FileScan | undefined): JsFacts | undefined {

@@ -21,7 +21,8 @@ export class WorkspaceState {
   readonly scans = new Map<string, FileScan>();
   readonly aliases = new AliasTable();
   readonly resolver: Resolver;
-  readonly factContext: FactContext;
+  /** Replaced (not changed) when aliases change, so facts remembered for the old one are not reused. */
+  factContext: FactContext;
   private readonly rulesById: Map<string, CompiledRule>;
   private workspaceHitsCache?: Map<string, RawHit[]>;
   private readonly linked: LinkedHits;
@@ -101,6 +102,7 @@ export class WorkspaceState {
   /** Project configs (tsconfig/jsconfig) go first: aliases decide what a workspace import is. */
   addConfig(file: string, text: string): string | undefined {
     this.filesChanged();
+    this.factContext = { ...this.factContext };
     return this.aliases.addConfig(file, text);
   }
 

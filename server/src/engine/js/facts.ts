@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
 import { CALL, DYNAMIC, extend, Ref, RETURNS } from '../refs';
 import { parseSource, reparseSource, scriptKindFor } from './parse';
+import type { FactMemo } from './reuse';
 import { Decl, ScopeTable } from './scopes';
 import { hasExportModifier, isChained, isFallbackOperator, literalArgs, returnedExpressions } from './syntax';
 
@@ -61,12 +62,20 @@ export function collectJsFacts(sourceFile: ts.SourceFile, ctx: FactContext): JsF
  * Facts and the scope table in one walk of the tree: the scope walk hands every node to the
  * collector, which evaluates the interesting ones once all declarations are known (hoisting).
  */
-export function collectJsFactsAndScopes(sourceFile: ts.SourceFile, ctx: FactContext): { facts: JsFacts; scopes: ScopeTable } {
-  const noted: ts.Node[] = [];
+export function collectJsFactsAndScopes(sourceFile: ts.SourceFile, ctx: FactContext, memo?: FactMemo): { facts: JsFacts; scopes: ScopeTable } {
+  const noted: Noted[] = [];
+  let statement = -1;
   const scopes = new ScopeTable(sourceFile, (node) => {
-    if (INTERESTING.has(node.kind)) noted.push(node);
+    if (node.parent === sourceFile) statement++;
+    if (INTERESTING.has(node.kind)) noted.push({ node, statement });
   });
-  return { facts: new FactCollector(sourceFile, ctx, scopes).run(noted), scopes };
+  return { facts: new FactCollector(sourceFile, ctx, scopes).run(noted, memo), scopes };
+}
+
+/** A node the collector looks at, with the index of the top-level statement it sits in. */
+interface Noted {
+  node: ts.Node;
+  statement: number;
 }
 
 const INTERESTING = new Set([
@@ -90,11 +99,18 @@ class FactCollector {
 
   constructor(private readonly file: ts.SourceFile, private readonly ctx: FactContext, private readonly scopes: ScopeTable) {}
 
-  /** Collects facts from the nodes the scope walk noted, in source order. */
-  run(noted: ts.Node[]): JsFacts {
+  /**
+   * Collects facts from the nodes the scope walk noted, in source order. With a memo (an open
+   * document), statements an edit left alone take over their sites and `require` imports from the
+   * previous parse (see reuse.ts); returns and exports are still gathered from every statement.
+   */
+  run(noted: Noted[], memo?: FactMemo): JsFacts {
+    const reuse = memo?.plan(this.file, this.scopes, this.ctx);
+    let reused: ReturnType<NonNullable<typeof reuse>>;
     const visit = (node: ts.Node): void => {
       switch (node.kind) {
         case ts.SyntaxKind.CallExpression:
+          if (reused) break;
           this.collectImport(node);
           this.collectSite(node);
           break;
@@ -103,7 +119,7 @@ class FactCollector {
         case ts.SyntaxKind.NewExpression:
         case ts.SyntaxKind.TaggedTemplateExpression:
         case ts.SyntaxKind.ExpressionWithTypeArguments:
-          this.collectSite(node);
+          if (!reused) this.collectSite(node);
           break;
         case ts.SyntaxKind.ReturnStatement:
           if ((node as ts.ReturnStatement).expression) this.noteReturn(node as ts.ReturnStatement);
@@ -118,7 +134,21 @@ class FactCollector {
       this.collectImport(statement);
       this.collectExport(statement);
     }
-    for (const node of noted) visit(node);
+    // Noted nodes come statement by statement (the walk is in source order).
+    let next = 0;
+    this.file.statements.forEach((statement, index) => {
+      reused = reuse?.(index);
+      const sitesFrom = this.facts.sites.length;
+      const importsFrom = this.facts.imports.length;
+      for (; next < noted.length && noted[next].statement === index; next++) visit(noted[next].node);
+      if (reused) {
+        this.facts.sites.push(...reused.sites);
+        this.facts.imports.push(...reused.imports);
+      }
+      memo?.record(statement, this.facts.sites.slice(sitesFrom), this.facts.imports.slice(importsFrom));
+    });
+    reused = undefined;
+    for (; next < noted.length; next++) visit(noted[next].node); // none expected: every node sits in a statement
     this.walked = true;
     for (const fn of this.exportedFunctions) {
       const isDefault = fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);

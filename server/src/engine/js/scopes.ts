@@ -20,6 +20,8 @@ export interface Scope {
   decls?: Map<string, Decl>;
 }
 
+const NO_DECLS: ReadonlyMap<string, Decl> = new Map();
+
 function declare(scope: Scope, name: string, decl: Decl): void {
   (scope.decls ??= new Map()).set(name, decl);
 }
@@ -39,6 +41,11 @@ export class ScopeTable {
       if (decl) return decl;
     }
     return undefined;
+  }
+
+  /** The file's own (top-level) declarations. */
+  topLevelDecls(): ReadonlyMap<string, Decl> {
+    return this.scopes.get(this.file)?.decls ?? NO_DECLS;
   }
 
   /** Top-level declaration by name (for `export { a as b }`). */

@@ -5,11 +5,14 @@
 // large files cannot pin hundreds of megabytes, while a workspace's many small backend files fit.
 
 import type ts from 'typescript';
+import type { FactMemo } from './reuse';
 import type { ScopeTable } from './scopes';
 
 export interface ParsedTree {
   sourceFile: ts.SourceFile;
   scopes: ScopeTable;
+  /** An open document's per-statement facts, for the next edit (see reuse.ts). */
+  memo?: FactMemo;
 }
 
 /** About 40 MB of trees. The most recent tree is kept whatever its size (an open document). */

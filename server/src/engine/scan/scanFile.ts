@@ -4,6 +4,7 @@
 import type { CheckFile } from '../checks/registry';
 import type { RuleIndex } from '../context';
 import { collectJsFactsAndScopes, FactContext, JsFacts, parseSource, reparseSource } from '../js/facts';
+import { FactMemo } from '../js/reuse';
 import { forgetTree, offerTree, recallLatest, rememberTree } from '../js/treeCache';
 import { normalizeSpecifier } from '../modules';
 import type { CompiledRule } from '../rules/model';
@@ -69,9 +70,10 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
     try {
       const previous = options.keepTree ? recallLatest(file) : undefined;
       const sourceFile = previous ? reparseSource(previous.tree.sourceFile, previous.text, text) : parseSource(file, text);
-      const { facts, scopes } = collectJsFactsAndScopes(sourceFile, factContext);
+      const memo = options.keepTree ? (previous?.tree.memo ?? new FactMemo()) : undefined;
+      const { facts, scopes } = collectJsFactsAndScopes(sourceFile, factContext, memo);
       scan.facts = facts;
-      if (options.keepTree) rememberTree(file, text, { sourceFile, scopes });
+      if (options.keepTree) rememberTree(file, text, { sourceFile, scopes, memo });
       else if (mayBeModelled(applicable, text, facts)) offerTree(file, text, { sourceFile, scopes });
       if (scan.facts.syntaxError) scan.errors.push(`syntax error at line ${scan.facts.syntaxError.line}: ${scan.facts.syntaxError.message} (the rest of the file was still scanned)`);
       checkFile = { file, text, sourceFile, facts: scan.facts };

@@ -1,0 +1,125 @@
+// An open document's facts after an edit are taken over, statement by statement, from the previous
+// parse (js/reuse.ts). They must equal the facts of a fresh parse, whatever the edit: random edits
+// here include the dangerous ones (shadowing an import, re-binding a client, renaming a helper).
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { RuleIndex } from '../../server/src/engine/context';
+import { collectJsFactsAndScopes, parseSource, reparseSource } from '../../server/src/engine/js/facts';
+import { FactMemo } from '../../server/src/engine/js/reuse';
+import { ScopeTable } from '../../server/src/engine/js/scopes';
+import { builtinRulesDir } from '../../server/src/engine/rules/builtin';
+import { loadRules } from '../../server/src/engine/rules/load';
+import { WorkspaceState } from '../../server/src/engine/workspaceState';
+
+const examples = join(__dirname, '..', '..', '..', 'examples');
+const rulesDir = builtinRulesDir();
+const ctx = new WorkspaceState(new RuleIndex(loadRules([rulesDir], rulesDir))).factContext;
+
+/** Text pieces an edit inserts: code that binds, re-binds or shadows platform names, and noise. */
+const PIECES = [
+  ' ', '\n', ';', '}', '{', '(', ')', 'x', '.', "'", '// note\n', 'await ',
+  'const supabase = makeRepo()\n', 'let db = null\n', 'supabase = createClient(url, key)\n',
+  "import { createClient } from '@supabase/supabase-js'\n", 'function base44() { return null }\n',
+  "const admin = require('firebase-admin')\n", 'export default supabase\n', "await supabase.from('t').select()\n",
+  'db = supabase\n', "const { data } = await db.from('x').insert({})\n", 'var client = base44\n',
+];
+
+/** mulberry32, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function edit(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const choice = next();
+  if (choice < 0.35) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 30)));
+  if (choice < 0.45) {
+    // Rename one occurrence of a name: a helper or client no longer means what it did.
+    const names = [...text.matchAll(/\b(supabase|base44|db|admin|client|firestore|auth|requireUser|load\d*)\b/g)];
+    const m = names[Math.floor(next() * names.length)];
+    if (m) return text.slice(0, m.index) + m[0] + 'X' + text.slice(m.index! + m[0].length);
+  }
+  // Insert at a line start half the time, so whole statements come and go.
+  const lineStart = next() < 0.5 ? text.lastIndexOf('\n', at - 1) + 1 : at;
+  return text.slice(0, lineStart) + PIECES[Math.floor(next() * PIECES.length)] + text.slice(lineStart);
+}
+
+function bigFile(): string {
+  const out = [`import { createClient } from '@supabase/supabase-js'`, `const supabase = createClient('https://x.supabase.co', 'anon')`, 'let db = supabase'];
+  for (let i = 0; i < 30; i++) out.push(`export async function load${i}(id: string) {`, `  const { data, error } = await ${i % 3 ? 'supabase' : 'db'}.from('t${i}').select('*').eq('id', id)`, '  if (error) throw error', '  return data', '}');
+  out.push('export const helpers = { load: load1, client: db }');
+  return out.join('\n') + '\n';
+}
+
+const FILES: [string, string][] = [
+  ['big.ts', bigFile()],
+  ...['supabase-app/src/pages/NotesPage.tsx', 'base44-app/src/pages/Dashboard.jsx', 'firebase-app/functions/src/index.ts', 'supabase-app/supabase/functions/invite-member/index.ts', 'express-postgres/src/db/repo.ts'].map(
+    (rel): [string, string] => [rel, readFileSync(join(examples, rel), 'utf8')],
+  ),
+];
+
+describe('facts taken over from the previous parse', () => {
+  for (const [name, original] of FILES) {
+    it(`equal a fresh parse after 250 random edits of ${name}`, () => {
+      const next = random(name.length * 7919);
+      const memo = new FactMemo();
+      let text = original;
+      let tree = parseSource(name, text);
+      collectJsFactsAndScopes(tree, ctx, memo);
+      for (let i = 0; i < 250; i++) {
+        const edited = edit(text, next);
+        tree = reparseSource(tree, text, edited);
+        text = edited;
+        const incremental = collectJsFactsAndScopes(tree, ctx, memo).facts;
+        const fresh = collectJsFactsAndScopes(parseSource(name, text), ctx).facts;
+        assert.deepEqual(incremental, fresh, `${name}, edit ${i}`);
+      }
+    });
+  }
+
+  // Edits of a top-level binding that every function depends on, directly or through `db`.
+  const bindingEdits: [string, string, string][] = [
+    ['renaming the client', "const supabase = createClient", "const supabaseX = createClient"],
+    ['replacing the client', "createClient('https://x.supabase.co', 'anon')", "makeRepo()"],
+    ['re-binding db only', 'let db = supabase', 'let db = null'],
+    ['shadowing the import', "import { createClient } from '@supabase/supabase-js'", "import { createClient } from '@supabase/supabase-js'\nconst createClient = () => null"],
+    ['removing the import', "import { createClient } from '@supabase/supabase-js'", ''],
+  ];
+  for (const [what, from, to] of bindingEdits) {
+    it(`equal a fresh parse after ${what}`, () => {
+      const memo = new FactMemo();
+      const text = bigFile();
+      const tree = parseSource('big.ts', text);
+      collectJsFactsAndScopes(tree, ctx, memo);
+      const edited = text.replace(from, to);
+      assert.notEqual(edited, text);
+      const incremental = collectJsFactsAndScopes(reparseSource(tree, text, edited), ctx, memo).facts;
+      const fresh = collectJsFactsAndScopes(parseSource('big.ts', edited), ctx).facts;
+      assert.notDeepEqual(fresh.sites, collectJsFactsAndScopes(parseSource('big.ts', text), ctx).facts.sites, 'the edit changes the facts');
+      assert.deepEqual(incremental, fresh);
+    });
+  }
+
+  it('takes over the statements an edit in one function leaves alone', () => {
+    const memo = new FactMemo();
+    const text = bigFile();
+    const tree = parseSource('big.ts', text);
+    collectJsFactsAndScopes(tree, ctx, memo);
+    const at = text.indexOf("select('*')", text.indexOf('load7'));
+    const edited = text.slice(0, at) + "select('id')" + text.slice(at + "select('*')".length);
+    const reparsed = reparseSource(tree, text, edited);
+    const plan = memo.plan(reparsed, new ScopeTable(reparsed), ctx);
+    const takenOver = reparsed.statements.filter((_, i) => plan(i) !== undefined).length;
+    // Every statement but load7's (the first two bind `supabase` and `db`, which did not change).
+    assert.equal(takenOver, reparsed.statements.length - 1);
+  });
+});
