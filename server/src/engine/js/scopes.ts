@@ -22,6 +22,18 @@ export interface Scope {
 
 const NO_DECLS: ReadonlyMap<string, Decl> = new Map();
 
+/** Nodes other than functions that open a scope of their own. */
+const BLOCK_SCOPES = new Set([
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.CaseBlock,
+  ts.SyntaxKind.CatchClause,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.ClassExpression,
+]);
+
 function declare(scope: Scope, name: string, decl: Decl): void {
   (scope.decls ??= new Map()).set(name, decl);
 }
@@ -87,26 +99,31 @@ export class ScopeTable {
     if (node.kind <= ts.SyntaxKind.LastToken) return;
     this.onNode?.(node);
     let inner = scope;
+    // Most nodes are expressions that declare nothing: one set lookup and a switch rule them out.
     if (ts.isFunctionLike(node)) {
       inner = this.scopeFor(node, scope);
       this.declareFunction(node, scope, inner);
-    } else if (ts.isBlock(node) || ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node) || ts.isCaseBlock(node) || ts.isCatchClause(node) || ts.isClassLike(node)) {
+    } else if (BLOCK_SCOPES.has(node.kind)) {
       inner = this.scopeFor(node, scope);
       if (ts.isCatchClause(node) && node.variableDeclaration) this.declareOpaque(node.variableDeclaration.name, inner);
       if (ts.isClassDeclaration(node) && node.name) declare(scope, node.name.text, { kind: 'opaque' });
-    } else if (ts.isImportDeclaration(node)) {
-      this.declareImport(node, scope);
-    } else if (ts.isImportEqualsDeclaration(node)) {
-      const ref = node.moduleReference;
-      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
-        declare(scope, node.name.text, { kind: 'import', spec: ref.expression.text, name: '*' });
-      } else declare(scope, node.name.text, { kind: 'opaque' });
-    } else if (ts.isVariableDeclaration(node)) {
-      const list = node.parent;
-      const isVar = ts.isVariableDeclarationList(list) && !(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const));
-      this.declareBinding(node.name, isVar ? this.functionScope(node) : scope, node.initializer, []);
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) {
-      this.pendingAssignments.push(node);
+    } else {
+      switch (node.kind) {
+        case ts.SyntaxKind.ImportDeclaration:
+          this.declareImport(node as ts.ImportDeclaration, scope);
+          break;
+        case ts.SyntaxKind.ImportEqualsDeclaration:
+          this.declareImportEquals(node as ts.ImportEqualsDeclaration, scope);
+          break;
+        case ts.SyntaxKind.VariableDeclaration:
+          this.declareVariable(node as ts.VariableDeclaration, scope);
+          break;
+        case ts.SyntaxKind.BinaryExpression: {
+          const binary = node as ts.BinaryExpression;
+          if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(binary.left)) this.pendingAssignments.push(binary);
+          break;
+        }
+      }
     }
     this.current = inner;
     ts.forEachChild(node, this.visitChild);
@@ -127,8 +144,21 @@ export class ScopeTable {
   private declareFunction(node: ts.SignatureDeclaration, outer: Scope, inner: Scope): void {
     if (ts.isFunctionDeclaration(node) && node.name) declare(this.functionScope(node), node.name.text, { kind: 'function', fn: node });
     else if (ts.isFunctionExpression(node) && node.name) declare(inner, node.name.text, { kind: 'opaque' });
-    node.parameters.forEach((param, index) => this.declareParam(param.name, inner, node, index, []));
+    for (let index = 0; index < node.parameters.length; index++) this.declareParam(node.parameters[index].name, inner, node, index, []);
     void outer;
+  }
+
+  private declareImportEquals(node: ts.ImportEqualsDeclaration, scope: Scope): void {
+    const ref = node.moduleReference;
+    if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
+      declare(scope, node.name.text, { kind: 'import', spec: ref.expression.text, name: '*' });
+    } else declare(scope, node.name.text, { kind: 'opaque' });
+  }
+
+  private declareVariable(node: ts.VariableDeclaration, scope: Scope): void {
+    const list = node.parent;
+    const isVar = ts.isVariableDeclarationList(list) && !(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const));
+    this.declareBinding(node.name, isVar ? this.functionScope(node) : scope, node.initializer, []);
   }
 
   private declareParam(name: ts.BindingName, scope: Scope, fn: ts.SignatureDeclaration, index: number, path: string[]): void {
