@@ -4,11 +4,12 @@
 
 import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
-import { CALL, DYNAMIC, extend, Ref, RETURNS } from '../refs';
+import type { Ref } from '../refs';
+import { Evaluator } from './evaluate';
 import { parseSource, reparseSource, scriptKindFor } from './parse';
 import type { FactMemo } from './reuse';
-import { Decl, ScopeTable } from './scopes';
-import { hasExportModifier, isChained, isFallbackOperator, literalArgs, returnedExpressions } from './syntax';
+import { ScopeTable } from './scopes';
+import { hasExportModifier, isChained, literalArgs } from './syntax';
 
 // Parsing lives in parse.ts; re-exported for the modules that take it from here.
 export { parseSource, reparseSource, scriptKindFor };
@@ -89,15 +90,10 @@ const INTERESTING = new Set([
   ts.SyntaxKind.BinaryExpression,
 ]);
 
-class FactCollector {
-  private readonly memo = new Map<ts.Node, Ref | null>();
-  /** Return statements by enclosing function, gathered in the one walk of the file. */
-  private readonly returns = new Map<ts.Node, ts.Expression[]>();
+/** Gathers a file's facts; what an expression evaluates to is the Evaluator's part. */
+class FactCollector extends Evaluator {
   private readonly exportedFunctions: ts.FunctionDeclaration[] = [];
-  private walked = false;
   private readonly facts: JsFacts = { imports: [], sites: [], exports: {}, starExports: [] };
-
-  constructor(private readonly file: ts.SourceFile, private readonly ctx: FactContext, private readonly scopes: ScopeTable) {}
 
   /**
    * Collects facts from the nodes the scope walk noted, in source order. With a memo (an open
@@ -195,15 +191,6 @@ class FactCollector {
     }
   }
 
-  /** The module of `require('x')` (when `require` is not a local) or `import('x')`. */
-  private requiredSpecifier(call: ts.CallExpression): string | undefined {
-    const arg = call.arguments[0];
-    if (!arg || !ts.isStringLiteralLike(arg)) return undefined;
-    if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return arg.text;
-    if (ts.isIdentifier(call.expression) && call.expression.text === 'require' && !this.scopes.lookup(call.expression)) return arg.text;
-    return undefined;
-  }
-
   private collectExport(node: ts.Node): void {
     if (ts.isVariableStatement(node) && hasExportModifier(node)) {
       for (const decl of node.declarationList.declarations) {
@@ -254,123 +241,4 @@ class FactCollector {
     if (ref) this.facts.exports[name] = ref;
   }
 
-  /** The platform binding an expression evaluates to, or null. Memoised; cycles evaluate to null. */
-  evaluate(node: ts.Expression): Ref | null {
-    if (this.memo.has(node)) return this.memo.get(node)!;
-    this.memo.set(node, null);
-    const ref = this.evaluateUncached(node);
-    this.memo.set(node, ref);
-    return ref;
-  }
-
-  private evaluateUncached(node: ts.Expression): Ref | null {
-    if (ts.isIdentifier(node)) return this.identifierRef(node);
-    if (ts.isPropertyAccessExpression(node)) {
-      if (ts.isPrivateIdentifier(node.name)) return null;
-      if (ts.isMetaProperty(node.expression)) return { root: { kind: 'global', name: 'import.meta' }, path: [node.name.text] };
-      const base = this.evaluate(node.expression);
-      return base && extend(base, node.name.text);
-    }
-    if (ts.isElementAccessExpression(node)) {
-      const base = this.evaluate(node.expression);
-      const key = node.argumentExpression;
-      return base && extend(base, ts.isStringLiteralLike(key) ? key.text : DYNAMIC);
-    }
-    if (ts.isCallExpression(node)) {
-      const spec = this.requiredSpecifier(node);
-      if (spec !== undefined) return this.importRef({ spec, name: '*' });
-      const base = this.evaluate(node.expression);
-      return base && extend(base, CALL);
-    }
-    if (ts.isNewExpression(node)) {
-      const base = this.evaluate(node.expression);
-      return base && extend(base, CALL);
-    }
-    if (ts.isTaggedTemplateExpression(node)) {
-      const base = this.evaluate(node.tag); // sql`select …` calls the tag
-      return base && extend(base, CALL);
-    }
-    if (ts.isAwaitExpression(node) || ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
-      return this.evaluate(node.expression);
-    }
-    if (ts.isBinaryExpression(node) && isFallbackOperator(node.operatorToken.kind)) {
-      return this.evaluate(node.left) ?? this.evaluate(node.right);
-    }
-    if (ts.isConditionalExpression(node)) return this.evaluate(node.whenTrue) ?? this.evaluate(node.whenFalse);
-    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return this.functionRef(node);
-    return null;
-  }
-
-  /**
-   * A factory function (`export async function createClient() { return createServerClient(…) }`):
-   * calling it yields the client. Only clients pass through calls; a wrapper that returns the result
-   * of a platform call (`const list = () => db.from('x').select()`) is not itself a touch point,
-   * or every call of the wrapper would count the same site again.
-   */
-  private functionRef(fn: ts.FunctionLikeDeclaration): Ref | null {
-    if (!fn.body) return null;
-    const returned = !ts.isBlock(fn.body) ? [fn.body] : this.walked ? (this.returns.get(fn) ?? []) : returnedExpressions(fn.body);
-    for (const expression of returned) {
-      const value = this.evaluate(expression);
-      if (value && this.isFactoryResult(value)) return extend(value, RETURNS);
-    }
-    return null;
-  }
-
-  private noteReturn(node: ts.ReturnStatement): void {
-    let fn: ts.Node | undefined = node.parent;
-    while (fn && !ts.isFunctionLike(fn) && !ts.isClassStaticBlockDeclaration(fn)) fn = fn.parent;
-    if (!fn) return;
-    const list = this.returns.get(fn);
-    if (list) list.push(node.expression!);
-    else this.returns.set(fn, [node.expression!]);
-  }
-
-  private isFactoryResult(value: Ref): boolean {
-    if (value.root.kind === 'ws') return value.path.length === 0;
-    return this.ctx.isClientConstruction(value);
-  }
-
-  private identifierRef(id: ts.Identifier): Ref | null {
-    const decl = this.scopes.lookup(id);
-    if (!decl) return this.ctx.trackedGlobals.has(id.text) ? { root: { kind: 'global', name: id.text }, path: [] } : null;
-    return this.declRef(decl);
-  }
-
-  private declRef(decl: Decl): Ref | null {
-    switch (decl.kind) {
-      case 'import': return this.importRef(decl);
-      case 'var': {
-        for (const value of decl.init ? [decl.init, ...decl.assigns] : decl.assigns) {
-          const base = this.evaluate(value);
-          if (base) return extend(base, ...decl.path);
-        }
-        return null;
-      }
-      case 'param': return this.paramRef(decl.fn, decl.index, decl.path);
-      case 'function': return this.functionRef(decl.fn);
-      case 'opaque': return null;
-    }
-  }
-
-  private importRef(decl: { spec: string; name: string }): Ref | null {
-    const mapped = this.ctx.mapSpecifier(decl.spec);
-    if (!mapped && this.ctx.isWorkspaceSpec(decl.spec)) return { root: { kind: 'ws', spec: decl.spec, name: decl.name }, path: [] };
-    const module = mapped ?? normalizeSpecifier(decl.spec);
-    if (!this.ctx.isTrackedModule(module)) return null;
-    // Default and namespace imports are the module itself: `admin.auth()` ≡ `firebase-admin#auth()`.
-    const path = decl.name === '*' || decl.name === 'default' ? [] : [decl.name];
-    return { root: { kind: 'module', module }, path };
-  }
-
-  /** A callback's parameter: `query({ handler: (ctx) => … })` gives ctx the ref `query.=>0`. */
-  private paramRef(fn: ts.SignatureDeclaration, index: number, path: string[]): Ref | null {
-    let holder: ts.Node = fn;
-    if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) holder = fn.parent;
-    else if (ts.isPropertyAssignment(fn.parent) && ts.isObjectLiteralExpression(fn.parent.parent)) holder = fn.parent.parent;
-    const call = holder.parent;
-    if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(holder as ts.Expression)) return null;
-    const callee = this.evaluate(call.expression);
-    return callee && extend(callee, `=>${index}`, ...path);
-  }
 }
