@@ -106,12 +106,35 @@ export class RuleIndex {
    */
   jsNeedsParse(file: string, text: string, applicable: CompiledRule[] = this.rulesFor(file)): boolean {
     if (this.parseTrigger?.test(text) || this.parseTriggerRegexes.some((r) => r.test(text))) return true;
-    return applicable.some((rule) => {
-      const m = rule.matcher;
-      // Linked checks read facts through their view, which parses an unparsed file on demand.
-      if (m.type !== 'check' || m.check.scope === 'linked' || (m.check.scope === 'file' && m.check.textOnly)) return false;
-      return !m.check.prefilter || m.check.prefilter.test(text);
-    });
+    const gate = this.checkGate(applicable);
+    return gate === 'always' || gate.some((r) => r.test(text));
+  }
+
+  private readonly checkGates = new WeakMap<CompiledRule[], RegExp[] | 'always'>();
+
+  /**
+   * The prefilters of the file and workspace checks among these rules, joined into one regex per set
+   * of flags (one pass over the text instead of one per check); 'always' if a check has none.
+   * Linked checks read facts through their view, which parses an unparsed file on demand.
+   */
+  private checkGate(applicable: CompiledRule[]): RegExp[] | 'always' {
+    let gate = this.checkGates.get(applicable);
+    if (!gate) {
+      const byFlags = new Map<string, string[]>();
+      let always = false;
+      for (const rule of applicable) {
+        const m = rule.matcher;
+        if (m.type !== 'check' || m.check.scope === 'linked' || (m.check.scope === 'file' && m.check.textOnly)) continue;
+        const filter = m.check.prefilter;
+        if (!filter) always = true;
+        // A backreference would point elsewhere once joined: such a filter stays on its own.
+        const key = /\\[1-9]|\\k</.test(filter?.source ?? '') ? `${filter!.flags}#${rule.id}` : filter?.flags ?? '';
+        if (filter) byFlags.set(key, [...(byFlags.get(key) ?? []), `(?:${filter.source})`]);
+      }
+      gate = always ? 'always' : [...byFlags].map(([key, sources]) => new RegExp(sources.join('|'), key.split('#')[0].replace(/[gy]/g, '')));
+      this.checkGates.set(applicable, gate);
+    }
+    return gate;
   }
 
   private addParseTriggers(): void {

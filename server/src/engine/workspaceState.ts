@@ -72,8 +72,10 @@ export class WorkspaceState {
     }
     if (modules.size === 0) return undefined;
     const names = [...new Set([...modules].map(moduleStem))].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const named = new RegExp(names); // most files name none of the modules: a cheap test first
     const quoted = new RegExp(`['"\`]((?:[^'"\`\\n]*/)?(?:${names})(?:/index)?(?:\\.[cm]?[jt]sx?)?)['"\`]`, 'g');
     return (file, text) => {
+      if (!named.test(text)) return false;
       for (const m of text.matchAll(quoted)) {
         const target = this.resolver.resolveFile(file, m[1]);
         if (target !== undefined && modules.has(target)) return true;
