@@ -19,6 +19,8 @@ interface CachedHits {
 export class LinkedHits {
   private readonly cache = new Map<string, CachedHits>();
   private readonly listings = new Map<CompiledRule, CheckFile[]>();
+  /** LinkedView.shared: emptied with the listings, whenever any file changes. */
+  private readonly shared = new Map<string, unknown>();
   /**
    * Facts of JS files the prefilter left unparsed but a linked check reads (a guard helper in a
    * file that names no platform). Parsed on demand and kept apart, so the workspace's own facts,
@@ -46,6 +48,7 @@ export class LinkedHits {
   /** Files were added or removed: every result may resolve differently now. Returns their owners. */
   forgetAll(): string[] {
     this.listings.clear();
+    this.shared.clear();
     const owners = [...this.cache.keys()];
     this.cache.clear();
     this.resolver.forgetFiles();
@@ -65,6 +68,7 @@ export class LinkedHits {
   invalidate(file: string): string[] {
     this.onDemand.delete(file);
     this.listings.clear();
+    this.shared.clear();
     const dropped: string[] = [];
     for (const [owner, cached] of this.cache) {
       if (owner === file || !cached.reads || cached.reads.has(file)) {
@@ -107,6 +111,7 @@ export class LinkedHits {
           return this.listing(rule);
         },
         resolver: this.resolver,
+        shared: this.shared,
       };
       try {
         for (const hit of matcher.check.run(checkFile(file)!, view, matcher.options)) hits.push({ ruleId: rule.id, span: hit.span, vars: hit.vars });

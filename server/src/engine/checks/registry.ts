@@ -61,6 +61,11 @@ export interface LinkedView {
   files(): CheckFile[];
   /** Resolves workspace imports (reading the imported files, which become dependencies). */
   resolver: Resolver;
+  /**
+   * Kept for every run until any file changes. Only for checks that list every file (their result
+   * depends on all files anyway): work on one file that does not depend on the file being checked.
+   */
+  shared: Map<string, unknown>;
 }
 
 export interface LinkedCheck {

@@ -13,7 +13,7 @@ interface OpenClient {
   model: FileModel;
   call: ts.CallExpression;
   flag: ts.PropertyAssignment;
-  writes: { file: string; line: number; op: string }[];
+  writes: Write[];
 }
 
 export const requiresAuthCheck: LinkedCheck = {
@@ -26,7 +26,14 @@ export const requiresAuthCheck: LinkedCheck = {
     const ws = new CallerWorkspace(view);
     const clients = findOpenClients(ws, file);
     if (clients.length === 0) return [];
-    for (const f of ws.jsFiles()) collectWrites(ws, f.file, clients);
+    const byOrigin = new Map(clients.map((c) => [originKey(c.model.file, c.call), c]));
+    for (const f of ws.jsFiles()) {
+      // The writes of a file and the client each comes from are the same whichever client file is
+      // being checked (a workspace can hold several): worked out once per state of the workspace.
+      let writes = view.shared.get(`requiresAuth:${f.file}`) as Write[] | undefined;
+      if (!writes) view.shared.set(`requiresAuth:${f.file}`, (writes = collectWrites(ws, f.file)));
+      for (const w of writes) byOrigin.get(w.origin)?.writes.push(w);
+    }
     const hits: CheckHit[] = [];
     for (const c of clients) {
       if (c.writes.length === 0) continue;
@@ -64,10 +71,24 @@ function findOpenClients(ws: CallerWorkspace, f: CheckFile): OpenClient[] {
   return out;
 }
 
-/** Entity writes in one file whose client is one of the open clients. */
-function collectWrites(ws: CallerWorkspace, file: string, clients: OpenClient[]): void {
+interface Write {
+  file: string;
+  line: number;
+  op: string;
+  /** The `createClient(…)` call the writing client comes from (see originKey). */
+  origin: string;
+}
+
+/** A call by file and position (trees are re-parsed now and then; positions stay). */
+function originKey(file: string, call: ts.CallExpression): string {
+  return `${file}:${call.pos}`;
+}
+
+/** Entity writes in one file whose client comes from a Base44 `createClient(…)` call. */
+function collectWrites(ws: CallerWorkspace, file: string): Write[] {
+  const out: Write[] = [];
   const facts = ws.facts(file);
-  if (!facts) return;
+  if (!facts) return out;
   let model: FileModel | undefined;
   for (const site of facts.sites) {
     // Resolution only changes the root end of a path: a write ends in `.<op>()` either way.
@@ -80,16 +101,16 @@ function collectWrites(ws: CallerWorkspace, file: string, clients: OpenClient[])
     model ??= ws.model(file)!;
     const node = model.nodeAt(site.start, site.end);
     const origin = node && clientOrigin(node, model, 0);
-    const client = origin && clients.find((c) => c.call === origin);
-    if (client) client.writes.push({ file, line: model.line(node), op: `${p[3]}.${p[4]}()` });
+    if (origin) out.push({ file, line: model.line(node), op: `${p[3]}.${p[4]}()`, origin });
   }
+  return out;
 }
 
-/** The `createClient(…)` call a client expression comes from, following variables and imports. */
-function clientOrigin(expr: ts.Expression, model: FileModel, depth: number): ts.CallExpression | undefined {
+/** The `createClient(…)` call a client expression comes from (as originKey), following variables and imports. */
+function clientOrigin(expr: ts.Expression, model: FileModel, depth: number): string | undefined {
   if (depth > 8) return undefined;
   const e = unwrap(expr);
-  if (ts.isCallExpression(e)) return isCreateClient(e, model) ? e : clientOrigin(e.expression, model, depth + 1);
+  if (ts.isCallExpression(e)) return isCreateClient(e, model) ? originKey(model.file, e) : clientOrigin(e.expression, model, depth + 1);
   if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
     if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
       const ns = model.importOf(e.expression);
@@ -108,7 +129,7 @@ function clientOrigin(expr: ts.Expression, model: FileModel, depth: number): ts.
   return decl?.kind === 'import' ? fromImport(model, decl.spec, decl.name, depth) : undefined;
 }
 
-function fromImport(model: FileModel, spec: string, name: string, depth: number): ts.CallExpression | undefined {
+function fromImport(model: FileModel, spec: string, name: string, depth: number): string | undefined {
   const target = model.importTarget(spec);
   const value = target?.exportedValue(name);
   return value && clientOrigin(value.expr, value.model, depth + 1);
