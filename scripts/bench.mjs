@@ -1,10 +1,11 @@
-// `npm run bench [-- --files N]`: figures, not a test. Builds a synthetic workspace from the example
-// apps plus real third-party JavaScript from node_modules, then measures
+// `npm run bench [-- --files N] [--runs N] [--edits-only] [--keep]`: figures, not a test. Builds a
+// synthetic workspace from the example apps plus real third-party JavaScript from node_modules, then
+// measures
 //   1. the audit (wall ms, MB/s, peak RSS) against a parse-only baseline over the same files,
 //   2. the language server's edit loop on a 5,000-line file (edit → fresh diagnostics),
 //   3. start-up: initialize → first diagnostics of an open file.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,8 @@ const sizes = measureFiles(workspace);
 console.log(`machine: ${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 console.log(`workspace: ${sizes.files} files, ${(sizes.bytes / 2 ** 20).toFixed(1)} MB (${sizes.code} JS/TS) in ${workspace}`);
 
-// `--edits-only` skips the audit figures (for working on the language server).
+// `--edits-only` skips the audit figures (for working on the language server); `--runs N` sets how
+// many times the audit and the baseline run.
 if (!args.includes('--edits-only')) measureAudit();
 
 function measureAudit() {
@@ -49,6 +51,8 @@ console.log(`start-up: process start → initialize answered ${edit.spawnMs.toFi
 console.log(`edit → diagnostics on a ${edit.lines}-line file: median ${edit.median.toFixed(1)} ms, p95 ${edit.p95.toFixed(1)} ms over ${edit.samples} edits (round trip over stdio)`);
 console.log(`  server time per edit (re-scan + findings): median ${edit.serverMedian.toFixed(1)} ms, p95 ${edit.serverP95.toFixed(1)} ms`);
 console.log(`edit → diagnostics on a typical ${edit.typical.lines}-line file (third-party code, three platform lines): round trip median ${edit.typical.median.toFixed(1)} ms, p95 ${edit.typical.p95.toFixed(1)} ms; server median ${edit.typical.serverMedian.toFixed(1)} ms, p95 ${edit.typical.serverP95.toFixed(1)} ms`);
+// `--keep` leaves the workspace in place (to profile against it); otherwise 24 MB a run would pile up.
+if (!args.includes('--keep')) rmSync(workspace, { recursive: true, force: true });
 
 /**
  * A workspace shaped like a real one: about one file in six is platform code (copies of the example
