@@ -9,8 +9,15 @@ import type { FactContext } from './facts';
 import type { Decl, ScopeTable } from './scopes';
 import { isFallbackOperator, returnedExpressions } from './syntax';
 
+/** Evaluations per file before giving up on the rest (each node is evaluated once unless cycles cut). */
+const MAX_STEPS = 2_000_000;
+
 export class Evaluator {
   private readonly memo = new Map<ts.Node, Ref | null>();
+  private readonly inProgress = new Set<ts.Node>();
+  /** Cycles cut so far (see evaluate), and evaluations done: a bound for pathological cyclic code. */
+  private cuts = 0;
+  private steps = 0;
   /** Return statements by enclosing function, gathered in the one walk of the file. */
   private readonly returns = new Map<ts.Node, ts.Expression[]>();
   /** Set once every return statement has been noted (before, functionRef looks for them itself). */
@@ -27,12 +34,25 @@ export class Evaluator {
     return undefined;
   }
 
-  /** The platform binding an expression evaluates to, or null. Memoised; cycles evaluate to null. */
+  /**
+   * The platform binding an expression evaluates to, or null. A binding that refers back to itself
+   * (`let a = b; b = a`) is cut there and evaluates to null. Results reached through such a cut are
+   * not remembered: otherwise an expression's value would depend on which one was evaluated first,
+   * and an edited document's facts (see reuse.ts) could differ from a fresh parse's.
+   */
   evaluate(node: ts.Expression): Ref | null {
-    if (this.memo.has(node)) return this.memo.get(node)!;
-    this.memo.set(node, null);
+    const known = this.memo.get(node);
+    if (known !== undefined) return known;
+    if (this.inProgress.has(node) || this.steps >= MAX_STEPS) {
+      this.cuts++;
+      return null;
+    }
+    this.steps++;
+    this.inProgress.add(node);
+    const cutsBefore = this.cuts;
     const ref = this.evaluateUncached(node);
-    this.memo.set(node, ref);
+    this.inProgress.delete(node);
+    if (this.cuts === cutsBefore) this.memo.set(node, ref);
     return ref;
   }
 

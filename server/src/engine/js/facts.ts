@@ -66,8 +66,8 @@ export function collectJsFacts(sourceFile: ts.SourceFile, ctx: FactContext): JsF
 export function collectJsFactsAndScopes(sourceFile: ts.SourceFile, ctx: FactContext, memo?: FactMemo): { facts: JsFacts; scopes: ScopeTable } {
   const noted: Noted[] = [];
   let statement = -1;
-  const scopes = new ScopeTable(sourceFile, (node) => {
-    if (node.parent === sourceFile) statement++;
+  const scopes = new ScopeTable(sourceFile, (node, depth) => {
+    if (depth === 1) statement++;
     if (INTERESTING.has(node.kind)) noted.push({ node, statement });
   });
   return { facts: new FactCollector(sourceFile, ctx, scopes).run(noted, memo), scopes };

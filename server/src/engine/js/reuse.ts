@@ -11,6 +11,8 @@ import type { FactContext, ImportFact, Site } from './facts';
 import type { Decl, ScopeTable } from './scopes';
 
 interface StatementFacts {
+  /** The run that recorded them: only the previous run's records are taken over (see plan). */
+  run: number;
   /** The statement's position when recorded; sites and imports are stored relative to it. */
   at: number;
   sites: Site[];
@@ -24,12 +26,14 @@ export class FactMemo {
   private readonly byStatement = new WeakMap<ts.Statement, StatementFacts>();
   private previousTopLevel = new Map<string, Signature>();
   private ctx?: FactContext;
+  private run = 0;
 
   /**
    * Which statements of this (re-parsed) file can take over their recorded facts. Also takes in the
    * file's top-level bindings for the next edit's comparison.
    */
   plan(file: ts.SourceFile, scopes: ScopeTable, ctx: FactContext): (index: number) => StatementFacts | undefined {
+    const previousRun = this.run++;
     const current = new Map([...scopes.topLevelDecls()].map(([name, decl]) => [name, signatureOf(decl)]));
     const usable = this.ctx === ctx; // another context (new aliases or rules) evaluates differently
     const changed = usable ? changedNames(this.previousTopLevel, current) : undefined;
@@ -39,14 +43,17 @@ export class FactMemo {
     const tainted = taintedStatements(file, scopes, changed);
     return (index) => {
       const statement = file.statements[index];
+      // A statement recorded earlier may have been nested in between (an edit can wrap statements in
+      // a function and another unwrap them again, the same nodes throughout): the previous run's
+      // records are the only ones made in the top-level context compared above.
       const recorded = tainted.has(index) ? undefined : this.byStatement.get(statement);
-      return recorded && moved(recorded, statement.pos);
+      return recorded?.run === previousRun ? moved(recorded, statement.pos) : undefined;
     };
   }
 
   /** Records a statement's facts (positions as they are now) for the next edit. */
   record(statement: ts.Statement, sites: Site[], imports: ImportFact[]): void {
-    this.byStatement.set(statement, { at: statement.pos, sites, imports });
+    this.byStatement.set(statement, { run: this.run, at: statement.pos, sites, imports });
   }
 }
 
@@ -54,6 +61,7 @@ function moved(recorded: StatementFacts, at: number): StatementFacts {
   const delta = at - recorded.at;
   if (delta === 0) return recorded;
   return {
+    run: recorded.run,
     at,
     sites: recorded.sites.map((s) => ({ ...s, start: s.start + delta, end: s.end + delta })),
     imports: recorded.imports.map((i) => ({ ...i, start: i.start + delta, end: i.end + delta })),

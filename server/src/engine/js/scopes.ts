@@ -41,8 +41,13 @@ function declare(scope: Scope, name: string, decl: Decl): void {
 export class ScopeTable {
   private readonly scopes = new Map<ts.Node, Scope>();
 
-  /** onNode sees every non-token node in pre-order, so callers need not walk the tree again. */
-  constructor(private readonly file: ts.SourceFile, private readonly onNode?: (node: ts.Node) => void) {
+  /**
+   * onNode sees every non-token node in pre-order, so callers need not walk the tree again, with its
+   * depth (the file's statements are at 1). After error recovery TypeScript may place one node in
+   * two places (a statement both in a block and in the file), so a node's parent does not always say
+   * where the walk is.
+   */
+  constructor(private readonly file: ts.SourceFile, private readonly onNode?: (node: ts.Node, depth: number) => void) {
     this.visit(file, this.scopeFor(file, undefined));
   }
 
@@ -92,12 +97,13 @@ export class ScopeTable {
 
   /** The scope of the node being visited (kept in a field so the walk allocates no closures). */
   private current!: Scope;
+  private depth = 0;
   private readonly visitChild = (child: ts.Node): void => this.visit(child, this.current);
 
   private visit(node: ts.Node, scope: Scope): void {
     // Leaves and most expressions declare nothing: skip the tests below for them.
     if (node.kind <= ts.SyntaxKind.LastToken) return;
-    this.onNode?.(node);
+    this.onNode?.(node, this.depth);
     let inner = scope;
     // Most nodes are expressions that declare nothing: one set lookup and a switch rule them out.
     if (ts.isFunctionLike(node)) {
@@ -126,7 +132,9 @@ export class ScopeTable {
       }
     }
     this.current = inner;
+    this.depth++;
     ts.forEachChild(node, this.visitChild);
+    this.depth--;
     this.current = scope;
     if (ts.isSourceFile(node)) this.resolveAssignments();
   }
