@@ -23,9 +23,10 @@ const LABEL: Record<OriginKind, string> = { wildcard: '*', reflected: "the reque
 export const corsCredentialsCheck: FileCheck = {
   name: 'cors-credentials',
   scope: 'file',
-  // Every finding needs the credentials setting and either the Origin header's name or CORS options
-  // (`origin` in something named `cors`). Anchored lookaheads: one pass each over the text.
-  prefilter: /^(?=[\s\S]*credentials)(?:(?=[\s\S]*access-control-allow-origin)|(?=[\s\S]*cors)(?=[\s\S]*origin))/i,
+  // Every finding needs credentials set to true (`credentials: true`, the header's value 'true', with
+  // room for quotes, spacing and a short comment between) and either the Origin header's name or
+  // CORS options (`origin` in something named `cors`). Anchored lookaheads: one pass each.
+  prefilter: /^(?=[\s\S]*credentials[\s\S]{0,80}?true)(?:(?=[\s\S]*access-control-allow-origin)|(?=[\s\S]*cors)(?=[\s\S]*origin))/i,
   run(file) {
     // Both halves of the mistake name credentials somewhere; most files never do.
     if (!/credentials/i.test(file.text)) return [];
