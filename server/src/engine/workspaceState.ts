@@ -34,8 +34,11 @@ export class WorkspaceState {
    */
   reachPlatformModules(): string[] {
     const parsed: string[] = [];
+    // Each round looks only for modules found since the last: a file naming an earlier one was
+    // parsed then (resolving a specifier does not change between rounds).
+    const looked = new Set<string>();
     for (;;) {
-      const reach = this.platformModuleReach();
+      const reach = this.platformModuleReach(looked);
       const next = reach ? [...this.scans.values()].filter((s) => !s.parsed && reach(s.file, s.text)) : [];
       if (next.length === 0) return parsed;
       for (const scan of next) {
@@ -55,15 +58,16 @@ export class WorkspaceState {
 
   /**
    * A test of whether a file's text names, in quotes, a specifier that resolves to a workspace
-   * module exporting a platform binding (or re-exporting another module). A cheap regex on the
+   * module exporting a platform binding (or re-exporting another module), other than those in
+   * `skip` (to which the modules tested for are added). A cheap regex on the
    * module's file name finds candidates (`'./api/base44Client'`, `"@/lib/db"`); resolving them
    * drops the many that only share a name (`'./src'`, `'./entities'` in unrelated code).
    */
-  private platformModuleReach(): ((file: string, text: string) => boolean) | undefined {
+  private platformModuleReach(skip?: Set<string>): ((file: string, text: string) => boolean) | undefined {
     const modules = new Set<string>();
     for (const scan of this.scans.values()) {
       const facts = scan.facts;
-      if (!scan.parsed || !facts) continue;
+      if (!scan.parsed || !facts || skip?.has(scan.file)) continue;
       const exportsPlatform = Object.values(facts.exports).some((ref) => {
         const resolved = this.resolver.resolve(scan.file, ref);
         return resolved !== undefined && resolved.root.kind !== 'ws';
@@ -71,6 +75,7 @@ export class WorkspaceState {
       if (exportsPlatform || facts.starExports.length > 0) modules.add(scan.file);
     }
     if (modules.size === 0) return undefined;
+    for (const module of modules) skip?.add(module);
     const names = [...new Set([...modules].map(moduleStem))].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     const named = new RegExp(names); // most files name none of the modules: a cheap test first
     const quoted = new RegExp(`['"\`]((?:[^'"\`\\n]*/)?(?:${names})(?:/index)?(?:\\.[cm]?[jt]sx?)?)['"\`]`, 'g');
