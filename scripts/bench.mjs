@@ -53,6 +53,8 @@ console.log(`  server time per edit (re-scan + findings): median ${edit.serverMe
 console.log(`edit → diagnostics on a typical ${edit.typical.lines}-line file (third-party code, three platform lines): round trip median ${edit.typical.median.toFixed(1)} ms, p95 ${edit.typical.p95.toFixed(1)} ms; server median ${edit.typical.serverMedian.toFixed(1)} ms, p95 ${edit.typical.serverP95.toFixed(1)} ms`);
 // `--keep` leaves the workspace in place (to profile against it); otherwise 24 MB a run would pile up.
 if (!args.includes('--keep')) rmSync(workspace, { recursive: true, force: true });
+// The stopped server's last messages must not be answered on a closed stream: nothing is left to do.
+process.exit(0);
 
 /**
  * A workspace shaped like a real one: about one file in six is platform code (copies of the example
