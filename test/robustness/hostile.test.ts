@@ -161,6 +161,17 @@ describe('engine on hostile input', { timeout: 120_000 }, () => {
     }
   });
 
+  it('evaluates a function whose returns call itself in bounded time (found by the fuzzer)', () => {
+    // A mangled edge function: `json()` returns calls of `json()` a dozen times. Each call is worked
+    // out through the function it names, and, unremembered, every return explored every other.
+    const returns = Array.from({ length: 12 }, (_, i) => `  if (x === ${i}) return json({ error: 'e${i}' }, 400);`).join('\n');
+    const handler = `import { createClient } from 'npm:@supabase/supabase-js@2';\nfunction json(body: unknown, status = 200): Response {\n${returns}\n}\nexport const db = createClient('u', 'k');\n`;
+    const started = performance.now();
+    const { state } = scanTexts(new Map([['supabase/functions/invite/index.ts', handler], ['src/ok.ts', OK_FILE]]), rules);
+    assert.ok(state.allFindings().some((f) => f.file === 'supabase/functions/invite/index.ts' && f.ruleId === 'supabase/client'));
+    assert.ok(performance.now() - started < 2000, `took ${performance.now() - started} ms`);
+  });
+
   it('scans every example app with each of its files truncated', () => {
     for (const app of readdirSync(EXAMPLES, { withFileTypes: true }).filter((d) => d.isDirectory())) {
       const files = listFiles(join(EXAMPLES, app.name));

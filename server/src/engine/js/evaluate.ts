@@ -10,11 +10,13 @@ import type { Decl, ScopeTable } from './scopes';
 import { isFallbackOperator, returnedExpressions } from './syntax';
 
 /** Evaluations per file before giving up on the rest (each node is evaluated once unless cycles cut). */
-const MAX_STEPS = 2_000_000;
+const MAX_STEPS = 1_000_000;
 
 export class Evaluator {
   private readonly memo = new Map<ts.Node, Ref | null>();
   private readonly inProgress = new Set<ts.Node>();
+  /** Values reached through a cut, during the current outermost evaluation (see evaluate). */
+  private throughCuts?: Map<ts.Node, Ref | null>;
   /** Cycles cut so far (see evaluate), and evaluations done: a bound for pathological cyclic code. */
   private cuts = 0;
   private steps = 0;
@@ -36,23 +38,28 @@ export class Evaluator {
 
   /**
    * The platform binding an expression evaluates to, or null. A binding that refers back to itself
-   * (`let a = b; b = a`) is cut there and evaluates to null. Results reached through such a cut are
-   * not remembered: otherwise an expression's value would depend on which one was evaluated first,
-   * and an edited document's facts (see reuse.ts) could differ from a fresh parse's.
+   * (`let a = b; b = a`) is cut there and evaluates to null. A value reached through such a cut is
+   * kept only until the outermost evaluation returns: remembered for good, it would make an
+   * expression's value depend on which one was evaluated first, and an edited document's facts (see
+   * reuse.ts) could differ from a fresh parse's. Kept that long, no expression is worked out twice
+   * within one evaluation (cyclic code would otherwise take exponential time).
    */
   evaluate(node: ts.Expression): Ref | null {
-    const known = this.memo.get(node);
+    const known = this.memo.has(node) ? this.memo.get(node) : this.throughCuts?.get(node);
     if (known !== undefined) return known;
     if (this.inProgress.has(node) || this.steps >= MAX_STEPS) {
       this.cuts++;
       return null;
     }
+    const outermost = this.inProgress.size === 0;
     this.steps++;
     this.inProgress.add(node);
     const cutsBefore = this.cuts;
     const ref = this.evaluateUncached(node);
     this.inProgress.delete(node);
     if (this.cuts === cutsBefore) this.memo.set(node, ref);
+    else (this.throughCuts ??= new Map()).set(node, ref);
+    if (outermost) this.throughCuts = undefined;
     return ref;
   }
 
