@@ -59,6 +59,30 @@ function edit(text: string, next: () => number): string {
   return text.slice(0, lineStart) + PIECES[Math.floor(next() * PIECES.length)] + text.slice(lineStart);
 }
 
+/**
+ * What every identifier of the tree refers to, by the nodes that give its value (declarations taken
+ * over are the previous walk's objects, so they are compared by content, not identity).
+ */
+function lookups(tree: ts.SourceFile, scopes: ScopeTable): unknown[] {
+  const nodes = new Map<ts.Node, number>();
+  const id = (node: ts.Node | undefined) => (node === undefined ? -1 : nodes.get(node) ?? nodes.set(node, nodes.size).get(node)!);
+  const out: unknown[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const decl = scopes.lookup(node);
+      if (!decl) out.push(null);
+      else if (decl.kind === 'import') out.push(['import', decl.spec, decl.name]);
+      else if (decl.kind === 'var') out.push(['var', id(decl.init), decl.path.join('.'), ...decl.assigns.map(id)]);
+      else if (decl.kind === 'param') out.push(['param', id(decl.fn), decl.index, decl.path.join('.')]);
+      else if (decl.kind === 'function') out.push(['function', id(decl.fn)]);
+      else out.push(['opaque']);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return out;
+}
+
 function bigFile(): string {
   const out = [`import { createClient } from '@supabase/supabase-js'`, `const supabase = createClient('https://x.supabase.co', 'anon')`, 'let db = supabase'];
   for (let i = 0; i < 30; i++) out.push(`export async function load${i}(id: string) {`, `  const { data, error } = await ${i % 3 ? 'supabase' : 'db'}.from('t${i}').select('*').eq('id', id)`, '  if (error) throw error', '  return data', '}');
@@ -95,9 +119,10 @@ describe('facts taken over from the previous parse', () => {
           const edited = edit(text, next);
           tree = reparseSource(tree, text, edited);
           text = edited;
-          const incremental = collectJsFactsAndScopes(tree, ctx, memo).facts;
-          const afresh = collectJsFactsAndScopes(tree, ctx).facts;
-          assert.deepEqual(incremental, afresh, `${name}, seed ${seed}, edit ${i}`);
+          const incremental = collectJsFactsAndScopes(tree, ctx, memo);
+          const afresh = collectJsFactsAndScopes(tree, ctx);
+          assert.deepEqual(incremental.facts, afresh.facts, `${name}, seed ${seed}, edit ${i}`);
+          assert.deepEqual(lookups(tree, incremental.scopes), lookups(tree, afresh.scopes), `scopes of ${name}, seed ${seed}, edit ${i}`);
         }
       }
     });

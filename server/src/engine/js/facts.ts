@@ -69,7 +69,7 @@ export function collectJsFactsAndScopes(sourceFile: ts.SourceFile, ctx: FactCont
   const scopes = new ScopeTable(sourceFile, (node, depth) => {
     if (depth === 1) statement++;
     if (INTERESTING.has(node.kind)) noted.push({ node, statement });
-  });
+  }, memo?.scopes);
   return { facts: new FactCollector(sourceFile, ctx, scopes).run(noted, memo), scopes };
 }
 

@@ -8,6 +8,7 @@
 
 import ts from 'typescript';
 import type { FactContext, ImportFact, Site } from './facts';
+import { ScopeMemo } from './scopeReuse';
 import type { Decl, ScopeTable } from './scopes';
 
 interface StatementFacts {
@@ -23,6 +24,8 @@ interface StatementFacts {
 type Signature = unknown[];
 
 export class FactMemo {
+  /** The scopes' own memo: they are taken over on their own terms (see scopeReuse.ts). */
+  readonly scopes = new ScopeMemo();
   private readonly byStatement = new WeakMap<ts.Statement, StatementFacts>();
   private previousTopLevel = new Map<string, Signature>();
   private ctx?: FactContext;

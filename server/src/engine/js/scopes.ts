@@ -3,6 +3,7 @@
 // or a parameter that shadows it.
 
 import ts from 'typescript';
+import { clearAssigns, ScopeMemo, StatementScopes } from './scopeReuse';
 
 export type Decl =
   | { kind: 'import'; spec: string; name: string }
@@ -34,10 +35,6 @@ const BLOCK_SCOPES = new Set([
   ts.SyntaxKind.ClassExpression,
 ]);
 
-function declare(scope: Scope, name: string, decl: Decl): void {
-  (scope.decls ??= new Map()).set(name, decl);
-}
-
 export class ScopeTable {
   private readonly scopes = new Map<ts.Node, Scope>();
 
@@ -47,9 +44,15 @@ export class ScopeTable {
    * two places (a statement both in a block and in the file), so a node's parent does not always say
    * where the walk is.
    */
-  constructor(private readonly file: ts.SourceFile, private readonly onNode?: (node: ts.Node, depth: number) => void) {
-    this.visit(file, this.scopeFor(file, undefined));
+  constructor(private readonly file: ts.SourceFile, private readonly onNode?: (node: ts.Node, depth: number) => void, private readonly memo?: ScopeMemo) {
+    memo?.begin();
+    this.fileScope = this.scopeFor(file, undefined);
+    this.visit(file, this.fileScope);
   }
+
+  private readonly fileScope: Scope;
+  /** The record of the top-level statement being walked, when a memo keeps them (see scopeReuse.ts). */
+  private recording?: StatementScopes;
 
   /** The declaration an identifier refers to, or undefined for a global (undeclared) name. */
   lookup(id: ts.Identifier): Decl | undefined {
@@ -81,6 +84,10 @@ export class ScopeTable {
   private scopeFor(node: ts.Node, parent: Scope | undefined): Scope {
     const scope: Scope = { parent };
     this.scopes.set(node, scope);
+    if (this.recording) {
+      this.recording.scopes.push([node, scope]);
+      if (parent === this.fileScope) this.recording.topScopes.push(scope);
+    }
     return scope;
   }
 
@@ -103,7 +110,13 @@ export class ScopeTable {
   private visit(node: ts.Node, scope: Scope): void {
     // Leaves and most expressions declare nothing: skip the tests below for them.
     if (node.kind <= ts.SyntaxKind.LastToken) return;
+    if (this.memo && this.depth === 1) {
+      const previous = this.memo.previous(node);
+      if (previous) return this.takeOver(node, previous);
+      this.recording = this.memo.start();
+    }
     this.onNode?.(node, this.depth);
+    this.recording?.nodes.push(node);
     let inner = scope;
     // Most nodes are expressions that declare nothing: one set lookup and a switch rule them out.
     if (ts.isFunctionLike(node)) {
@@ -112,7 +125,7 @@ export class ScopeTable {
     } else if (BLOCK_SCOPES.has(node.kind)) {
       inner = this.scopeFor(node, scope);
       if (ts.isCatchClause(node) && node.variableDeclaration) this.declareOpaque(node.variableDeclaration.name, inner);
-      if (ts.isClassDeclaration(node) && node.name) declare(scope, node.name.text, { kind: 'opaque' });
+      if (ts.isClassDeclaration(node) && node.name) this.declare(scope, node.name.text, { kind: 'opaque' });
     } else {
       switch (node.kind) {
         case ts.SyntaxKind.ImportDeclaration:
@@ -126,7 +139,10 @@ export class ScopeTable {
           break;
         case ts.SyntaxKind.BinaryExpression: {
           const binary = node as ts.BinaryExpression;
-          if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(binary.left)) this.pendingAssignments.push(binary);
+          if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(binary.left)) {
+            this.pendingAssignments.push(binary);
+            this.recording?.assignments.push(binary);
+          }
           break;
         }
       }
@@ -136,7 +152,32 @@ export class ScopeTable {
     ts.forEachChild(node, this.visitChild);
     this.depth--;
     this.current = scope;
+    if (this.recording && this.depth === 1) {
+      this.memo!.keep(node, this.recording);
+      this.recording = undefined;
+    }
     if (ts.isSourceFile(node)) this.resolveAssignments();
+  }
+
+  /** A statement the edit left alone: its scopes, declarations and assignments as recorded. */
+  private takeOver(statement: ts.Node, recorded: StatementScopes): void {
+    for (const [node, scope] of recorded.scopes) {
+      this.scopes.set(node, scope);
+      for (const decl of scope.decls?.values() ?? []) clearAssigns(decl);
+    }
+    for (const scope of recorded.topScopes) scope.parent = this.fileScope;
+    for (const [name, decl] of recorded.fileDecls) {
+      clearAssigns(decl);
+      this.declare(this.fileScope, name, decl);
+    }
+    this.pendingAssignments.push(...recorded.assignments);
+    recorded.nodes.forEach((node, i) => this.onNode?.(node, i === 0 ? 1 : 2));
+    this.memo!.keep(statement, recorded);
+  }
+
+  private declare(scope: Scope, name: string, decl: Decl): void {
+    (scope.decls ??= new Map()).set(name, decl);
+    if (this.recording && scope === this.fileScope) this.recording.fileDecls.push([name, decl]);
   }
 
   private readonly pendingAssignments: ts.BinaryExpression[] = [];
@@ -150,8 +191,8 @@ export class ScopeTable {
   }
 
   private declareFunction(node: ts.SignatureDeclaration, outer: Scope, inner: Scope): void {
-    if (ts.isFunctionDeclaration(node) && node.name) declare(this.functionScope(node), node.name.text, { kind: 'function', fn: node });
-    else if (ts.isFunctionExpression(node) && node.name) declare(inner, node.name.text, { kind: 'opaque' });
+    if (ts.isFunctionDeclaration(node) && node.name) this.declare(this.functionScope(node), node.name.text, { kind: 'function', fn: node });
+    else if (ts.isFunctionExpression(node) && node.name) this.declare(inner, node.name.text, { kind: 'opaque' });
     for (let index = 0; index < node.parameters.length; index++) this.declareParam(node.parameters[index].name, inner, node, index, []);
     void outer;
   }
@@ -159,8 +200,8 @@ export class ScopeTable {
   private declareImportEquals(node: ts.ImportEqualsDeclaration, scope: Scope): void {
     const ref = node.moduleReference;
     if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
-      declare(scope, node.name.text, { kind: 'import', spec: ref.expression.text, name: '*' });
-    } else declare(scope, node.name.text, { kind: 'opaque' });
+      this.declare(scope, node.name.text, { kind: 'import', spec: ref.expression.text, name: '*' });
+    } else this.declare(scope, node.name.text, { kind: 'opaque' });
   }
 
   private declareVariable(node: ts.VariableDeclaration, scope: Scope): void {
@@ -171,7 +212,7 @@ export class ScopeTable {
 
   private declareParam(name: ts.BindingName, scope: Scope, fn: ts.SignatureDeclaration, index: number, path: string[]): void {
     if (ts.isIdentifier(name)) {
-      declare(scope, name.text, { kind: 'param', fn, index, path });
+      this.declare(scope, name.text, { kind: 'param', fn, index, path });
     } else if (ts.isObjectBindingPattern(name)) {
       for (const element of name.elements) {
         const key = propertyNameOf(element);
@@ -185,21 +226,21 @@ export class ScopeTable {
     if (!ts.isStringLiteral(node.moduleSpecifier) || !node.importClause) return;
     const spec = node.moduleSpecifier.text;
     const clause = node.importClause;
-    if (clause.name) declare(scope, clause.name.text, { kind: 'import', spec, name: 'default' });
+    if (clause.name) this.declare(scope, clause.name.text, { kind: 'import', spec, name: 'default' });
     const bindings = clause.namedBindings;
     if (bindings && ts.isNamespaceImport(bindings)) {
-      declare(scope, bindings.name.text, { kind: 'import', spec, name: '*' });
+      this.declare(scope, bindings.name.text, { kind: 'import', spec, name: '*' });
     } else if (bindings) {
       for (const element of bindings.elements) {
         const imported = (element.propertyName ?? element.name).text;
-        declare(scope, element.name.text, { kind: 'import', spec, name: imported });
+        this.declare(scope, element.name.text, { kind: 'import', spec, name: imported });
       }
     }
   }
 
   private declareBinding(name: ts.BindingName, scope: Scope, init: ts.Expression | undefined, path: string[]): void {
     if (ts.isIdentifier(name)) {
-      declare(scope, name.text, { kind: 'var', init, path, assigns: [] });
+      this.declare(scope, name.text, { kind: 'var', init, path, assigns: [] });
     } else if (ts.isObjectBindingPattern(name)) {
       for (const element of name.elements) {
         const key = propertyNameOf(element);
@@ -210,7 +251,7 @@ export class ScopeTable {
   }
 
   private declareOpaque(name: ts.BindingName, scope: Scope): void {
-    if (ts.isIdentifier(name)) declare(scope, name.text, { kind: 'opaque' });
+    if (ts.isIdentifier(name)) this.declare(scope, name.text, { kind: 'opaque' });
     else for (const element of name.elements) if (!ts.isOmittedExpression(element)) this.declareOpaque(element.name, scope);
   }
 }
