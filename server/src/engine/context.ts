@@ -8,6 +8,7 @@ import { isBuiltIn, stopOf } from './rules/trust';
 import type { ScanError } from './types';
 import { matchSegments, parsePathPattern, PathPattern, Ref, rootKey, rootMatches } from './refs';
 import { BudgetedRegExp } from './util/timeBudget';
+import { trieSource } from './util/trie';
 
 /** Globals whose reads matter to every platform (env access), tracked even without a platform file. */
 const BASE_GLOBALS = ['process', 'Deno', 'Netlify', 'Bun'];
@@ -158,7 +159,7 @@ export class RuleIndex {
       if (m.type === 'env') for (const g of m.names) add(longestLiteral(g.pattern), identifierBounds(g.pattern));
     }
     const kept = withoutCovered(triggers);
-    if (kept.length > 0) this.parseTrigger = new RegExp(kept.map(triggerSource).join('|'));
+    if (kept.length > 0) this.parseTrigger = triggerRegExp(kept);
   }
 
   private addPlatform(platform: PlatformDescriptor): void {
@@ -299,9 +300,6 @@ function longestLiteral(glob: string): string {
     .reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 interface Bounds {
   /** The literal starts an identifier (a word boundary before it). */
@@ -334,9 +332,18 @@ function withoutCovered(triggers: ParseTrigger[]): ParseTrigger[] {
   return out;
 }
 
-/** `\b` only beside a word character: before `$el` it would demand a letter where none can be. */
-function triggerSource(t: ParseTrigger): string {
-  const before = t.start && /^\w/.test(t.literal) ? '\\b' : '';
-  const after = t.end && /\w$/.test(t.literal) ? '\\b' : '';
-  return `${before}${escapeRegExp(t.literal)}${after}`;
+/**
+ * One regex for all triggers: a trie per kind of bounds (`\b` only beside a word character: before
+ * `$el` it would demand a letter where none can be).
+ */
+function triggerRegExp(triggers: ParseTrigger[]): RegExp {
+  const groups = new Map<string, string[]>();
+  for (const t of triggers) {
+    const key = `${t.start && /^\w/.test(t.literal) ? '\\b' : ''}|${t.end && /\w$/.test(t.literal) ? '\\b' : ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), t.literal]);
+  }
+  return new RegExp([...groups].map(([key, words]) => {
+    const [before, after] = key.split('|');
+    return `${before}(?:${trieSource(words)})${after}`;
+  }).join('|'));
 }

@@ -8,6 +8,7 @@
 
 import ts from 'typescript';
 import type { FactContext, ImportFact, Site } from './facts';
+import { escapeRegExp } from '../util/trie';
 import { ScopeMemo } from './scopeReuse';
 import type { Decl, ScopeTable } from './scopes';
 
@@ -135,8 +136,4 @@ function statementIndexAt(file: ts.SourceFile, pos: number): number {
     else high = mid - 1;
   }
   return low;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -15,7 +15,8 @@ const PERMISSION_STRING = /^(write|create|update|delete)\("any"\)$/;
 export const appwriteAnyPermissionCheck: FileCheck = {
   name: 'appwrite-any-permission',
   scope: 'file',
-  prefilter: /appwrite|\(\s*\\?["']any\\?["']\s*\)/i,
+  // Module names and permission strings are lower case: a case-sensitive search is much faster.
+  prefilter: /appwrite|\(\s*\\?["']any\\?["']\s*\)/,
   run(file) {
     const hits: CheckHit[] = [];
     if (file.facts) hits.push(...sdkHits(file.facts.sites));

@@ -8,6 +8,7 @@ import { classifyJwt, JWT_PATTERN } from './jwt';
 import { pemKeys, serviceAccountKeys } from './keys';
 import { hasPlaceholderMarks, looksLikePlaceholder } from './structure';
 import type { RawSecret } from './types';
+import { trieSource } from '../../util/trie';
 
 /** Keys printed in provider documentation; they are public and revoked, so flagging them is noise. */
 const DOCUMENTED_KEYS = new Set(['sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'sk_test_BQokikJOvBiI2HlWgH4olfQ2', 'sk_test_26PHem9AhJZvU623DfE1x4sd']);
@@ -66,7 +67,7 @@ const HINTS = new Map(TOKEN_DETECTORS.map((d) => [d, hintsOf(d)]));
  * which hints it holds, several times faster than a search per hint. A hint that another hint
  * starts (`sk-` of `sk-ant-`) ends the match there, so seeing the shorter one stands for both.
  */
-const HINT_SCAN = new RegExp(trieSource([...new Set([...HINTS.values()].flat())]), 'g');
+const HINT_SCAN = new RegExp(trieSource([...new Set([...HINTS.values()].flat())], { shortest: true }), 'g');
 /** For each detector, the hints (or the shorter hints that start them) whose presence lets it run. */
 const GATES = new Map([...HINTS].map(([d, hints]) => [d, hints.map(shortestStart)]));
 
@@ -90,21 +91,6 @@ function shortestStart(hint: string): string {
   return all.filter((h) => hint.startsWith(h)).sort((a, b) => a.length - b.length)[0];
 }
 
-function trieSource(words: string[]): string {
-  type Node = { end?: boolean; next: Map<string, Node> };
-  const root: Node = { next: new Map() };
-  for (const word of words) {
-    let node = root;
-    for (const c of word) node = node.next.get(c) ?? (node.next.set(c, { next: new Map() }), node.next.get(c)!);
-    node.end = true;
-  }
-  const emit = (node: Node): string => {
-    if (node.end) return '';
-    const alternatives = [...node.next].map(([c, child]) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + emit(child));
-    return alternatives.length === 1 ? alternatives[0] : `(?:${alternatives.join('|')})`;
-  };
-  return emit(root);
-}
 
 function tokenMatches(text: string, detector: TokenDetector): RawSecret[] {
   const out: RawSecret[] = [];
