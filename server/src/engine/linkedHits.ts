@@ -81,8 +81,10 @@ export class LinkedHits {
 
   private compute(file: string): CachedHits {
     const scan = this.scans.get(file);
+    // Most files hold no text any linked check needs: one pass over the text rules them all out.
+    if (!scan || !this.anyPrefilter(scan.text)) return { hits: [], reads: new Set() };
     const rules = this.rules.filter((r) => r.matcher.type === 'check' && r.matcher.check.scope === 'linked' && ruleAppliesTo(r, file));
-    if (!scan || rules.length === 0) return { hits: [], reads: new Set() };
+    if (rules.length === 0) return { hits: [], reads: new Set() };
     let reads: Set<string> | undefined = new Set();
     const record = (path: string) => reads?.add(path);
     this.recordRead = record;
@@ -122,6 +124,26 @@ export class LinkedHits {
     this.recordRead = undefined;
     return { hits, reads };
   }
+
+  /** Could any linked check run on this text? (Its prefilters joined, one regex per set of flags.) */
+  private anyPrefilter(text: string): boolean {
+    if (!this.prefilterGate) {
+      const byFlags = new Map<string, string[]>();
+      let always = false;
+      for (const rule of this.rules) {
+        const m = rule.matcher;
+        if (m.type !== 'check' || m.check.scope !== 'linked') continue;
+        const filter = m.check.prefilter;
+        // Without a prefilter, or with a backreference that joining would break: always look.
+        if (!filter || /\\[1-9]|\\k</.test(filter.source)) always = true;
+        else byFlags.set(filter.flags.replace(/[gy]/g, ''), [...(byFlags.get(filter.flags.replace(/[gy]/g, '')) ?? []), `(?:${filter.source})`]);
+      }
+      this.prefilterGate = always ? 'always' : [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+    }
+    return this.prefilterGate === 'always' || this.prefilterGate.some((r) => r.test(text));
+  }
+
+  private prefilterGate?: RegExp[] | 'always';
 
   /** Every file a rule applies to, in path order; kept until any file changes (a check may list them per client). */
   private listing(rule: CompiledRule): CheckFile[] {

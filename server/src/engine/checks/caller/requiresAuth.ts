@@ -26,14 +26,12 @@ export const requiresAuthCheck: LinkedCheck = {
     const ws = new CallerWorkspace(view);
     const clients = findOpenClients(ws, file);
     if (clients.length === 0) return [];
-    const byOrigin = new Map(clients.map((c) => [originKey(c.model.file, c.call), c]));
-    for (const f of ws.jsFiles()) {
-      // The writes of a file and the client each comes from are the same whichever client file is
-      // being checked (a workspace can hold several): worked out once per state of the workspace.
-      let writes = view.shared.get(`requiresAuth:${f.file}`) as Write[] | undefined;
-      if (!writes) view.shared.set(`requiresAuth:${f.file}`, (writes = collectWrites(ws, f.file)));
-      for (const w of writes) byOrigin.get(w.origin)?.writes.push(w);
-    }
+    // Every file's writes, by the client they come from, are the same whichever client file is being
+    // checked (a workspace can hold several): worked out once per state of the workspace.
+    const files = ws.jsFiles(); // (listing every file also makes the result depend on all of them)
+    let byOrigin = view.shared.get('requiresAuth:writes') as Map<string, Write[]> | undefined;
+    if (!byOrigin) view.shared.set('requiresAuth:writes', (byOrigin = writesByOrigin(ws, files)));
+    for (const c of clients) c.writes.push(...(byOrigin.get(originKey(c.model.file, c.call)) ?? []));
     const hits: CheckHit[] = [];
     for (const c of clients) {
       if (c.writes.length === 0) continue;
@@ -82,6 +80,18 @@ interface Write {
 /** A call by file and position (trees are re-parsed now and then; positions stay). */
 function originKey(file: string, call: ts.CallExpression): string {
   return `${file}:${call.pos}`;
+}
+
+function writesByOrigin(ws: CallerWorkspace, files: CheckFile[]): Map<string, Write[]> {
+  const out = new Map<string, Write[]>();
+  for (const f of files) {
+    for (const w of collectWrites(ws, f.file)) {
+      const list = out.get(w.origin);
+      if (list) list.push(w);
+      else out.set(w.origin, [w]);
+    }
+  }
+  return out;
 }
 
 /** Entity writes in one file whose client comes from a Base44 `createClient(…)` call. */
