@@ -47,6 +47,12 @@ describe('enclosing symbols', () => {
     assert.equal(enclosingSymbols('m.sql', sql, [4]).get(4), 'insert into vault.secrets values', 'a literal never becomes part of a name');
     assert.equal(enclosingSymbols('config.toml', '[functions.purge]\nverify_jwt = false\n', [2]).get(2), '[functions.purge]');
   });
+
+  it('takes 200,000 wanted lines (more than a spread into Math.max can hold)', () => {
+    const lines = Array.from({ length: 200_000 }, (_, i) => i + 1);
+    const text = 'function f() {\n' + '  call()\n'.repeat(200_000) + '}\n';
+    assert.equal(enclosingSymbols('big.js', text, lines).get(200_000), 'f');
+  });
 });
 
 describe('content fingerprints', () => {

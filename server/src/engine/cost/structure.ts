@@ -46,7 +46,7 @@ export function structureSignal(sites: PlacedSite[], uiMultiplier: [number, numb
   const uiFiles = new Set(code.filter((s) => s.role === 'ui').map((s) => s.file)).size;
   const moduleFiles = perFile.size - uiFiles;
   const uiShare = code.length === 0 ? 0 : uiSites / code.length;
-  const topFileShare = code.length === 0 ? 0 : Math.max(...perFile.values()) / code.length;
+  const topFileShare = code.length === 0 ? 0 : [...perFile.values()].reduce((a, b) => Math.max(a, b), 0) / code.length;
   const multiplier = spreadMultiplier(uiShare, uiMultiplier);
   const pattern = code.length === 0 ? 'none' : uiShare >= 0.5 ? 'spread' : uiShare > 0.2 ? 'mixed' : 'concentrated';
   return {
