@@ -7,6 +7,7 @@ import type { RuleSet } from './rules/load';
 import { isBuiltIn, stopOf } from './rules/trust';
 import type { ScanError } from './types';
 import { matchSegments, parsePathPattern, PathPattern, Ref, rootKey, rootMatches } from './refs';
+import { anyPrefilterTest } from './checks/registry';
 import { BudgetedRegExp } from './util/timeBudget';
 import { trieSource } from './util/trie';
 
@@ -107,33 +108,23 @@ export class RuleIndex {
    */
   jsNeedsParse(file: string, text: string, applicable: CompiledRule[] = this.rulesFor(file)): boolean {
     if (this.parseTrigger?.test(text) || this.parseTriggerRegexes.some((r) => r.test(text))) return true;
-    const gate = this.checkGate(applicable);
-    return gate === 'always' || gate.some((r) => r.test(text));
+    return this.checkGate(applicable)(text);
   }
 
-  private readonly checkGates = new WeakMap<CompiledRule[], RegExp[] | 'always'>();
+  private readonly checkGates = new WeakMap<CompiledRule[], (text: string) => boolean>();
 
   /**
-   * The prefilters of the file and workspace checks among these rules, joined into one regex per set
-   * of flags (one pass over the text instead of one per check); 'always' if a check has none.
-   * Linked checks read facts through their view, which parses an unparsed file on demand.
+   * Could a file or workspace check among these rules fire on a text? (Linked checks read facts
+   * through their view, which parses an unparsed file on demand.)
    */
-  private checkGate(applicable: CompiledRule[]): RegExp[] | 'always' {
+  private checkGate(applicable: CompiledRule[]): (text: string) => boolean {
     let gate = this.checkGates.get(applicable);
     if (!gate) {
-      const byFlags = new Map<string, string[]>();
-      let always = false;
-      for (const rule of applicable) {
+      const checks = applicable.flatMap((rule) => {
         const m = rule.matcher;
-        if (m.type !== 'check' || m.check.scope === 'linked' || (m.check.scope === 'file' && m.check.textOnly)) continue;
-        const filter = m.check.prefilter;
-        if (!filter) always = true;
-        // A backreference would point elsewhere once joined: such a filter stays on its own.
-        const key = /\\[1-9]|\\k</.test(filter?.source ?? '') ? `${filter!.flags}#${rule.id}` : filter?.flags ?? '';
-        if (filter) byFlags.set(key, [...(byFlags.get(key) ?? []), `(?:${filter.source})`]);
-      }
-      gate = always ? 'always' : [...byFlags].map(([key, sources]) => new RegExp(sources.join('|'), key.split('#')[0].replace(/[gy]/g, '')));
-      this.checkGates.set(applicable, gate);
+        return m.type === 'check' && m.check.scope !== 'linked' && !(m.check.scope === 'file' && m.check.textOnly) ? [m.check] : [];
+      });
+      this.checkGates.set(applicable, (gate = anyPrefilterTest(checks)));
     }
     return gate;
   }
@@ -299,7 +290,6 @@ function longestLiteral(glob: string): string {
     .split(/[*?[\]]/)
     .reduce((a, b) => (b.length > a.length ? b : a), '');
 }
-
 
 interface Bounds {
   /** The literal starts an identifier (a word boundary before it). */

@@ -2,7 +2,7 @@
 // re-runs only the linked checks that read it, so a keystroke costs one file's analysis, not the
 // workspace's.
 
-import type { CheckFile, LinkedCheck, LinkedView } from './checks/registry';
+import { anyPrefilterTest, CheckFile, LinkedCheck, LinkedView } from './checks/registry';
 import { CompiledRule, ruleAppliesTo } from './rules/model';
 import type { JsFacts } from './js/facts';
 import type { FileScan } from './scan/scanFile';
@@ -18,6 +18,8 @@ interface CachedHits {
 
 export class LinkedHits {
   private readonly cache = new Map<string, CachedHits>();
+  /** Could any linked check run on a text? (One pass over it for all their prefilters.) */
+  private readonly anyPrefilter: (text: string) => boolean;
   private readonly listings = new Map<CompiledRule, CheckFile[]>();
   /** LinkedView.shared: emptied with the listings, whenever any file changes. */
   private readonly shared = new Map<string, unknown>();
@@ -39,6 +41,7 @@ export class LinkedHits {
     /** A check that throws on some input (nesting too deep for its walk) loses its hits on that file, never the findings. */
     private readonly onError: (file: string, ruleId: string, e: unknown) => void = () => undefined,
   ) {
+    this.anyPrefilter = anyPrefilterTest(rules.flatMap((r) => (r.matcher.type === 'check' && r.matcher.check.scope === 'linked' ? [r.matcher.check] : [])));
     this.resolver = new Resolver(
       { get: (path) => (this.recordRead?.(path), this.factsOf(this.scans.get(path))), has: (path) => this.scans.get(path)?.facts !== undefined },
       aliases,
@@ -124,26 +127,6 @@ export class LinkedHits {
     this.recordRead = undefined;
     return { hits, reads };
   }
-
-  /** Could any linked check run on this text? (Its prefilters joined, one regex per set of flags.) */
-  private anyPrefilter(text: string): boolean {
-    if (!this.prefilterGate) {
-      const byFlags = new Map<string, string[]>();
-      let always = false;
-      for (const rule of this.rules) {
-        const m = rule.matcher;
-        if (m.type !== 'check' || m.check.scope !== 'linked') continue;
-        const filter = m.check.prefilter;
-        // Without a prefilter, or with a backreference that joining would break: always look.
-        if (!filter || /\\[1-9]|\\k</.test(filter.source)) always = true;
-        else byFlags.set(filter.flags.replace(/[gy]/g, ''), [...(byFlags.get(filter.flags.replace(/[gy]/g, '')) ?? []), `(?:${filter.source})`]);
-      }
-      this.prefilterGate = always ? 'always' : [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
-    }
-    return this.prefilterGate === 'always' || this.prefilterGate.some((r) => r.test(text));
-  }
-
-  private prefilterGate?: RegExp[] | 'always';
 
   /** Every file a rule applies to, in path order; kept until any file changes (a check may list them per client). */
   private listing(rule: CompiledRule): CheckFile[] {

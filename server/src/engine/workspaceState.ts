@@ -12,6 +12,7 @@ import { CompiledRule, ruleAppliesTo } from './rules/model';
 import { FileScan, scanFile, ScanOptions } from './scan/scanFile';
 import type { Finding, RawHit } from './types';
 import { describeFailure } from './util/failure';
+import { escapeRegExp } from './util/trie';
 import { AliasTable } from './workspace/aliases';
 import { Resolver } from './workspace/resolve';
 
@@ -76,7 +77,7 @@ export class WorkspaceState {
     }
     if (modules.size === 0) return undefined;
     for (const module of modules) skip?.add(module);
-    const names = [...new Set([...modules].map(moduleStem))].map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const names = [...new Set([...modules].map(moduleStem))].map(escapeRegExp).join('|');
     const named = new RegExp(names); // most files name none of the modules: a cheap test first
     const quoted = new RegExp(`['"\`]((?:[^'"\`\\n]*/)?(?:${names})(?:/index)?(?:\\.[cm]?[jt]sx?)?)['"\`]`, 'g');
     return (file, text) => {

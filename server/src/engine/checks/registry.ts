@@ -78,6 +78,25 @@ export interface LinkedCheck {
 
 export type Check = FileCheck | LinkedCheck | WorkspaceCheck;
 
+/**
+ * A test of whether any of these checks could fire on a text: their prefilters joined into one
+ * regex per set of flags, so the text is read once rather than once per check. A check without a
+ * prefilter makes it always true; one with a backreference (which joining would renumber) keeps
+ * a regex of its own.
+ */
+export function anyPrefilterTest(checks: Check[]): (text: string) => boolean {
+  const joined = new Map<string, string[]>();
+  for (const check of checks) {
+    const filter = check.prefilter;
+    if (!filter) return () => true;
+    const flags = filter.flags.replace(/[gy]/g, '');
+    const key = /\\[1-9]|\\k</.test(filter.source) ? `${flags}#${check.name}` : flags;
+    joined.set(key, [...(joined.get(key) ?? []), `(?:${filter.source})`]);
+  }
+  const regexes = [...joined].map(([key, sources]) => new RegExp(sources.join('|'), key.split('#')[0]));
+  return (text) => regexes.some((r) => r.test(text));
+}
+
 const checks = new Map<string, Check>();
 
 export function registerCheck(check: Check): void {

@@ -62,12 +62,13 @@ function hintsOf(detector: TokenDetector): string[] {
 }
 
 const HINTS = new Map(TOKEN_DETECTORS.map((d) => [d, hintsOf(d)]));
+const ALL_HINTS = [...new Set([...HINTS.values()].flat())];
 /**
  * Every hint, as one regex shaped like a trie (`s(?:b_secret_|k-…)`): one pass over a text finds
  * which hints it holds, several times faster than a search per hint. A hint that another hint
  * starts (`sk-` of `sk-ant-`) ends the match there, so seeing the shorter one stands for both.
  */
-const HINT_SCAN = new RegExp(trieSource([...new Set([...HINTS.values()].flat())], { shortest: true }), 'g');
+const HINT_SCAN = new RegExp(trieSource(ALL_HINTS, { shortest: true }), 'g');
 /** For each detector, the hints (or the shorter hints that start them) whose presence lets it run. */
 const GATES = new Map([...HINTS].map(([d, hints]) => [d, hints.map(shortestStart)]));
 
@@ -87,10 +88,8 @@ function candidateDetectors(text: string): TokenDetector[] {
 }
 
 function shortestStart(hint: string): string {
-  const all = [...new Set([...HINTS.values()].flat())];
-  return all.filter((h) => hint.startsWith(h)).sort((a, b) => a.length - b.length)[0];
+  return ALL_HINTS.filter((h) => hint.startsWith(h)).sort((a, b) => a.length - b.length)[0];
 }
-
 
 function tokenMatches(text: string, detector: TokenDetector): RawSecret[] {
   const out: RawSecret[] = [];
