@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { Minimatch } from 'minimatch';
 import { builtinRulesDir } from '../../server/src/engine/rules/builtin';
 import { loadRules } from '../../server/src/engine/rules/load';
-import { globsToRegExp } from '../../server/src/engine/util/glob';
+import { globsToRegExp, requiredLiterals } from '../../server/src/engine/util/glob';
 
 const PATHS = [
   'package.json', 'src/index.ts', 'src/api/base44Client.js', 'src/pages/Deals.jsx', '.env', '.env.local', 'apps/web/.env.production',
@@ -43,3 +43,36 @@ describe('globsToRegExp', () => {
     assert.ok(re.test('firestore.rules') && !re.test('app/firestore.rules'));
   });
 });
+
+describe('requiredLiterals', () => {
+  it('names text that every path a glob list matches contains', () => {
+    assert.deepEqual(requiredLiterals(['**/supabase/functions/**']), ['supabase/functions']);
+    assert.deepEqual(requiredLiterals(['**/wrangler.toml', '**/.dev.vars.*']), ['wrangler.toml', '.dev.vars.']);
+    assert.deepEqual(requiredLiterals(['**/netlify/functions/*/*.{js,ts}']), ['netlify/functions']);
+    assert.deepEqual(requiredLiterals(['**/amplify/backend/api/**/*.graphql']), ['amplify/backend/api']);
+  });
+
+  it('names none when a glob has no plain text long enough, or only inside groups', () => {
+    assert.equal(requiredLiterals(['**/*.{js,ts}']), undefined);
+    assert.equal(requiredLiterals(['**/wrangler.toml', '**/*']), undefined);
+    assert.equal(requiredLiterals(['x{ab,{cd,ef}}gh']), undefined);
+    assert.deepEqual(requiredLiterals(['src/[ab]cd/**/file.ts']), ['file.ts']);
+  });
+
+  it('never rules out a path that a built-in rule glob matches', () => {
+    const rulesDir = builtinRulesDir();
+    const includes = loadRules([rulesDir], rulesDir).rules.flatMap((r) => (r.files?.include ? [r.files.include] : []));
+    const paths = [...PATHS, 'supabase/functions', 'x/base44/functions/a/function.jsonc', 'pb_hooks/main.pb.js', 'amplify/backend/api/x/schema.graphql'];
+    const wrong: string[] = [];
+    let filtered = 0;
+    for (const include of includes) {
+      const literals = requiredLiterals(include);
+      if (literals) filtered++;
+      const re = globsToRegExp(include);
+      for (const path of paths) if (re.test(path) && literals && !literals.some((l) => path.includes(l))) wrong.push(`${include.join(',')} on ${path}`);
+    }
+    assert.deepEqual(wrong, []);
+    assert.ok(filtered > 20, `only ${filtered} selections have literals`);
+  });
+});
+

@@ -81,7 +81,8 @@ export async function auditFolder(rootPath: string, ruleSet: RuleSet, options: A
 
 /** Which root-relative files an audit reads: code, manifests, env files, and what rules select. */
 export function fileFilter(ruleSet: RuleSet, excludeGlobs: string[] = []): (rel: string) => boolean {
-  const includeGlobs = ruleSet.rules.flatMap((r) => r.include ?? []);
+  // Rules share their glob objects (loadRules makes one per distinct glob): test each one once.
+  const includeGlobs = [...new Set(ruleSet.rules.flatMap((r) => r.include ?? []))];
   const exclude = excludeGlobs.map((g) => new Minimatch(g, { dot: true }));
   return (rel) => (isAlwaysWanted(rel) || includeGlobs.some((g) => g.match(rel))) && !exclude.some((g) => g.match(rel));
 }

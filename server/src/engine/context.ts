@@ -9,7 +9,10 @@ import type { ScanError } from './types';
 import { matchSegments, parsePathPattern, PathPattern, Ref, rootKey, rootMatches } from './refs';
 import { anyPrefilterTest } from './checks/registry';
 import { BudgetedRegExp } from './util/timeBudget';
-import { trieSource } from './util/trie';
+import { requiredLiterals } from './util/glob';
+import { Literal, LiteralScan } from './util/literalScan';
+import { Bounds, identifierBounds, longestLiteral, withoutCovered } from './parseTriggers';
+import { SECRET_HINTS } from './checks/secrets/scan';
 
 /** Globals whose reads matter to every platform (env access), tracked even without a platform file. */
 const BASE_GLOBALS = ['process', 'Deno', 'Netlify', 'Bun'];
@@ -17,6 +20,14 @@ const BASE_GLOBALS = ['process', 'Deno', 'Netlify', 'Bun'];
 export interface MemberEntry {
   rule: CompiledRule;
   pattern: PathPattern;
+}
+
+type CheckGate = (text: string, found: ReadonlySet<Literal>) => boolean;
+
+interface Selection {
+  rule: CompiledRule;
+  /** Some of these is in every path the selection includes (undefined: no such text known). */
+  hints?: string[];
 }
 
 export class RuleIndex {
@@ -37,10 +48,15 @@ export class RuleIndex {
 
   /** Literal text without which no rule can match a JS file on its own (see jsNeedsParse). */
   private readonly parseTriggerRegexes: RegExp[] = [];
-  private parseTrigger?: RegExp;
+  private readonly parseTriggers = new Set<Literal>();
+  /** One pass over a text finds the parse triggers, the secret formats' hints and the checks' hints. */
+  private readonly literalScan: LiteralScan;
+  private readonly literalList: Literal[];
+  private readonly literalNumbers: Map<Literal, number>;
+  private lastLiterals?: { text: string; found: ReadonlySet<Literal> };
   private readonly rulesByFile = new Map<string, CompiledRule[]>();
   private readonly rulesByAnswers = new Map<string, CompiledRule[]>();
-  private selectionRules?: CompiledRule[];
+  private selectionRules?: Selection[];
 
   constructor(set: RuleSet) {
     this.rules = set.rules;
@@ -48,6 +64,10 @@ export class RuleIndex {
     for (const platform of set.platforms) this.addPlatform(platform);
     for (const rule of set.rules) this.addRule(rule);
     this.addParseTriggers();
+    const checkHints = set.rules.flatMap((rule) => (rule.matcher.type === 'check' ? (rule.matcher.check.hints ?? []) : []));
+    this.literalList = [...new Set([...this.parseTriggers, ...SECRET_HINTS, ...checkHints])];
+    this.literalNumbers = new Map(this.literalList.map((literal, i) => [literal, i]));
+    this.literalScan = new LiteralScan(this.literalList);
   }
 
   /** The rules whose file globs accept this root-relative path (cached: globs are slow). */
@@ -56,10 +76,12 @@ export class RuleIndex {
     if (!rules) {
       // Many rules share one `files` selection (all secrets rules do): decide each selection once,
       // and share one list among the files that get the same answers (most get the same few).
-      const answers = this.selections().map((rule) => (this.appliesTo(rule, file) ? '1' : '0')).join('');
+      const answers = this.selections()
+        .map(({ rule, hints }) => (hints && !hints.some((h) => file.includes(h)) ? '0' : this.appliesTo(rule, file) ? '1' : '0'))
+        .join('');
       rules = this.rulesByAnswers.get(answers);
       if (!rules) {
-        const accepted = new Set(this.selections().filter((_, i) => answers[i] === '1').map((rule) => this.filesKey(rule)));
+        const accepted = new Set(this.selections().filter((_, i) => answers[i] === '1').map(({ rule }) => this.filesKey(rule)));
         rules = this.rules.filter((rule) => !rule.files || accepted.has(this.filesKey(rule)));
         this.rulesByAnswers.set(answers, rules);
       }
@@ -69,12 +91,15 @@ export class RuleIndex {
     return rules;
   }
 
-  /** One rule for each distinct `files` selection, in the order they first occur. */
-  private selections(): CompiledRule[] {
+  /**
+   * One rule for each distinct `files` selection, in the order they first occur, with text every
+   * path it includes holds (most selections name a file or folder: `wrangler.toml`, `supabase/functions`).
+   */
+  private selections(): Selection[] {
     if (!this.selectionRules) {
       const byKey = new Map<string, CompiledRule>();
       for (const rule of this.rules) if (rule.files && !byKey.has(this.filesKey(rule))) byKey.set(this.filesKey(rule), rule);
-      this.selectionRules = [...byKey.values()];
+      this.selectionRules = [...byKey.values()].map((rule) => ({ rule, hints: rule.files?.include && requiredLiterals(rule.files.include) }));
     }
     return this.selectionRules;
   }
@@ -106,18 +131,34 @@ export class RuleIndex {
    * parsing them is wasted work. (Files that import a workspace module exporting a platform
    * binding are found in a second pass by the audit; see reachPlatformModules.)
    */
-  jsNeedsParse(file: string, text: string, applicable: CompiledRule[] = this.rulesFor(file)): boolean {
-    if (this.parseTrigger?.test(text) || this.parseTriggerRegexes.some((r) => r.test(text))) return true;
-    return this.checkGate(applicable)(text);
+  jsNeedsParse(file: string, text: string, applicable: CompiledRule[] = this.rulesFor(file), found = this.literalsIn(text)): boolean {
+    for (const literal of found) if (this.parseTriggers.has(literal)) return true;
+    if (this.parseTriggerRegexes.some((r) => r.test(text))) return true;
+    return this.checkGate(applicable)(text, found);
   }
 
-  private readonly checkGates = new WeakMap<CompiledRule[], (text: string) => boolean>();
+  /** Words by number, so that a worker thread's answer can travel (each thread builds the same list). */
+  literalIds(found: ReadonlySet<Literal>): number[] {
+    return [...found].map((literal) => this.literalNumbers.get(literal)!);
+  }
+
+  literalsOf(ids: number[]): ReadonlySet<Literal> {
+    return new Set(ids.map((id) => this.literalList[id]));
+  }
+
+  /** The parse triggers, secret hints and check hints a text holds (the last text's answer is kept: callers ask in turn). */
+  literalsIn(text: string): ReadonlySet<Literal> {
+    if (this.lastLiterals?.text !== text) this.lastLiterals = { text, found: this.literalScan.find(text) };
+    return this.lastLiterals.found;
+  }
+
+  private readonly checkGates = new WeakMap<CompiledRule[], CheckGate>();
 
   /**
    * Could a file or workspace check among these rules fire on a text? (Linked checks read facts
    * through their view, which parses an unparsed file on demand.)
    */
-  private checkGate(applicable: CompiledRule[]): (text: string) => boolean {
+  private checkGate(applicable: CompiledRule[]): CheckGate {
     let gate = this.checkGates.get(applicable);
     if (!gate) {
       const checks = applicable.flatMap((rule) => {
@@ -130,9 +171,9 @@ export class RuleIndex {
   }
 
   private addParseTriggers(): void {
-    const triggers: ParseTrigger[] = [];
+    const triggers: Literal[] = [];
     const add = (literal: string, bounds: Bounds = {}) => {
-      if (literal.length >= 3) triggers.push({ literal, ...bounds });
+      if (literal.length >= 3) triggers.push({ text: literal, ...bounds });
       else this.parseTriggerRegexes.push(/[\s\S]/); // too short to filter on: parse everything
     };
     // Module names are normalised; `deno-std/…` is written `https://deno.land/std@…/…` in code.
@@ -149,8 +190,7 @@ export class RuleIndex {
       // An env name is an identifier too: `SUPABASE_*` starts a name, it is never the tail of one.
       if (m.type === 'env') for (const g of m.names) add(longestLiteral(g.pattern), identifierBounds(g.pattern));
     }
-    const kept = withoutCovered(triggers);
-    if (kept.length > 0) this.parseTrigger = triggerRegExp(kept);
+    for (const trigger of withoutCovered(triggers)) this.parseTriggers.add(trigger);
   }
 
   private addPlatform(platform: PlatformDescriptor): void {
@@ -278,62 +318,4 @@ export class RuleIndex {
     }
     return globbed;
   }
-}
-
-/**
- * The longest text every match of a glob contains: `*SUPABASE_*` → `SUPABASE_`,
- * `{@,}firebase/auth{,/cordova}` → `firebase/auth` (brace alternatives are not guaranteed).
- */
-function longestLiteral(glob: string): string {
-  return glob
-    .replace(/\{[^}]*\}/g, '*')
-    .split(/[*?[\]]/)
-    .reduce((a, b) => (b.length > a.length ? b : a), '');
-}
-
-interface Bounds {
-  /** The literal starts an identifier (a word boundary before it). */
-  start?: boolean;
-  /** The literal ends an identifier (a word boundary after it). */
-  end?: boolean;
-}
-
-interface ParseTrigger extends Bounds {
-  literal: string;
-}
-
-/** Where a glob's longest literal must sit on identifier boundaries: `SUPABASE_*` starts a name. */
-function identifierBounds(glob: string): Bounds {
-  const literal = longestLiteral(glob);
-  return { start: glob.startsWith(literal), end: glob.endsWith(literal) };
-}
-
-/**
- * Drops triggers that match only where another already does: a bare `firebase` covers
- * `firebase-admin/auth`; a bounded `Deno` covers nothing longer (`Denote` is not `Deno`).
- */
-function withoutCovered(triggers: ParseTrigger[]): ParseTrigger[] {
-  const covers = (a: ParseTrigger, b: ParseTrigger) =>
-    a.literal === b.literal ? (!a.start || !!b.start) && (!a.end || !!b.end) : !a.start && !a.end && b.literal.includes(a.literal);
-  const out: ParseTrigger[] = [];
-  for (const t of [...triggers].sort((a, b) => a.literal.length - b.literal.length || Number(!!a.start) + Number(!!a.end) - Number(!!b.start) - Number(!!b.end))) {
-    if (!out.some((kept) => covers(kept, t))) out.push(t);
-  }
-  return out;
-}
-
-/**
- * One regex for all triggers: a trie per kind of bounds (`\b` only beside a word character: before
- * `$el` it would demand a letter where none can be).
- */
-function triggerRegExp(triggers: ParseTrigger[]): RegExp {
-  const groups = new Map<string, string[]>();
-  for (const t of triggers) {
-    const key = `${t.start && /^\w/.test(t.literal) ? '\\b' : ''}|${t.end && /\w$/.test(t.literal) ? '\\b' : ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), t.literal]);
-  }
-  return new RegExp([...groups].map(([key, words]) => {
-    const [before, after] = key.split('|');
-    return `${before}(?:${trieSource(words)})${after}`;
-  }).join('|'));
 }

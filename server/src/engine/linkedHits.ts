@@ -2,7 +2,7 @@
 // re-runs only the linked checks that read it, so a keystroke costs one file's analysis, not the
 // workspace's.
 
-import { anyPrefilterTest, CheckFile, LinkedCheck, LinkedView } from './checks/registry';
+import { anyPrefilterTest, CheckFile, LinkedCheck, LinkedView, mayFire } from './checks/registry';
 import { CompiledRule, ruleAppliesTo } from './rules/model';
 import type { JsFacts } from './js/facts';
 import type { FileScan } from './scan/scanFile';
@@ -19,7 +19,7 @@ interface CachedHits {
 export class LinkedHits {
   private readonly cache = new Map<string, CachedHits>();
   /** Could any linked check run on a text? (One pass over it for all their prefilters.) */
-  private readonly anyPrefilter: (text: string) => boolean;
+  private readonly anyPrefilter: ReturnType<typeof anyPrefilterTest>;
   private readonly listings = new Map<CompiledRule, CheckFile[]>();
   /** LinkedView.shared: emptied with the listings, whenever any file changes. */
   private readonly shared = new Map<string, unknown>();
@@ -85,7 +85,7 @@ export class LinkedHits {
   private compute(file: string): CachedHits {
     const scan = this.scans.get(file);
     // Most files hold no text any linked check needs: one pass over the text rules them all out.
-    if (!scan || !this.anyPrefilter(scan.text)) return { hits: [], reads: new Set() };
+    if (!scan || !this.anyPrefilter(scan.text, scan.literals)) return { hits: [], reads: new Set() };
     const rules = this.rules.filter((r) => r.matcher.type === 'check' && r.matcher.check.scope === 'linked' && ruleAppliesTo(r, file));
     if (rules.length === 0) return { hits: [], reads: new Set() };
     let reads: Set<string> | undefined = new Set();
@@ -107,7 +107,7 @@ export class LinkedHits {
     const hits: RawHit[] = [];
     for (const rule of rules) {
       const matcher = rule.matcher as { check: LinkedCheck; options: Record<string, unknown> };
-      if (matcher.check.prefilter && !matcher.check.prefilter.test(scan.text)) continue;
+      if (!mayFire(matcher.check, scan.text, scan.literals)) continue;
       const view: LinkedView = {
         file: (path) => (record(path), checkFile(path)),
         // Listing gives each file's own facts: an unparsed file holds no platform site to list.

@@ -4,7 +4,7 @@
 
 import { RuleIndex } from './context';
 import type { AuditOptions } from './audit';
-import type { ScanPool } from './parallel/scanPool';
+import { ScanPool, scanResultOf } from './parallel/scanPool';
 import type { RuleSet } from './rules/load';
 import { fileKindOf } from './scan/fileKinds';
 import type { ScanError } from './types';
@@ -53,7 +53,7 @@ export async function scanTextsInPool(pool: ScanPool, texts: Map<string, string>
   const state = newState(texts, ruleSet, errors, options);
   const entries = [...texts];
   const setup = { ...ruleSet.sources, configs: configsOf(texts), prefilter: options.prefilter !== false };
-  const results = await pool.scan(setup, entries, (file, text) => state.scanOnly(file, text), {
+  const results = await pool.scan(setup, entries, (file, text) => scanResultOf(state.scanOnly(file, text), state.index), {
     onDone: (done) => options.onProgress?.(done, entries.length),
     isCancelled: options.isCancelled,
   });
@@ -61,7 +61,7 @@ export async function scanTextsInPool(pool: ScanPool, texts: Map<string, string>
   results.forEach((result, i) => {
     if (!result) return; // cancelled before this file
     const [file, text] = entries[i];
-    state.adoptScan({ ...result, text });
+    state.adoptScan({ ...result, text, literals: state.index.literalsOf(result.literalIds) });
     bytes += Buffer.byteLength(text);
     for (const message of result.errors) errors.push({ file, message });
   });

@@ -12,7 +12,7 @@ import { CompiledRule, ruleAppliesTo } from './rules/model';
 import { FileScan, scanFile, ScanOptions } from './scan/scanFile';
 import type { Finding, RawHit } from './types';
 import { describeFailure } from './util/failure';
-import { escapeRegExp } from './util/trie';
+import { escapeRegExp } from './util/regexp';
 import { AliasTable } from './workspace/aliases';
 import { Resolver } from './workspace/resolve';
 

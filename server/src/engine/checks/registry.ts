@@ -9,6 +9,7 @@
 
 import type ts from 'typescript';
 import type { JsFacts } from '../js/facts';
+import type { Literal } from '../util/literalScan';
 import type { Span } from '../types';
 import type { Resolver } from '../workspace/resolve';
 
@@ -24,6 +25,8 @@ export interface CheckFile {
    * `facts` (linked checks) parses it on demand.
    */
   prefilterSkipped?: boolean;
+  /** The parse triggers and secret hints in `text`, when the engine has looked (RuleIndex.literalsIn). */
+  literals?: ReadonlySet<Literal>;
 }
 
 export interface CheckHit {
@@ -40,6 +43,11 @@ export interface FileCheck {
    * parsed on its behalf. Without a prefilter the check runs on every file it applies to.
    */
   prefilter?: RegExp;
+  /**
+   * Words one of which every text the prefilter accepts holds. The engine finds them all in one
+   * pass over each file (RuleIndex.literalsIn), so the prefilter runs only where one is found.
+   */
+  hints?: readonly Literal[];
   /** The check reads only `text`, never the tree or facts, so it also runs on unparsed JS files. */
   textOnly?: boolean;
   run(file: CheckFile, options: Record<string, unknown>): CheckHit[];
@@ -50,6 +58,7 @@ export interface WorkspaceCheck {
   scope: 'workspace';
   /** As for FileCheck: text without which a file cannot contribute to this check. */
   prefilter?: RegExp;
+  hints?: readonly Literal[];
   run(files: CheckFile[], options: Record<string, unknown>): (CheckHit & { file: string })[];
 }
 
@@ -73,6 +82,7 @@ export interface LinkedCheck {
   scope: 'linked';
   /** As for FileCheck: text without which the check cannot fire on a file. */
   prefilter?: RegExp;
+  hints?: readonly Literal[];
   run(file: CheckFile, view: LinkedView, options: Record<string, unknown>): CheckHit[];
 }
 
@@ -84,7 +94,20 @@ export type Check = FileCheck | LinkedCheck | WorkspaceCheck;
  * prefilter makes it always true; one with a backreference (which joining would renumber) keeps
  * a regex of its own.
  */
-export function anyPrefilterTest(checks: Check[]): (text: string) => boolean {
+export function anyPrefilterTest(checks: Check[]): (text: string, found: ReadonlySet<Literal>) => boolean {
+  const hinted = checks.filter((check) => check.hints);
+  const rest = joinedPrefilters(checks.filter((check) => !check.hints));
+  return (text, found) => hinted.some((check) => mayFire(check, text, found)) || rest(text);
+}
+
+/** Can a check fire on this text, whose words from the engine's pass are `found`? */
+export function mayFire(check: Check, text: string, found: ReadonlySet<Literal>): boolean {
+  if (check.hints && !check.hints.some((hint) => found.has(hint))) return false;
+  return !check.prefilter || check.prefilter.test(text);
+}
+
+/** The checks' prefilters joined into one regex per set of flags (one pass over a text, not one each). */
+function joinedPrefilters(checks: Check[]): (text: string) => boolean {
   const joined = new Map<string, string[]>();
   for (const check of checks) {
     const filter = check.prefilter;

@@ -2,11 +2,12 @@
 // optionally overridden piece by piece (settings, .lockin-lens/calibration.json). No weight lives in
 // code; every lookup returns the value together with where it came from, so terms can cite it.
 
-import Ajv, { ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeSchemaError } from '../rules/load';
 import { builtinRulesDir } from '../rules/builtin';
+// Generated from rules/calibration.schema.json at build time (scripts/gen-validators.mjs).
+import { schemaValidators } from '../rules/generated/validators';
 import type { EffortGrade } from '../types';
 
 export type Pair = [number, number];
@@ -87,14 +88,10 @@ export interface Sourced<T> {
 const LOCKIN_CATEGORIES = ['sdk', 'auth', 'database', 'storage', 'functions', 'realtime', 'ai', 'messaging', 'config', 'hosting'];
 const MAP_SECTIONS = new Set(['grades', 'capabilities', 'platforms', 'rules']);
 
-let validator: ValidateFunction | undefined;
 let builtin: ResolvedCalibration | undefined;
 
 function validate(json: unknown): { ok: boolean; error?: string } {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(join(builtinRulesDir(), 'calibration.schema.json'), 'utf8'));
-    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  }
+  const validator = schemaValidators.calibration;
   const ok = validator(json) as boolean;
   return ok ? { ok } : { ok, error: describeSchemaError(validator.errors).replace('rule schema', 'calibration schema') };
 }

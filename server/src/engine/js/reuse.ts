@@ -8,7 +8,7 @@
 
 import ts from 'typescript';
 import type { FactContext, ImportFact, Site } from './facts';
-import { escapeRegExp } from '../util/trie';
+import { escapeRegExp } from '../util/regexp';
 import { ScopeMemo } from './scopeReuse';
 import type { Decl, ScopeTable } from './scopes';
 

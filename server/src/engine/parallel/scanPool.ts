@@ -32,8 +32,16 @@ export interface PoolSetup {
   prefilter: boolean;
 }
 
-/** A scan without its text (the main thread has it already). */
-export type ScanResult = Omit<FileScan, 'text'>;
+/**
+ * A scan without its text (the main thread has it already), its words as numbers: the rule set's
+ * words are objects, and each thread builds the same list of them in the same order.
+ */
+export type ScanResult = Omit<FileScan, 'text' | 'literals'> & { literalIds: number[] };
+
+export function scanResultOf(scan: FileScan, index: RuleIndex): ScanResult {
+  const { text: _text, literals, ...rest } = scan;
+  return { ...rest, literalIds: index.literalIds(literals) };
+}
 
 interface WorkerInit {
   folders: string[];
@@ -132,10 +140,9 @@ function runWorker(init: WorkerInit): void {
     }
     const scans = message.files.map(([file, text]): ScanResult => {
       try {
-        const { text: _text, ...scan } = state!.scanOnly(file, text);
-        return scan;
+        return scanResultOf(state!.scanOnly(file, text), index);
       } catch (e) {
-        return { file, kind: fileKindOf(file), parsed: false, hits: [], errors: [`scan failed: ${(e as Error).message}`] };
+        return { file, kind: fileKindOf(file), parsed: false, literalIds: [], hits: [], errors: [`scan failed: ${(e as Error).message}`] };
       }
     });
     parentPort!.postMessage({ start: message.start, scans });

@@ -1,7 +1,7 @@
 // One file's scan: parse once, collect facts, and evaluate every rule that needs nothing from other
 // files. Member rules (which may need cross-file resolution) and workspace checks run later.
 
-import type { CheckFile } from '../checks/registry';
+import { CheckFile, mayFire } from '../checks/registry';
 import type { RuleIndex } from '../context';
 import { collectJsFactsAndScopes, FactContext, JsFacts, parseSource, reparseSource } from '../js/facts';
 import { FactMemo } from '../js/reuse';
@@ -13,6 +13,7 @@ import type { RawHit } from '../types';
 import { parseJsonc } from '../util/jsonc';
 import { describeFailure } from '../util/failure';
 import { anyGlobMatches } from '../util/glob';
+import type { Literal } from '../util/literalScan';
 import { customRuleHits } from './customRules';
 import { dependencyHits, dotenvEntries, envReadsFromFacts } from './extract';
 import { FileKind, fileKindOf } from './fileKinds';
@@ -24,6 +25,8 @@ export interface FileScan {
   facts?: JsFacts;
   /** False for a JS file the prefilter let through unparsed (no rule could match it on its own). */
   parsed: boolean;
+  /** The rule set's words in the text (RuleIndex.literalsIn), for the checks that run later. */
+  literals: ReadonlySet<Literal>;
   /** Hits of rules that depend on this file alone. */
   hits: RawHit[];
   errors: string[];
@@ -57,13 +60,14 @@ const NO_FACTS: JsFacts = Object.freeze({ imports: [], sites: [], exports: {}, s
 export function scanFile(file: string, text: string, index: RuleIndex, factContext: FactContext, options: ScanOptions = {}): FileScan {
   const kind = fileKindOf(file);
   const applicable = index.rulesFor(file);
-  const wantsParse = kind === 'js' && (options.forceParse || index.jsNeedsParse(file, text, applicable));
+  const literals = index.literalsIn(text);
+  const wantsParse = kind === 'js' && (options.forceParse || index.jsNeedsParse(file, text, applicable, literals));
   const refused = wantsParse ? whyNotParse(text) : undefined;
   const parse = wantsParse && !refused;
   // `parsed` says a parse was attempted, so the prefilter's second pass does not retry it forever.
   // A file that could not be parsed has no facts (not empty ones): nothing reads it as a module.
-  const scan: FileScan = { file, kind, text, hits: [], errors: [], parsed: wantsParse || kind !== 'js' };
-  let checkFile: CheckFile = { file, text };
+  const scan: FileScan = { file, kind, text, literals, hits: [], errors: [], parsed: wantsParse || kind !== 'js' };
+  let checkFile: CheckFile = { file, text, literals };
   if (kind === 'js' && !wantsParse) scan.facts = NO_FACTS;
   if (refused) scan.errors.push(`${refused}; only its text was checked`);
   if (parse) {
@@ -76,7 +80,7 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
       if (options.keepTree) rememberTree(file, text, { sourceFile, scopes, memo });
       else if (mayBeModelled(applicable, text, facts)) offerTree(file, text, { sourceFile, scopes });
       if (scan.facts.syntaxError) scan.errors.push(`syntax error at line ${scan.facts.syntaxError.line}: ${scan.facts.syntaxError.message} (the rest of the file was still scanned)`);
-      checkFile = { file, text, sourceFile, facts: scan.facts };
+      checkFile = { file, text, sourceFile, facts: scan.facts, literals };
     } catch (e) {
       // Nesting deep enough to exhaust the stack (10,000 brackets) breaks the parser, not the scan:
       // the file keeps its text rules, and a half-updated tree must not seed the next re-parse.
@@ -156,9 +160,10 @@ function localHits(rule: CompiledRule, scan: FileScan, checkFile: CheckFile): Ra
       return [{ ruleId: id, span: firstContentLine(scan.text) }];
     case 'check':
       if (m.check.scope !== 'file') return [];
-      if (m.check.prefilter && !m.check.prefilter.test(scan.text)) return [];
       // No tree: the prefilter decided the check cannot fire here, or the file did not parse.
+      // (Decided before the check's own prefilter: most files of an audit are such JS files.)
       if (scan.kind === 'js' && !checkFile.sourceFile && !m.check.textOnly) return [];
+      if (!mayFire(m.check, scan.text, scan.literals)) return [];
       return m.check.run(checkFile, m.options).map((h) => ({ ruleId: id, span: h.span, vars: h.vars }));
     case 'member':
       return [];

@@ -8,6 +8,7 @@ import { Analysis, callSpan, PrivilegedApi } from './analysis';
 import { EntryKind, findEntries, mayHaveEntries } from './entries';
 import { CallerWorkspace } from './model';
 import { importsMayReach } from './reach';
+import type { Literal } from '../../util/literalScan';
 import { base44Api, firebaseAdminApi, supabaseServiceRoleApi } from './platforms';
 
 const ENTRY_KINDS: readonly EntryKind[] = ['serve', 'http', 'callable', 'route', 'next'];
@@ -20,11 +21,18 @@ const HANDLER_NAMES: Record<EntryKind, string> = {
   next: 'route handler',
 };
 
-function privilegedCheck(name: string, makeApi: (entries: EntryKind[]) => PrivilegedApi, defaults: EntryKind[], modules: RegExp, prefilter: RegExp): LinkedCheck {
+interface TextFilter {
+  prefilter: RegExp;
+  /** Words one of which every text the prefilter accepts holds (see FileCheck.hints). */
+  hints: Literal[];
+}
+
+function privilegedCheck(name: string, makeApi: (entries: EntryKind[]) => PrivilegedApi, defaults: EntryKind[], modules: RegExp, { prefilter, hints }: TextFilter): LinkedCheck {
   return {
     name,
     scope: 'linked',
     prefilter,
+    hints,
     run(file, view, options) {
       const entries = entryOption(options) ?? defaults;
       // The text tests first: reading `facts` parses a file the prefilter skipped.
@@ -63,6 +71,15 @@ function entryOption(options: Record<string, unknown>): EntryKind[] | undefined 
 
 // Prefilters: the text a file needs to hold a privileged call, a handler or a guard helper. Files that
 // only import a module exporting a platform binding are parsed anyway by the engine's second pass.
-export const base44ServiceRoleCheck = privilegedCheck('base44-service-role-without-caller-check', base44Api, ['serve'], /^@base44\/sdk$/, /asServiceRole|auth\.me|createClientFromRequest/);
-export const supabaseServiceRoleCheck = privilegedCheck('supabase-service-role-without-caller-check', supabaseServiceRoleApi, ['serve', 'route'], /^@supabase\//, /supabase|service[_-]?role|secret[_-]?key|Deno\.serve/i);
-export const firebaseAdminCheck = privilegedCheck('firebase-admin-without-caller-check', firebaseAdminApi, ['http', 'route', 'next'], /^firebase-(admin|functions)(\/|$)/, /firebase|onRequest|onCall|verifyIdToken/);
+export const base44ServiceRoleCheck = privilegedCheck('base44-service-role-without-caller-check', base44Api, ['serve'], /^@base44\/sdk$/, {
+  prefilter: /asServiceRole|auth\.me|createClientFromRequest/,
+  hints: ['asServiceRole', 'auth.me', 'createClientFromRequest'].map((text) => ({ text })),
+});
+export const supabaseServiceRoleCheck = privilegedCheck('supabase-service-role-without-caller-check', supabaseServiceRoleApi, ['serve', 'route'], /^@supabase\//, {
+  prefilter: /supabase|service[_-]?role|secret[_-]?key|Deno\.serve/i,
+  hints: ['supabase', 'service_role', 'service-role', 'servicerole', 'secret_key', 'secret-key', 'secretkey', 'deno.serve'].map((text) => ({ text, caseInsensitive: true })),
+});
+export const firebaseAdminCheck = privilegedCheck('firebase-admin-without-caller-check', firebaseAdminApi, ['http', 'route', 'next'], /^firebase-(admin|functions)(\/|$)/, {
+  prefilter: /firebase|onRequest|onCall|verifyIdToken/,
+  hints: ['firebase', 'onRequest', 'onCall', 'verifyIdToken'].map((text) => ({ text })),
+});

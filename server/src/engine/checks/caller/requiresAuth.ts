@@ -22,6 +22,7 @@ export const requiresAuthCheck: LinkedCheck = {
   // Runs on the file that creates the client; the writes it looks for may be anywhere, so it
   // reads every file (and re-runs when any of them changes).
   prefilter: /requiresAuth/,
+  hints: [{ text: 'requiresAuth' }],
   run(file, view) {
     const ws = new CallerWorkspace(view);
     const clients = findOpenClients(ws, file);

@@ -30,6 +30,7 @@ export const verifyJwtCheck: LinkedCheck = {
   // Runs on supabase/config.toml and reads each named function's code through the view, so an
   // edit to that code re-runs it.
   prefilter: /verify_jwt/,
+  hints: [{ text: 'verify_jwt' }],
   run(config, view) {
     if (posix.basename(config.file) !== 'config.toml') return [];
     const ws = new CallerWorkspace(view);

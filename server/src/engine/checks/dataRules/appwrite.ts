@@ -17,6 +17,8 @@ export const appwriteAnyPermissionCheck: FileCheck = {
   scope: 'file',
   // Module names and permission strings are lower case: a case-sensitive search is much faster.
   prefilter: /appwrite|\(\s*\\?["']any\\?["']\s*\)/,
+  // `any` then a quote, or a backslash before one (in a JSON string).
+  hints: ['appwrite', 'any"', "any'", 'any\\'].map((text) => ({ text })),
   run(file) {
     const hits: CheckHit[] = [];
     if (file.facts) hits.push(...sdkHits(file.facts.sites));

@@ -27,6 +27,7 @@ export const corsCredentialsCheck: FileCheck = {
   // room for quotes, spacing and a short comment between) and either the Origin header's name or
   // CORS options (`origin` in something named `cors`). Anchored lookaheads: one pass each.
   prefilter: /^(?=[\s\S]*credentials[\s\S]{0,80}?true)(?:(?=[\s\S]*access-control-allow-origin)|(?=[\s\S]*cors)(?=[\s\S]*origin))/i,
+  hints: [{ text: 'credentials', caseInsensitive: true }],
   run(file) {
     // Both halves of the mistake name credentials somewhere; most files never do.
     if (!/credentials/i.test(file.text)) return [];

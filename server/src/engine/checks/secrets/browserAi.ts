@@ -21,6 +21,7 @@ export const browserAiClient: FileCheck = {
   name: 'browser-ai-client',
   scope: 'file',
   prefilter: /dangerouslyAllowBrowser/,
+  hints: [{ text: 'dangerouslyAllowBrowser' }],
   run(file: CheckFile): CheckHit[] {
     const source = file.sourceFile;
     if (!source || !file.text.includes('dangerouslyAllowBrowser')) return [];

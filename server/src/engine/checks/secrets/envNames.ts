@@ -43,6 +43,7 @@ export const clientExposedSecretEnv: FileCheck = {
   // A public prefix starting a name that goes on to a secret word (every word the checks above end
   // or contain: KEY and TOKEN cover the provider names); most files with `PUBLIC_` have none.
   prefilter: /\b(?:VITE_|NEXT_PUBLIC_|EXPO_PUBLIC_|REACT_APP_|PUBLIC_|NUXT_PUBLIC_)\w*?(?:SECRET|PRIVATE|PASSW|CREDENTIALS|SERVICE_|KEY|TOKEN|DATABASE_URL|DB_URL|CONNECTION_STRING|WEBHOOK)/,
+  hints: ['VITE_', 'PUBLIC_', 'REACT_APP_'].map((text) => ({ text })), // the other prefixes end `PUBLIC_`
   run(file: CheckFile): CheckHit[] {
     const hits: CheckHit[] = [];
     for (const { name, span } of envNamesIn(file)) {

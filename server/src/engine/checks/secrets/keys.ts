@@ -68,6 +68,8 @@ export function serviceAccountKeys(text: string): RawSecret[] {
  * that depend on that text alone): a base64 run decoding to it contains one of them.
  */
 const ENCODED_SERVICE_ACCOUNT = base64Fragments('service_account');
+/** Text one of which every service-account key holds (for the engine's gate, see findSecrets). */
+export const SERVICE_ACCOUNT_WORDS = ['service_account', ...ENCODED_SERVICE_ACCOUNT];
 
 function base64Fragments(word: string): string[] {
   return [0, 1, 2].map((offset) => {

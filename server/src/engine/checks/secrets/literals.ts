@@ -11,7 +11,7 @@ export const secretLiteral: FileCheck = {
   textOnly: true,
   run(file: CheckFile, options: Record<string, unknown>): CheckHit[] {
     const families = Array.isArray(options.families) ? (options.families as string[]) : undefined;
-    return findSecrets(file.text)
+    return findSecrets(file.text, file.literals)
       .filter((s) => !families || families.includes(s.family))
       .map((s) => {
         const shown = s.shown ?? redact(s.secret);

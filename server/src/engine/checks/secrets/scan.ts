@@ -5,10 +5,10 @@
 import { AWS_SECRET_BY_NAME, TOKEN_DETECTORS, TokenDetector } from './detectors';
 import { databaseUrls } from './connectionStrings';
 import { classifyJwt, JWT_PATTERN } from './jwt';
-import { pemKeys, serviceAccountKeys } from './keys';
+import { pemKeys, SERVICE_ACCOUNT_WORDS, serviceAccountKeys } from './keys';
 import { hasPlaceholderMarks, looksLikePlaceholder } from './structure';
 import type { RawSecret } from './types';
-import { trieSource } from '../../util/trie';
+import { Literal, LiteralScan } from '../../util/literalScan';
 
 /** Keys printed in provider documentation; they are public and revoked, so flagging them is noise. */
 const DOCUMENTED_KEYS = new Set(['sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'sk_test_BQokikJOvBiI2HlWgH4olfQ2', 'sk_test_26PHem9AhJZvU623DfE1x4sd']);
@@ -22,17 +22,18 @@ let cache: { text: string; secrets: RawSecret[] } | undefined;
  * The secrets in a text, sorted by position. Several rules run the same scan over one file in a
  * row, so the last result is kept.
  */
-export function findSecrets(text: string): RawSecret[] {
+export function findSecrets(text: string, literals?: ReadonlySet<Literal>): RawSecret[] {
   if (cache?.text === text) return cache.secrets;
+  const found = literals ?? (ownScan ??= new LiteralScan(SECRET_HINTS)).find(text);
   const accepted: RawSecret[] = [];
   const add = (found: RawSecret[]) => {
     for (const s of found) if (!accepted.some((a) => s.start < a.end && a.start < s.end)) accepted.push(s);
   };
-  add(serviceAccountKeys(text));
+  if (SERVICE_ACCOUNT_HINTS.some((h) => found.has(h))) add(serviceAccountKeys(text));
   add(pemKeys(text));
-  add(privilegedJwts(text));
+  if (JWT_HINTS.some((h) => found.has(h))) add(privilegedJwts(text));
   add(databaseUrls(text));
-  for (const detector of candidateDetectors(text)) add(tokenMatches(text, detector));
+  for (const detector of candidateDetectors(text, found)) add(tokenMatches(text, detector));
   add(awsSecretKeys(text));
   pairAwsKeys(accepted);
   accepted.sort((a, b) => a.start - b.start);
@@ -62,33 +63,24 @@ function hintsOf(detector: TokenDetector): string[] {
 }
 
 const HINTS = new Map(TOKEN_DETECTORS.map((d) => [d, hintsOf(d)]));
-const ALL_HINTS = [...new Set([...HINTS.values()].flat())];
-/**
- * Every hint, as one regex shaped like a trie (`s(?:b_secret_|k-…)`): one pass over a text finds
- * which hints it holds, several times faster than a search per hint. A hint that another hint
- * starts (`sk-` of `sk-ant-`) ends the match there, so seeing the shorter one stands for both.
- */
-const HINT_SCAN = new RegExp(trieSource(ALL_HINTS, { shortest: true }), 'g');
-/** For each detector, the hints (or the shorter hints that start them) whose presence lets it run. */
-const GATES = new Map([...HINTS].map(([d, hints]) => [d, hints.map(shortestStart)]));
+const LITERAL_OF = new Map([...new Set([...HINTS.values()].flat())].map((hint) => [hint, { text: hint }]));
+/** A JWT's claims part follows a dot and starts `ey` or `ew` (base64 of `{"` and `{\n`). */
+const JWT_HINTS: Literal[] = [{ text: '.ey' }, { text: '.ew' }];
+const SERVICE_ACCOUNT_HINTS: Literal[] = SERVICE_ACCOUNT_WORDS.map((text) => ({ text }));
+/** Every detector's hints, for the engine's one pass over a file (RuleIndex.literalsIn). */
+export const SECRET_HINTS: readonly Literal[] = [...LITERAL_OF.values(), ...JWT_HINTS, ...SERVICE_ACCOUNT_HINTS];
+/** For each detector, the hints whose presence lets it run. */
+const GATES = new Map([...HINTS].map(([d, hints]) => [d, hints.map((h) => LITERAL_OF.get(h)!)]));
+/** For texts the engine has not already looked through (tests, other callers). */
+let ownScan: LiteralScan | undefined;
 
 /** The detectors that could match somewhere in this text. */
-function candidateDetectors(text: string): TokenDetector[] {
-  const seen = new Set<string>();
-  HINT_SCAN.lastIndex = 0;
-  for (let m = HINT_SCAN.exec(text); m; m = HINT_SCAN.exec(text)) {
-    seen.add(m[0]);
-    HINT_SCAN.lastIndex = m.index + 1; // hints may overlap
-  }
+function candidateDetectors(text: string, found: ReadonlySet<Literal>): TokenDetector[] {
   return TOKEN_DETECTORS.filter((d) => {
     const gates = GATES.get(d)!;
-    if (gates.length > 0) return gates.some((g) => seen.has(g));
+    if (gates.length > 0) return gates.some((g) => found.has(g));
     return !d.near || d.near.test(text); // the word must be near a match, so in the text at all
   });
-}
-
-function shortestStart(hint: string): string {
-  return ALL_HINTS.filter((h) => hint.startsWith(h)).sort((a, b) => a.length - b.length)[0];
 }
 
 function tokenMatches(text: string, detector: TokenDetector): RawSecret[] {
