@@ -48,6 +48,22 @@ describe('language server over stdio', () => {
     assert.deepEqual(diagnostics.filter((d) => d.code === 'supabase/storage').map((d) => d.range.start.line), [4]);
   });
 
+  it('answers `unchanged` to a pull when an edit left the diagnostics as they were', async () => {
+    const request = (previousResultId?: string) =>
+      server.connection.sendRequest<{ kind: string; resultId: string; items?: unknown[] }>('textDocument/diagnostic', { textDocument: { uri: notesUri }, previousResultId });
+    const before = await request();
+    assert.equal(before.kind, 'full');
+    const withComment = notes.replace('  return data\n', "  await supabase.storage.from('avatars').upload('a.png', new Blob())\n  return data // the list\n");
+    change(notesUri, withComment, 3); // the same findings as version 2, on the same lines
+    const same = await request(before.resultId);
+    assert.deepEqual(same, { kind: 'unchanged', resultId: before.resultId });
+    change(notesUri, withComment.replace('  await supabase.storage', '\n  await supabase.storage'), 4); // a finding moves down a line
+    const moved = await request(before.resultId);
+    assert.equal(moved.kind, 'full');
+    assert.notEqual(moved.resultId, before.resultId);
+    assert.equal((await request('some-other-id')).kind, 'full');
+  });
+
   it('updates importers when the module exporting the client changes', async () => {
     const clientUri = uriOf(root, 'src/lib/supabase.ts');
     open(clientUri, clientModule);

@@ -5,7 +5,6 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
-  DocumentDiagnosticReportKind,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -20,6 +19,7 @@ import { findingsTree } from './lsp/findingsTree';
 import { uriOf } from './lsp/folders';
 import { hoverFor } from './lsp/hover';
 import { Session } from './lsp/session';
+import { DocumentReports } from './lsp/documentReports';
 import { workspaceReport } from './lsp/workspaceReports';
 
 export function startServer(): void {
@@ -72,10 +72,12 @@ export function startServer(): void {
   connection.onDidChangeWatchedFiles((params) => session.filesChanged(params.changes));
   connection.onDidChangeConfiguration(() => session.configurationChanged());
 
-  connection.languages.diagnostics.on(async (params) => ({
-    kind: DocumentDiagnosticReportKind.Full,
-    items: await session.diagnosticsFor(params.textDocument.uri),
-  }));
+  connection.languages.diagnostics.on(async (params) => {
+    const uri = params.textDocument.uri;
+    return documentReports.report(uri, await session.diagnosticsFor(uri), params.previousResultId);
+  });
+  const documentReports = new DocumentReports();
+  documents.onDidClose((e) => documentReports.forget(e.document.uri));
 
   connection.languages.diagnostics.onWorkspace(async (params, token) => {
     const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));

@@ -14,6 +14,8 @@ export interface TestServer {
   logs: string[];
   /** Settings the server gets when it asks for `lockinLens` (change, then notify). */
   settings: Record<string, unknown>;
+  /** The last full report pulled per document (see pull). */
+  reports: Map<string, { resultId?: string; items: PulledDiagnostic[] }>;
   stop(): Promise<void>;
 }
 
@@ -22,7 +24,7 @@ export async function startServer(rootPath: string, options: { trusted?: boolean
   const asUser = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
   const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...asUser });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const server: TestServer = { connection, process: child, logs: [], settings: {}, stop: async () => undefined };
+  const server: TestServer = { connection, process: child, logs: [], settings: {}, reports: new Map(), stop: async () => undefined };
   connection.onNotification('window/logMessage', (p: { message: string }) => void server.logs.push(p.message));
   connection.onNotification('lockin/summaryChanged', () => undefined);
   connection.onNotification('lockin/showMessageOnce', (p: { message: string }) => void server.logs.push(p.message));
@@ -75,7 +77,17 @@ export interface PulledDiagnostic {
   data: { kind: string; platform: string; category: string; fingerprint: string };
 }
 
+/**
+ * A document's diagnostics, pulled as VS Code pulls them: with the result id of the last report, so
+ * the server may answer `unchanged` (then the last items stand).
+ */
 export async function pull(server: TestServer, uri: string): Promise<PulledDiagnostic[]> {
-  const report = await server.connection.sendRequest<{ items: PulledDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+  const last = server.reports.get(uri);
+  const report = await server.connection.sendRequest<PullReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: last?.resultId });
+  if (report.kind === 'unchanged' && last) return last.items;
+  if (report.kind === 'unchanged') throw new Error(`unchanged report for ${uri} without an earlier one`);
+  server.reports.set(uri, { resultId: report.resultId, items: report.items });
   return report.items;
 }
+
+type PullReport = { kind: 'full'; resultId?: string; items: PulledDiagnostic[] } | { kind: 'unchanged'; resultId: string };
