@@ -16,8 +16,12 @@ const outdir = args.includes('--outdir') ? args[args.indexOf('--outdir') + 1] : 
 const shrink = minify ? { minify: true } : { minifyWhitespace: true, minifySyntax: true };
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: minify ? 'external' : true, ...shrink, logLevel: 'warning' };
 
-// The CLI also carries the language server (`lockin-lens lsp`), which the extension starts.
-await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: join(outdir, 'cli.js') });
+// The CLI also carries the language server (`lockin-lens lsp`), which the extension starts. The
+// program is cli.bundle.js; cli.js, which everything loads, is a small loader that compiles the
+// bundle with V8's code cache (server/src/cli/loader.ts). The loader has no source map: it is short
+// and keeps its names.
+await build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: join(outdir, 'cli.bundle.js') });
+await build({ ...common, entryPoints: ['server/src/cli/loader.ts'], outfile: join(outdir, 'cli.js'), sourcemap: false });
 await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: join(outdir, 'client.js'), external: ['vscode'] });
 copyCodicons(join(outdir, 'codicons'));
 

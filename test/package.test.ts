@@ -21,11 +21,11 @@ const MAX_BYTES = 4 * 1024 * 1024;
 const ALLOWED = [
   /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^ThirdPartyNotices\.md$/, /^images\/icon\.png$/,
   /^docs\/[\w-]+\.md$/, /^docs\/images\/[\w-]+\.png$/,
-  /^dist\/(cli|client)\.js$/, /^dist\/codicons\/codicon\.(css|ttf)$/, /^dist\/rule-docs\/([\w-]+\/)?[\w-]+\.md$/,
+  /^dist\/(cli|cli\.bundle|client)\.js$/, /^dist\/codicons\/codicon\.(css|ttf)$/, /^dist\/rule-docs\/([\w-]+\/)?[\w-]+\.md$/,
   /^rules\/[\w.-]+\.json$/, /^rules\/[\w-]+\/[\w-]+\.json$/,
 ];
 const REQUIRED = [
-  'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'ThirdPartyNotices.md', 'images/icon.png', 'dist/cli.js', 'dist/client.js',
+  'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'ThirdPartyNotices.md', 'images/icon.png', 'dist/cli.js', 'dist/cli.bundle.js', 'dist/client.js',
   'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf', 'rules/rule.schema.json', 'rules/platform.schema.json',
 ];
 const allowed = (file: string) => !file.includes('.fixture') && ALLOWED.some((pattern) => pattern.test(file));
@@ -59,9 +59,11 @@ describe('the .vsix', { timeout: 180_000 }, () => {
     assert.deepEqual(files.filter((f) => !allowed(f)), [], 'outside the allow-list');
     for (const file of REQUIRED) assert.ok(files.includes(file), `${file} is missing`);
     assert.ok(files.filter((f) => f.startsWith('dist/rule-docs/')).length > 100, 'rule pages');
-    const cli = entries.get('extension/dist/cli.js')!.toString('utf8');
-    assert.ok(cli.length < readFileSync(join(ROOT, 'dist', 'cli.js')).length, 'the shipped CLI is minified');
-    assert.doesNotMatch(cli.slice(-200), /sourceMappingURL/, 'no link to a source map that is not shipped');
+    const cli = entries.get('extension/dist/cli.bundle.js')!.toString('utf8');
+    assert.ok(cli.length < readFileSync(join(ROOT, 'dist', 'cli.bundle.js')).length, 'the shipped CLI is minified');
+    for (const file of ['cli.js', 'cli.bundle.js', 'client.js']) {
+      assert.doesNotMatch(entries.get(`extension/dist/${file}`)!.toString('utf8').slice(-200), /sourceMappingURL/, `${file}: no link to a source map that is not shipped`);
+    }
     const codicons = join(ROOT, 'node_modules', '@vscode', 'codicons', 'dist');
     for (const file of ['codicon.css', 'codicon.ttf']) {
       assert.ok(entries.get(`extension/dist/codicons/${file}`)!.equals(readFileSync(join(codicons, file))), `${file} ships unchanged, as ThirdPartyNotices.md says`);

@@ -13,9 +13,12 @@ const WATCHED = '**/{*.js,*.jsx,*.ts,*.tsx,*.mjs,*.cjs,*.mts,*.cts,*.json,*.json
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'cli.js'));
+  // The server keeps V8's code cache (see server/src/cli/loader.ts) in the extension's own storage,
+  // which VS Code removes with the extension.
+  const env = { ...process.env, LOCKIN_LENS_CACHE_DIR: path.join(context.globalStorageUri.fsPath, 'code-cache') };
   const serverOptions: ServerOptions = {
-    run: { module, args: ['lsp'], transport: TransportKind.ipc },
-    debug: { module, args: ['lsp'], transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, args: ['lsp'], transport: TransportKind.ipc, options: { env } },
+    debug: { module, args: ['lsp'], transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', pattern: WATCHED }],
