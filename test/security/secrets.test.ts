@@ -12,7 +12,7 @@ import { estimateCost } from '../../server/src/engine/cost';
 import { findCheck } from '../../server/src/engine/checks/registry';
 import { exposedSecretName } from '../../server/src/engine/checks/secrets/envNames';
 import { classifyJwt } from '../../server/src/engine/checks/secrets/jwt';
-import { findSecrets } from '../../server/src/engine/checks/secrets/scan';
+import { findSecrets, SECRET_HINTS } from '../../server/src/engine/checks/secrets/scan';
 import { base62, crc32, githubChecksumHolds, looksLikePlaceholder } from '../../server/src/engine/checks/secrets/structure';
 import { formatText } from '../../server/src/engine/report/text';
 import { builtinRulesDir } from '../../server/src/engine/rules/builtin';
@@ -119,6 +119,30 @@ describe('secrets: structure checks', () => {
     const id = `AKIA${random(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`;
     const found = findSecrets(`aws_access_key_id = ${id}\naws_secret_access_key = ${random(40)}\n`);
     assert.deepEqual(found.map((s) => s.label), ['AWS access key id (its secret access key is in this file too)', 'AWS secret access key']);
+  });
+});
+
+describe('secrets: the one-pass gates', () => {
+  it('never hide a secret: the same secrets as with every gate open', () => {
+    const allOpen = new Set(SECRET_HINTS);
+    const examples = join(rulesDir, '..', 'examples');
+    const files = [...readdirSync(examples, { recursive: true, withFileTypes: true }), ...readdirSync(rulesDir, { recursive: true, withFileTypes: true })]
+      .filter((e) => e.isFile())
+      .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
+    const variants = planted.map((p) => p.line.replace('$', p.secret));
+    variants.push(
+      variants[10].replace('postgresql', 'POSTGRESQL'), `const url = 'MongoDB+srv://admin:${random(20)}@cluster0.abcd.mongo-host.net/app'`,
+      variants[7].replace('secretAccessKey', 'AWS_SECRET_ACCESS_KEY'), `SECRET_KEY: "${random(40)}"`,
+    );
+    let secrets = 0;
+    for (const text of [...variants, ...files]) {
+      const gated = findSecrets(text);
+      findSecrets(''); // (the last text's answer is kept)
+      assert.deepEqual(gated, findSecrets(text, allOpen), text.slice(0, 120));
+      findSecrets('');
+      secrets += gated.length;
+    }
+    assert.ok(secrets >= variants.length, `only ${secrets} secrets found`);
   });
 });
 

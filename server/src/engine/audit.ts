@@ -1,7 +1,7 @@
 // A whole-folder audit: walk, read, scan, resolve, report. This is what the CLI runs and what the
 // language server's workspace audit runs.
 
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Minimatch } from 'minimatch';
 import { defaultWorkerCount, MIN_FILES_FOR_WORKERS, ScanPool } from './parallel/scanPool';
@@ -87,15 +87,46 @@ export function fileFilter(ruleSet: RuleSet, excludeGlobs: string[] = []): (rel:
   return (rel) => (isAlwaysWanted(rel) || includeGlobs.some((g) => g.match(rel))) && !exclude.some((g) => g.match(rel));
 }
 
-/** Reads one file for scanning, or says why it is skipped. */
+/**
+ * Opening without blocking: opening a pipe (a link to one) for reading would wait for a writer
+ * forever. Regular files ignore the flag. (Windows has no such flag, and no such files in folders.)
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads one file for scanning, or says why it is skipped. One open file for the size check and the
+ * read (a stat and a readFileSync took a fifth longer over the benchmark's 6,000 files).
+ */
 export function readForScan(abs: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { text: string } | { skip: 'too-large' | 'binary' } {
-  const stat = statSync(abs);
-  // A link to a pipe or device would block the read forever (or never end): never read one.
-  if (!stat.isFile()) throw new Error('not a regular file (a pipe, socket or device)');
-  if (stat.size > maxBytes) return { skip: 'too-large' };
-  const buffer = readFileSync(abs);
-  if (buffer.length > maxBytes) return { skip: 'too-large' }; // grew after the size check
-  return looksBinary(buffer) ? { skip: 'binary' } : { text: buffer.toString('utf8') };
+  const fd = openSync(abs, OPEN_FLAGS);
+  try {
+    const stat = fstatSync(fd);
+    // A pipe or device would never end, or block the read: never read one.
+    if (!stat.isFile()) throw new Error('not a regular file (a pipe, socket or device)');
+    if (stat.size > maxBytes) return { skip: 'too-large' };
+    const buffer = readToEnd(fd, stat.size, maxBytes);
+    if (!buffer) return { skip: 'too-large' }; // grew after the size check
+    return looksBinary(buffer) ? { skip: 'binary' } : { text: buffer.toString('utf8') };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The whole file (it may have changed size since its stat), or undefined past maxBytes. */
+function readToEnd(fd: number, size: number, maxBytes: number): Buffer | undefined {
+  let buffer = Buffer.allocUnsafe(size + 1); // one byte more: a file that grew shows it at once
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) return undefined;
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) return length > maxBytes ? undefined : buffer.subarray(0, length);
+    length += read;
+  }
 }
 
 /** Reads files as UTF-8 text, skipping (and recording) the large, binary and unreadable ones. */

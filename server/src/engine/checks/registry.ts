@@ -83,6 +83,12 @@ export interface LinkedCheck {
   /** As for FileCheck: text without which the check cannot fire on a file. */
   prefilter?: RegExp;
   hints?: readonly Literal[];
+  /**
+   * Whether the check may read this file's tree though its prefilter rejects the file's text (a
+   * check that looks through other files: requiresAuth reads every file's entity writes). A batch
+   * scan keeps such trees for a while rather than parse them again (see scanFile's mayBeModelled).
+   */
+  readsTreeOf?(facts: JsFacts): boolean;
   run(file: CheckFile, view: LinkedView, options: Record<string, unknown>): CheckHit[];
 }
 

@@ -204,13 +204,14 @@ function textHits(ruleId: string, regex: RegExp, text: string): RawHit[] {
 
 /**
  * Will a linked check (the caller checks) want this file's tree soon? Only if the file touches a
- * platform and holds text a linked check looks for; such backend files are few and small.
+ * platform and holds text a linked check looks for, or facts it reads across files; such backend
+ * files are few and small.
  */
 function mayBeModelled(applicable: CompiledRule[], text: string, facts: JsFacts): boolean {
   if (facts.sites.length === 0) return false;
   return applicable.some((rule) => {
     const m = rule.matcher;
-    return m.type === 'check' && m.check.scope === 'linked' && (!m.check.prefilter || m.check.prefilter.test(text));
+    return m.type === 'check' && m.check.scope === 'linked' && (!m.check.prefilter || m.check.prefilter.test(text) || m.check.readsTreeOf?.(facts) === true);
   });
 }
 

@@ -23,6 +23,7 @@ export const requiresAuthCheck: LinkedCheck = {
   // reads every file (and re-runs when any of them changes).
   prefilter: /requiresAuth/,
   hints: [{ text: 'requiresAuth' }],
+  readsTreeOf: (facts) => facts.sites.some((site) => isWrite(site.ref.path)),
   run(file, view) {
     const ws = new CallerWorkspace(view);
     const clients = findOpenClients(ws, file);
@@ -95,6 +96,11 @@ function writesByOrigin(ws: CallerWorkspace, files: CheckFile[]): Map<string, Wr
   return out;
 }
 
+/** A call that ends in `.<op>()` for a write op (resolution only changes the root end of a path). */
+function isWrite(path: string[]): boolean {
+  return path[path.length - 1] === CALL && WRITE_OPS.has(path[path.length - 2]);
+}
+
 /** Entity writes in one file whose client comes from a Base44 `createClient(…)` call. */
 function collectWrites(ws: CallerWorkspace, file: string): Write[] {
   const out: Write[] = [];
@@ -102,9 +108,7 @@ function collectWrites(ws: CallerWorkspace, file: string): Write[] {
   if (!facts) return out;
   let model: FileModel | undefined;
   for (const site of facts.sites) {
-    // Resolution only changes the root end of a path: a write ends in `.<op>()` either way.
-    const tail = site.ref.path;
-    if (tail[tail.length - 1] !== CALL || !WRITE_OPS.has(tail[tail.length - 2])) continue;
+    if (!isWrite(site.ref.path)) continue;
     const ref = ws.resolve(file, site.ref);
     if (!ref || ref.root.kind !== 'module' || ref.root.module !== '@base44/sdk') continue;
     const p = ref.path;

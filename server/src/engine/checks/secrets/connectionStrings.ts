@@ -7,6 +7,9 @@ import { hasPlaceholderMarks } from './structure';
 
 const DB_URL = /\b(?<scheme>postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver)(?:\+[a-z0-9]+)?:\/\/(?<user>[^:\s/@'"`]+):(?<password>[^@\s'"`]+)@(?<host>\[[0-9a-f:]+\]|[^\s/:?'"`,;)]+)/gi;
 
+/** Words one of which every URL DB_URL accepts begins with, in any case (for the engine's gate). */
+export const DATABASE_SCHEMES = ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver'];
+
 /** Passwords that only ever appear in examples and local setups. */
 const STOCK_PASSWORDS = new Set(['password', 'pass', 'passwd', 'pwd', 'secret', 'changeme', 'postgres', 'mysql', 'root', 'admin', 'user', 'test', 'example', 'dbpass', 'mypassword']);
 

@@ -3,7 +3,7 @@
 // match inside an earlier one is dropped, so a service account's key is not also a "PEM key".
 
 import { AWS_SECRET_BY_NAME, TOKEN_DETECTORS, TokenDetector } from './detectors';
-import { databaseUrls } from './connectionStrings';
+import { DATABASE_SCHEMES, databaseUrls } from './connectionStrings';
 import { classifyJwt, JWT_PATTERN } from './jwt';
 import { pemKeys, SERVICE_ACCOUNT_WORDS, serviceAccountKeys } from './keys';
 import { hasPlaceholderMarks, looksLikePlaceholder } from './structure';
@@ -29,12 +29,13 @@ export function findSecrets(text: string, literals?: ReadonlySet<Literal>): RawS
   const add = (found: RawSecret[]) => {
     for (const s of found) if (!accepted.some((a) => s.start < a.end && a.start < s.end)) accepted.push(s);
   };
-  if (SERVICE_ACCOUNT_HINTS.some((h) => found.has(h))) add(serviceAccountKeys(text));
-  add(pemKeys(text));
-  if (JWT_HINTS.some((h) => found.has(h))) add(privilegedJwts(text));
-  add(databaseUrls(text));
+  const holds = (hints: Literal[]) => hints.some((h) => found.has(h));
+  if (holds(SERVICE_ACCOUNT_HINTS)) add(serviceAccountKeys(text));
+  if (holds(PEM_HINTS)) add(pemKeys(text));
+  if (holds(JWT_HINTS)) add(privilegedJwts(text));
+  if (holds(DATABASE_URL_HINTS)) add(databaseUrls(text));
   for (const detector of candidateDetectors(text, found)) add(tokenMatches(text, detector));
-  add(awsSecretKeys(text));
+  if (holds(AWS_SECRET_HINTS)) add(awsSecretKeys(text));
   pairAwsKeys(accepted);
   accepted.sort((a, b) => a.start - b.start);
   cache = { text, secrets: accepted };
@@ -67,8 +68,14 @@ const LITERAL_OF = new Map([...new Set([...HINTS.values()].flat())].map((hint) =
 /** A JWT's claims part follows a dot and starts `ey` or `ew` (base64 of `{"` and `{\n`). */
 const JWT_HINTS: Literal[] = [{ text: '.ey' }, { text: '.ew' }];
 const SERVICE_ACCOUNT_HINTS: Literal[] = SERVICE_ACCOUNT_WORDS.map((text) => ({ text }));
+const PEM_HINTS: Literal[] = [{ text: '-----BEGIN ' }];
+/** Every name AWS_SECRET_BY_NAME accepts says `secret`, in any case. */
+const AWS_SECRET_HINTS: Literal[] = [{ text: 'secret', caseInsensitive: true }];
+const DATABASE_URL_HINTS: Literal[] = DATABASE_SCHEMES.map((text) => ({ text, caseInsensitive: true }));
 /** Every detector's hints, for the engine's one pass over a file (RuleIndex.literalsIn). */
-export const SECRET_HINTS: readonly Literal[] = [...LITERAL_OF.values(), ...JWT_HINTS, ...SERVICE_ACCOUNT_HINTS];
+export const SECRET_HINTS: readonly Literal[] = [
+  ...LITERAL_OF.values(), ...JWT_HINTS, ...SERVICE_ACCOUNT_HINTS, ...PEM_HINTS, ...AWS_SECRET_HINTS, ...DATABASE_URL_HINTS,
+];
 /** For each detector, the hints whose presence lets it run. */
 const GATES = new Map([...HINTS].map(([d, hints]) => [d, hints.map((h) => LITERAL_OF.get(h)!)]));
 /** For texts the engine has not already looked through (tests, other callers). */
