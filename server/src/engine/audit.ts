@@ -1,8 +1,7 @@
 // A whole-folder audit: walk, read, scan, resolve, report. This is what the CLI runs and what the
 // language server's workspace audit runs.
 
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Minimatch } from 'minimatch';
 import { defaultWorkerCount, MIN_FILES_FOR_WORKERS, ScanPool } from './parallel/scanPool';
 import { scanTexts, scanTextsInPool } from './scanTexts';
@@ -13,8 +12,10 @@ import type { RuleSet } from './rules/load';
 import { isAlwaysWanted } from './scan/fileKinds';
 import type { Finding, ScanError, SkippedEntry } from './types';
 import { walkWorkspace, WalkOptions } from './workspace/walk';
+import { DEFAULT_MAX_FILE_BYTES, readForScan, readOne, ReadResult } from './workspace/readFile';
 
-export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES, readForScan };
+
 
 export interface AuditOptions {
   maxFileBytes?: number;
@@ -52,9 +53,10 @@ export async function auditFolder(rootPath: string, ruleSet: RuleSet, options: A
   // Workers start before the files are read: loading TypeScript and the rules takes them longer.
   const workers = options.workers ?? (walked.files.length >= MIN_FILES_FOR_WORKERS ? defaultWorkerCount() : 0);
   const pool = workers > 0 ? new ScanPool(ruleSet.sources, workers) : undefined;
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let scanned;
   try {
-    const texts = readAll(root, walked.files, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, skipped, errors);
+    const texts = readAll(root, walked.files, maxBytes, skipped, errors);
     scanned = pool ? await scanTextsInPool(pool, texts, ruleSet, errors, options) : scanTexts(texts, ruleSet, errors, options);
   } finally {
     void pool?.close(); // terminating takes a moment; nothing waits for it
@@ -87,69 +89,22 @@ export function fileFilter(ruleSet: RuleSet, excludeGlobs: string[] = []): (rel:
   return (rel) => (isAlwaysWanted(rel) || includeGlobs.some((g) => g.match(rel))) && !exclude.some((g) => g.match(rel));
 }
 
-/**
- * Opening without blocking: opening a pipe (a link to one) for reading would wait for a writer
- * forever. Regular files ignore the flag. (Windows has no such flag, and no such files in folders.)
- */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-
-/**
- * Reads one file for scanning, or says why it is skipped. One open file for the size check and the
- * read (a stat and a readFileSync took a fifth longer over the benchmark's 6,000 files).
- */
-export function readForScan(abs: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { text: string } | { skip: 'too-large' | 'binary' } {
-  const fd = openSync(abs, OPEN_FLAGS);
-  try {
-    const stat = fstatSync(fd);
-    // A pipe or device would never end, or block the read: never read one.
-    if (!stat.isFile()) throw new Error('not a regular file (a pipe, socket or device)');
-    if (stat.size > maxBytes) return { skip: 'too-large' };
-    const buffer = readToEnd(fd, stat.size, maxBytes);
-    if (!buffer) return { skip: 'too-large' }; // grew after the size check
-    return looksBinary(buffer) ? { skip: 'binary' } : { text: buffer.toString('utf8') };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** The whole file (it may have changed size since its stat), or undefined past maxBytes. */
-function readToEnd(fd: number, size: number, maxBytes: number): Buffer | undefined {
-  let buffer = Buffer.allocUnsafe(size + 1); // one byte more: a file that grew shows it at once
-  let length = 0;
-  for (;;) {
-    if (length === buffer.length) {
-      if (length > maxBytes) return undefined;
-      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
-      buffer.copy(bigger, 0, 0, length);
-      buffer = bigger;
-    }
-    const read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (read === 0) return length > maxBytes ? undefined : buffer.subarray(0, length);
-    length += read;
-  }
-}
-
 /** Reads files as UTF-8 text, skipping (and recording) the large, binary and unreadable ones. */
 function readAll(root: string, files: string[], maxBytes: number, skipped: SkippedEntry[], errors: ScanError[]): Map<string, string> {
   const texts = new Map<string, string>();
   for (const file of files) {
-    const abs = join(root, file);
-    try {
-      const read = readForScan(abs, maxBytes);
-      if ('skip' in read) skipped.push({ file, reason: read.skip });
-      else texts.set(file, read.text);
-    } catch (e) {
-      skipped.push({ file, reason: 'unreadable' });
-      errors.push({ file, message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-    }
+    const read = readOne(root, file, maxBytes);
+    if ('text' in read) texts.set(read.file, read.text);
+    else recordSkip(read, skipped, errors);
   }
   return texts;
 }
 
-/** A NUL byte in the first 8 KB, as git decides. */
-export function looksBinary(buffer: Buffer): boolean {
-  return buffer.subarray(0, 8192).includes(0);
+function recordSkip(read: Exclude<ReadResult, { text: string }>, skipped: SkippedEntry[], errors: ScanError[]): void {
+  skipped.push({ file: read.file, reason: read.skip });
+  if (read.error) errors.push({ file: read.file, message: read.error });
 }
+
 
 function countBy(values: string[]): Record<string, number> {
   const out: Record<string, number> = {};

@@ -110,7 +110,7 @@ const plans = new WeakMap<CompiledRule[], Map<string, CompiledRule[]>>();
 
 /**
  * The applicable rules that can hit a file of this kind, with or without facts: a file the
- * prefilter left unparsed has no imports or env reads, and only manifests declare dependencies.
+ * prefilter left unparsed has no imports, env reads or tree, and only manifests declare dependencies.
  * (Kept per rule list; rulesFor gives the files with the same globs answers one shared list.)
  */
 function rulesThatCanHit(applicable: CompiledRule[], kind: FileKind, hasFacts: boolean): CompiledRule[] {
@@ -132,6 +132,9 @@ function canHit(m: CompiledRule['matcher'], kind: FileKind, hasFacts: boolean): 
       return (m.in !== 'dotenv' && hasFacts) || (m.in !== 'code' && kind === 'dotenv');
     case 'dependency':
       return kind === 'package-json' || kind === 'deno-json';
+    case 'check':
+      // Linked and workspace checks run later; a JS file without a tree runs only text checks.
+      return m.check.scope === 'file' && (m.check.textOnly === true || kind !== 'js' || hasFacts);
     default:
       return true;
   }

@@ -43,7 +43,8 @@ export function walkWorkspace(root: string, options: WalkOptions): WalkResult {
       result.skipped.push({ file: relDir || '.', reason: 'unreadable' });
       return;
     }
-    const ignore = withLocalGitignore(abs, relDir, inherited);
+    // Only folders that list a .gitignore are asked for one (a failed read per folder is not free).
+    const ignore = entries.some((e) => e.name === '.gitignore') ? withLocalGitignore(abs, relDir, inherited) : inherited;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
