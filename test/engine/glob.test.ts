@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { Minimatch } from 'minimatch';
 import { builtinRulesDir } from '../../server/src/engine/rules/builtin';
 import { loadRules } from '../../server/src/engine/rules/load';
-import { globsToRegExp, requiredLiterals } from '../../server/src/engine/util/glob';
+import { globsToMatcher, globsToRegExp, requiredLiterals } from '../../server/src/engine/util/glob';
 
 const PATHS = [
   'package.json', 'src/index.ts', 'src/api/base44Client.js', 'src/pages/Deals.jsx', '.env', '.env.local', 'apps/web/.env.production',
@@ -30,9 +30,27 @@ describe('globsToRegExp', () => {
     for (const glob of globs) {
       const mm = new Minimatch(glob, { dot: true });
       const re = globsToRegExp([glob]);
-      for (const path of PATHS) if (mm.match(path) !== re.test(path)) disagreements.push(`${glob} on ${path}: minimatch ${mm.match(path)}`);
+      const matcher = globsToMatcher([glob]);
+      for (const path of PATHS) {
+        if (mm.match(path) !== re.test(path)) disagreements.push(`${glob} on ${path}: minimatch ${mm.match(path)}`);
+        if (mm.match(path) !== matcher.test(path)) disagreements.push(`matcher of ${glob} on ${path}: minimatch ${mm.match(path)}`);
+      }
     }
     assert.deepEqual(disagreements, []);
+  });
+
+  it('matches every rule glob list as minimatch does, testing name globs on the file name', () => {
+    const lists = ruleSet.rules.flatMap((r) => [r.files?.include, r.files?.exclude]).filter((l): l is string[] => !!l);
+    const wrong: string[] = [];
+    for (const list of lists) {
+      const globs = list.map((g) => new Minimatch(g, { dot: true }));
+      const matcher = globsToMatcher(list);
+      for (const path of PATHS) if (globs.some((g) => g.match(path)) !== matcher.test(path)) wrong.push(`${list.join(',')} on ${path}`);
+    }
+    assert.deepEqual(wrong, []);
+    const mixed = globsToMatcher(['**/*.rules', 'supabase/**/*.sql', '**/.env.*']);
+    assert.ok(mixed.test('firestore.rules') && mixed.test('a/b/storage.rules') && mixed.test('supabase/m/1.sql') && mixed.test('x/.env.local'));
+    assert.ok(!mixed.test('rules/x.ts') && !mixed.test('x/supabase/m/1.sql') && !mixed.test('.env'));
   });
 
   it('handles globstars, braces, classes and lists', () => {

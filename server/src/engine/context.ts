@@ -27,7 +27,7 @@ type CheckGate = (text: string, found: ReadonlySet<Literal>) => boolean;
 interface Selection {
   rule: CompiledRule;
   /** Some of these is in every path the selection includes (undefined: no such text known). */
-  hints?: string[];
+  hints?: Literal[];
 }
 
 export class RuleIndex {
@@ -57,6 +57,8 @@ export class RuleIndex {
   private readonly rulesByFile = new Map<string, CompiledRule[]>();
   private readonly rulesByAnswers = new Map<string, CompiledRule[]>();
   private selectionRules?: Selection[];
+  /** Finds the selections' hints in a path, in one pass. */
+  private pathScan?: LiteralScan;
 
   constructor(set: RuleSet) {
     this.rules = set.rules;
@@ -76,12 +78,14 @@ export class RuleIndex {
     if (!rules) {
       // Many rules share one `files` selection (all secrets rules do): decide each selection once,
       // and share one list among the files that get the same answers (most get the same few).
-      const answers = this.selections()
-        .map(({ rule, hints }) => (hints && !hints.some((h) => file.includes(h)) ? '0' : this.appliesTo(rule, file) ? '1' : '0'))
+      const selections = this.selections();
+      const named = this.pathScan!.find(file); // (most paths name none of the selections' folders and files)
+      const answers = selections
+        .map(({ rule, hints }) => (hints && !hints.some((h) => named.has(h)) ? '0' : this.appliesTo(rule, file) ? '1' : '0'))
         .join('');
       rules = this.rulesByAnswers.get(answers);
       if (!rules) {
-        const accepted = new Set(this.selections().filter((_, i) => answers[i] === '1').map(({ rule }) => this.filesKey(rule)));
+        const accepted = new Set(selections.filter((_, i) => answers[i] === '1').map(({ rule }) => this.filesKey(rule)));
         rules = this.rules.filter((rule) => !rule.files || accepted.has(this.filesKey(rule)));
         this.rulesByAnswers.set(answers, rules);
       }
@@ -99,7 +103,11 @@ export class RuleIndex {
     if (!this.selectionRules) {
       const byKey = new Map<string, CompiledRule>();
       for (const rule of this.rules) if (rule.files && !byKey.has(this.filesKey(rule))) byKey.set(this.filesKey(rule), rule);
-      this.selectionRules = [...byKey.values()].map((rule) => ({ rule, hints: rule.files?.include && requiredLiterals(rule.files.include) }));
+      this.selectionRules = [...byKey.values()].map((rule) => {
+        const hints = rule.files?.include && requiredLiterals(rule.files.include);
+        return { rule, hints: hints?.map((text) => ({ text })) };
+      });
+      this.pathScan = new LiteralScan(this.selectionRules.flatMap((s) => s.hints ?? []));
     }
     return this.selectionRules;
   }

@@ -9,6 +9,7 @@ import type { RawHit } from './types';
 import type { Resolver } from './workspace/resolve';
 
 export function memberHits(file: string, facts: JsFacts, index: RuleIndex, resolver: Resolver): RawHit[] {
+  if (facts.sites.length === 0) return [];
   const hits: RawHit[] = [];
   const applies = new Map<string, boolean>();
   const appliesHere = (rule: CompiledRule) => {

@@ -185,9 +185,12 @@ export class WorkspaceState {
   findingsFor(file: string): Finding[] {
     const scan = this.scans.get(file);
     if (!scan) return [];
-    const hits = [...scan.hits, ...(this.workspaceHits().get(file) ?? []), ...this.linked.hitsFor(file)];
-    // A loop, not push(...): a minified bundle can hold more hits than a call takes arguments.
+    // Loops, not push(...): a minified bundle can hold more hits than a call takes arguments.
+    const hits = scan.hits.slice();
+    for (const hit of this.workspaceHits().get(file) ?? []) hits.push(hit);
+    for (const hit of this.linked.hitsFor(file)) hits.push(hit);
     if (scan.facts) for (const hit of memberHits(file, scan.facts, this.index, this.resolver)) hits.push(hit);
+    if (hits.length === 0) return []; // most files: nothing to place, fingerprint or suppress
     return unsuppressed(toFindings(file, scan.text, hits, this.rulesById), scan.text);
   }
 

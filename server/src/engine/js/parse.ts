@@ -21,6 +21,15 @@ export function parseSource(file: string, text: string): ts.SourceFile {
 }
 
 /**
+ * A tree whose nodes have no parents yet: for a caller that walks every node next and sets them
+ * on the way (the scope walk, see ScopeTable). TypeScript's own pass for parents walks the whole
+ * tree again and allocated a quarter of the audit's parse memory.
+ */
+export function parseWithoutParents(file: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(file, text, OPTIONS, false, scriptKindFor(file));
+}
+
+/**
  * Re-parses an edited file from its previous tree: TypeScript reuses the nodes outside the changed
  * region, so a keystroke in a long file costs a fraction of a full parse. The previous tree must
  * not be used afterwards.

@@ -104,8 +104,13 @@ export class ScopeTable {
 
   /** The scope of the node being visited (kept in a field so the walk allocates no closures). */
   private current!: Scope;
+  /** The node whose children are being visited: their parent (a tree may come without parents). */
+  private currentNode!: ts.Node;
   private depth = 0;
-  private readonly visitChild = (child: ts.Node): void => this.visit(child, this.current);
+  private readonly visitChild = (child: ts.Node): void => {
+    (child as { parent: ts.Node }).parent = this.currentNode;
+    this.visit(child, this.current);
+  };
 
   private visit(node: ts.Node, scope: Scope): void {
     // Leaves and most expressions declare nothing: skip the tests below for them.
@@ -147,11 +152,14 @@ export class ScopeTable {
         }
       }
     }
+    const outerNode = this.currentNode;
     this.current = inner;
+    this.currentNode = node;
     this.depth++;
     ts.forEachChild(node, this.visitChild);
     this.depth--;
     this.current = scope;
+    this.currentNode = outerNode;
     if (this.recording && this.depth === 1) {
       this.memo!.keep(node, this.recording);
       this.recording = undefined;

@@ -9,7 +9,7 @@ import '../checks';
 import { findCheck } from '../checks/registry';
 import { parsePathPattern } from '../refs';
 import type { ScanError } from '../types';
-import { globsToRegExp } from '../util/glob';
+import { globsToMatcher } from '../util/glob';
 // The schema validators, generated from rules/*.schema.json at build time (scripts/gen-validators.mjs):
 // compiling the schemas with Ajv here cost about 40 ms of every start.
 import { schemaValidators as validate } from './generated/validators';
@@ -128,8 +128,8 @@ function compileRule(json: RuleJson, file: string, errors: ScanError[], madeGlob
     }
     const include = fileGlobs(json.files?.include, madeGlobs);
     const exclude = fileGlobs(json.files?.exclude, madeGlobs);
-    const toRe = (globs: string[] | undefined) => (globs && globs.length > 0 ? globsToRegExp(globs) : undefined);
-    return { ...json, source: file, include, exclude, includeRe: toRe(json.files?.include), excludeRe: toRe(json.files?.exclude), matcher };
+    const toMatcher = (globs: string[] | undefined) => (globs && globs.length > 0 ? globsToMatcher(globs) : undefined);
+    return { ...json, source: file, include, exclude, includeMatch: toMatcher(json.files?.include), excludeMatch: toMatcher(json.files?.exclude), matcher };
   } catch (e) {
     errors.push({ file, message: (e as Error).message });
     return undefined;

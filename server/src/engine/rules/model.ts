@@ -2,6 +2,7 @@
 
 import { Minimatch } from 'minimatch';
 import type { PathPattern } from '../refs';
+import type { PathMatcher } from '../util/glob';
 import type { EffortGrade, Kind, Severity } from '../types';
 import type { Check } from '../checks/registry';
 import { TimeBudgetExceeded, withinBudget } from '../util/timeBudget';
@@ -44,8 +45,8 @@ export interface CompiledRule extends RuleJson {
   include?: Minimatch[];
   exclude?: Minimatch[];
   /** include and exclude, each compiled into one regular expression (tested for every file). */
-  includeRe?: RegExp;
-  excludeRe?: RegExp;
+  includeMatch?: PathMatcher;
+  excludeMatch?: PathMatcher;
   matcher: CompiledMatcher;
 }
 
@@ -75,7 +76,7 @@ export function ruleAppliesTo(rule: CompiledRule, file: string): boolean {
 }
 
 function globsSelect(rule: CompiledRule, file: string): boolean {
-  if (rule.includeRe && !rule.includeRe.test(file)) return false;
-  if (rule.excludeRe && rule.excludeRe.test(file)) return false;
+  if (rule.includeMatch && !rule.includeMatch.test(file)) return false;
+  if (rule.excludeMatch && rule.excludeMatch.test(file)) return false;
   return true;
 }

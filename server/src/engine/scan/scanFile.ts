@@ -3,7 +3,8 @@
 
 import { CheckFile, mayFire } from '../checks/registry';
 import type { RuleIndex } from '../context';
-import { collectJsFactsAndScopes, FactContext, JsFacts, parseSource, reparseSource } from '../js/facts';
+import { collectJsFactsAndScopes, FactContext, JsFacts, reparseSource } from '../js/facts';
+import { parseWithoutParents } from '../js/parse';
 import { FactMemo } from '../js/reuse';
 import { forgetTree, offerTree, recallLatest, rememberTree } from '../js/treeCache';
 import { normalizeSpecifier } from '../modules';
@@ -73,7 +74,8 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
   if (parse) {
     try {
       const previous = options.keepTree ? recallLatest(file) : undefined;
-      const sourceFile = previous ? reparseSource(previous.tree.sourceFile, previous.text, text) : parseSource(file, text);
+      // (The scope walk below sets the parents of a fresh tree: see parseWithoutParents.)
+      const sourceFile = previous ? reparseSource(previous.tree.sourceFile, previous.text, text) : parseWithoutParents(file, text);
       const memo = options.keepTree ? (previous?.tree.memo ?? new FactMemo()) : undefined;
       const { facts, scopes } = collectJsFactsAndScopes(sourceFile, factContext, memo);
       scan.facts = facts;

@@ -6,6 +6,31 @@ export function globsToRegExp(globs: string[]): RegExp {
   return new RegExp(`^(?:${globs.map((g) => convert(g)).join('|')})$`);
 }
 
+/** What a list of globs compiles to: a test of root-relative paths (normalised: no empty folder names). */
+export interface PathMatcher {
+  test(path: string): boolean;
+}
+
+/**
+ * Globs as a matcher, the same in meaning as globsToRegExp. A glob that is a globstar and then one
+ * folder level's pattern (most rules' files: all `.ts` files, any `wrangler.toml`) is tested on the
+ * file name alone: a regex that starts with a folder loop backtracks through every folder of the
+ * path, for every such glob.
+ */
+export function globsToMatcher(globs: string[]): PathMatcher {
+  const names = globs.filter(isNameGlob);
+  const paths = globs.filter((glob) => !isNameGlob(glob));
+  const byName = names.length > 0 ? new RegExp(`^(?:${names.map((g) => convert(g.slice(3))).join('|')})$`) : undefined;
+  const byPath = paths.length > 0 ? globsToRegExp(paths) : undefined;
+  return { test: (path) => (byName?.test(path.slice(path.lastIndexOf('/') + 1)) ?? false) || (byPath?.test(path) ?? false) };
+}
+
+/** A globstar, a slash and one folder level's pattern (no `/`, no globstar: no brace alternative holds one). */
+function isNameGlob(glob: string): boolean {
+  const rest = glob.slice(3);
+  return glob.startsWith('**/') && !rest.includes('/') && !rest.includes('**');
+}
+
 function convert(glob: string): string {
   let out = '';
   for (let i = 0; i < glob.length; i++) {
