@@ -49,6 +49,8 @@ export class RuleIndex {
   /** Literal text without which no rule can match a JS file on its own (see jsNeedsParse). */
   private readonly parseTriggerRegexes: RegExp[] = [];
   private readonly parseTriggers = new Set<Literal>();
+  /** Triggers that are the names of platform globals, with the name (see triggerMatters). */
+  private readonly scopedGlobals = new Map<Literal, string>();
   /** One pass over a text finds the parse triggers, the secret formats' hints and the checks' hints. */
   private readonly literalScan: LiteralScan;
   private readonly literalList: Literal[];
@@ -140,9 +142,34 @@ export class RuleIndex {
    * binding are found in a second pass by the audit; see reachPlatformModules.)
    */
   jsNeedsParse(file: string, text: string, applicable: CompiledRule[] = this.rulesFor(file), found = this.literalsIn(text)): boolean {
-    for (const literal of found) if (this.parseTriggers.has(literal)) return true;
+    for (const literal of found) if (this.parseTriggers.has(literal) && this.triggerMatters(literal, applicable)) return true;
     if (this.parseTriggerRegexes.some((r) => r.test(text))) return true;
     return this.checkGate(applicable)(text, found);
+  }
+
+  /**
+   * A platform global's name calls for a parse only where a rule reading that global applies:
+   * `migrate` is PocketBase's only in pb_migrations files, and a word of prose everywhere else.
+   */
+  private triggerMatters(trigger: Literal, applicable: CompiledRule[]): boolean {
+    const name = this.scopedGlobals.get(trigger);
+    return name === undefined || this.globalsReadBy(applicable).has(name);
+  }
+
+  private readonly globalsByList = new WeakMap<CompiledRule[], Set<string>>();
+
+  private globalsReadBy(applicable: CompiledRule[]): Set<string> {
+    let names = this.globalsByList.get(applicable);
+    if (!names) {
+      const roots = applicable.flatMap((r) => (r.matcher.type === 'member' ? r.matcher.patterns.map((p) => p.rootKey ?? '') : []));
+      this.globalsByList.set(applicable, (names = new Set(roots.filter((k) => k.startsWith('g:')).map((k) => k.slice(2)))));
+    }
+    return names;
+  }
+
+  /** A global that only member rules read: not an env global, not the root of a platform's client. */
+  private readOnlyByMemberRules(name: string): boolean {
+    return !BASE_GLOBALS.includes(name) && !this.clients.some((c) => c.pattern.rootKey === `g:${name}`);
   }
 
   /** Words by number, so that a worker thread's answer can travel (each thread builds the same list). */
@@ -180,16 +207,21 @@ export class RuleIndex {
 
   private addParseTriggers(): void {
     const triggers: Literal[] = [];
-    const add = (literal: string, bounds: Bounds = {}) => {
-      if (literal.length >= 3) triggers.push({ text: literal, ...bounds });
-      else this.parseTriggerRegexes.push(/[\s\S]/); // too short to filter on: parse everything
+    const add = (literal: string, bounds: Bounds = {}): Literal | undefined => {
+      if (literal.length < 3) return void this.parseTriggerRegexes.push(/[\s\S]/); // too short to filter on: parse everything
+      const trigger = { text: literal, ...bounds };
+      triggers.push(trigger);
+      return trigger;
     };
     // Module names are normalised; `deno-std/…` is written `https://deno.land/std@…/…` in code.
     const asWritten = (module: string) => module.replace(/^deno-std\//, '');
     for (const module of this.moduleNames) add(asWritten(module));
     for (const glob of this.moduleGlobs) add(longestLiteral(asWritten(glob.pattern)));
     // A global is read as a whole identifier: `Deno.env`, not the `Deno` of "Denotes" or `Bun` of "Bundle".
-    for (const name of this.trackedGlobals) if (name !== 'process') add(name, { start: true, end: true });
+    for (const name of this.trackedGlobals) {
+      const trigger = name === 'process' ? undefined : add(name, { start: true, end: true });
+      if (trigger && this.readOnlyByMemberRules(name)) this.scopedGlobals.set(trigger, name);
+    }
     // Specifier maps are anchored to a whole specifier; in file text, look for the unanchored body.
     for (const { regex, platform } of this.specifierMaps) this.parseTriggerRegexes.push(this.platformRegExp(platform, regex.source.replace(/\(\^\|\/\)|\^|\$/g, '')));
     for (const rule of this.rules) {
@@ -198,6 +230,8 @@ export class RuleIndex {
       // An env name is an identifier too: `SUPABASE_*` starts a name, it is never the tail of one.
       if (m.type === 'env') for (const g of m.names) add(longestLiteral(g.pattern), identifierBounds(g.pattern));
     }
+    // A global's name that is also another trigger's text (an env name, say) is not scoped.
+    for (const trigger of this.scopedGlobals.keys()) if (triggers.some((t) => t !== trigger && t.text === trigger.text)) this.scopedGlobals.delete(trigger);
     for (const trigger of withoutCovered(triggers)) this.parseTriggers.add(trigger);
   }
 
