@@ -11,7 +11,7 @@ import { anyPrefilterTest } from './checks/registry';
 import { BudgetedRegExp } from './util/timeBudget';
 import { requiredLiterals } from './util/glob';
 import { Literal, LiteralScan } from './util/literalScan';
-import { Bounds, identifierBounds, longestLiteral, withoutCovered } from './parseTriggers';
+import { Bounds, identifierBounds, longestLiteral, requiredText, withoutCovered } from './parseTriggers';
 import { SECRET_HINTS } from './checks/secrets/scan';
 
 /** Globals whose reads matter to every platform (env access), tracked even without a platform file. */
@@ -47,7 +47,8 @@ export class RuleIndex {
   private readonly globCandidatesByModule = new Map<string, MemberEntry[]>();
 
   /** Literal text without which no rule can match a JS file on its own (see jsNeedsParse). */
-  private readonly parseTriggerRegexes: RegExp[] = [];
+  /** Patterns that call for a parse, each tested only where its `gate` text is (when it has one). */
+  private readonly parseTriggerRegexes: { regex: RegExp; gate?: Literal }[] = [];
   private readonly parseTriggers = new Set<Literal>();
   /** Triggers that are the names of platform globals, with the name (see triggerMatters). */
   private readonly scopedGlobals = new Map<Literal, string>();
@@ -69,7 +70,8 @@ export class RuleIndex {
     for (const rule of set.rules) this.addRule(rule);
     this.addParseTriggers();
     const checkHints = set.rules.flatMap((rule) => (rule.matcher.type === 'check' ? (rule.matcher.check.hints ?? []) : []));
-    this.literalList = [...new Set([...this.parseTriggers, ...SECRET_HINTS, ...checkHints])];
+    const regexGates = this.parseTriggerRegexes.flatMap(({ gate }) => (gate ? [gate] : []));
+    this.literalList = [...new Set([...this.parseTriggers, ...regexGates, ...SECRET_HINTS, ...checkHints])];
     this.literalNumbers = new Map(this.literalList.map((literal, i) => [literal, i]));
     this.literalScan = new LiteralScan(this.literalList);
   }
@@ -143,7 +145,7 @@ export class RuleIndex {
    */
   jsNeedsParse(file: string, text: string, applicable: CompiledRule[] = this.rulesFor(file), found = this.literalsIn(text)): boolean {
     for (const literal of found) if (this.parseTriggers.has(literal) && this.triggerMatters(literal, applicable)) return true;
-    if (this.parseTriggerRegexes.some((r) => r.test(text))) return true;
+    if (this.parseTriggerRegexes.some(({ regex, gate }) => (!gate || found.has(gate)) && regex.test(text))) return true;
     return this.checkGate(applicable)(text, found);
   }
 
@@ -208,7 +210,7 @@ export class RuleIndex {
   private addParseTriggers(): void {
     const triggers: Literal[] = [];
     const add = (literal: string, bounds: Bounds = {}): Literal | undefined => {
-      if (literal.length < 3) return void this.parseTriggerRegexes.push(/[\s\S]/); // too short to filter on: parse everything
+      if (literal.length < 3) return void this.parseTriggerRegexes.push({ regex: /[\s\S]/ }); // too short to filter on: parse everything
       const trigger = { text: literal, ...bounds };
       triggers.push(trigger);
       return trigger;
@@ -223,7 +225,12 @@ export class RuleIndex {
       if (trigger && this.readOnlyByMemberRules(name)) this.scopedGlobals.set(trigger, name);
     }
     // Specifier maps are anchored to a whole specifier; in file text, look for the unanchored body.
-    for (const { regex, platform } of this.specifierMaps) this.parseTriggerRegexes.push(this.platformRegExp(platform, regex.source.replace(/\(\^\|\/\)|\^|\$/g, '')));
+    for (const { regex, platform } of this.specifierMaps) {
+      const source = regex.source.replace(/\(\^\|\/\)|\^|\$/g, '');
+      // Built-in patterns only: a custom one runs on a time budget, whatever text it holds.
+      const text = isBuiltIn(platform) ? requiredText(source) : undefined;
+      this.parseTriggerRegexes.push({ regex: this.platformRegExp(platform, source), gate: text === undefined ? undefined : { text } });
+    }
     for (const rule of this.rules) {
       const m = rule.matcher;
       if (m.type === 'import') for (const g of m.modules) add(longestLiteral(g.pattern));

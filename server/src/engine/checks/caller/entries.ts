@@ -47,21 +47,43 @@ export function findEntries(model: FileModel, kinds: ReadonlySet<EntryKind>): En
   const add = (kind: EntryKind, fn: Fn | undefined, preGuarded = false) => {
     if (fn && !out.some((e) => e.fn === fn)) out.push({ kind, model, fn, preGuarded });
   };
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && kinds.has('serve') && isWithSupabase(node, model)) {
-      add('serve', handlerArgument(node, model), withSupabaseVerifies(node));
-    } else if (ts.isCallExpression(node)) {
-      const kind = callEntryKind(node, model);
-      if (kind && kinds.has(kind)) {
-        const fn = handlerArgument(node, model);
-        add(kind, fn, kind === 'route' && routePreGuarded(node, model));
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(model.sourceFile);
+  for (const { call, withSupabase, kind } of entryCalls(model)) {
+    if (withSupabase && kinds.has('serve')) add('serve', handlerArgument(call, model), withSupabaseVerifies(call));
+    else if (kind && kinds.has(kind)) add(kind, handlerArgument(call, model), kind === 'route' && routePreGuarded(call, model));
+  }
   if (kinds.has('next')) for (const fn of exportedHandlers(model)) add('next', fn);
   return out;
+}
+
+/** A call that may register a handler, whatever kinds a check looks for. */
+interface EntryCall {
+  call: ts.CallExpression;
+  withSupabase: boolean;
+  kind?: EntryKind;
+}
+
+/**
+ * The calls of a tree that may register handlers, in source order: found in one walk for the three
+ * privileged-call checks (each looks for its own kinds, and walking a tree took a third of them).
+ */
+const entryCallsByTree = new WeakMap<ts.SourceFile, EntryCall[]>();
+
+function entryCalls(model: FileModel): EntryCall[] {
+  let calls = entryCallsByTree.get(model.sourceFile);
+  if (!calls) {
+    const found: EntryCall[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        const withSupabase = isWithSupabase(node, model);
+        const kind = callEntryKind(node, model);
+        if (withSupabase || kind) found.push({ call: node, withSupabase, kind });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(model.sourceFile);
+    entryCallsByTree.set(model.sourceFile, (calls = found));
+  }
+  return calls;
 }
 
 function callEntryKind(call: ts.CallExpression, model: FileModel): EntryKind | undefined {
