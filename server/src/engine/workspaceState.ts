@@ -40,7 +40,7 @@ export class WorkspaceState {
     const looked = new Set<string>();
     for (;;) {
       const reach = this.platformModuleReach(looked);
-      const next = reach ? [...this.scans.values()].filter((s) => !s.parsed && reach(s.file, s.text)) : [];
+      const next = reach ? [...this.scans.values()].filter((s) => !s.parsed && reach(s)) : [];
       if (next.length === 0) return parsed;
       for (const scan of next) {
         this.setFile(scan.file, scan.text, { forceParse: true });
@@ -52,7 +52,7 @@ export class WorkspaceState {
   /** The same for one file that was just (re)scanned unparsed: parse it if it reaches a platform module. */
   reachFile(file: string): boolean {
     const scan = this.scans.get(file);
-    if (!scan || scan.parsed || !this.platformModuleReach()?.(file, scan.text)) return false;
+    if (!scan || scan.parsed || !this.platformModuleReach()?.(scan)) return false;
     this.setFile(file, scan.text, { forceParse: true });
     return true;
   }
@@ -60,11 +60,12 @@ export class WorkspaceState {
   /**
    * A test of whether a file's text names, in quotes, a specifier that resolves to a workspace
    * module exporting a platform binding (or re-exporting another module), other than those in
-   * `skip` (to which the modules tested for are added). A cheap regex on the
-   * module's file name finds candidates (`'./api/base44Client'`, `"@/lib/db"`); resolving them
-   * drops the many that only share a name (`'./src'`, `'./entities'` in unrelated code).
+   * `skip` (to which the modules tested for are added). The file's workspace specifiers (relative
+   * or through an alias: `'./api/base44Client'`, `"@/lib/db"`) are found once, for every round;
+   * only those naming one of the modules' files (`base44Client`, `db`) are resolved, which drops
+   * the many that only share a name (`'./src'`, `'./entities'` in unrelated code).
    */
-  private platformModuleReach(skip?: Set<string>): ((file: string, text: string) => boolean) | undefined {
+  private platformModuleReach(skip?: Set<string>): ((scan: FileScan) => boolean) | undefined {
     const modules = new Set<string>();
     for (const scan of this.scans.values()) {
       const facts = scan.facts;
@@ -77,17 +78,29 @@ export class WorkspaceState {
     }
     if (modules.size === 0) return undefined;
     for (const module of modules) skip?.add(module);
-    const names = [...new Set([...modules].map(moduleStem))].map(escapeRegExp).join('|');
-    const named = new RegExp(names); // most files name none of the modules: a cheap test first
-    const quoted = new RegExp(`['"\`]((?:[^'"\`\\n]*/)?(?:${names})(?:/index)?(?:\\.[cm]?[jt]sx?)?)['"\`]`, 'g');
-    return (file, text) => {
-      if (!named.test(text)) return false;
-      for (const m of text.matchAll(quoted)) {
-        const target = this.resolver.resolveFile(file, m[1]);
-        if (target !== undefined && modules.has(target)) return true;
+    const names = new Set([...modules].map(moduleStem));
+    return (scan) => this.workspaceSpecifiers(scan).some((spec) => {
+      if (!names.has(specifierStem(spec))) return false;
+      const target = this.resolver.resolveFile(scan.file, spec);
+      return target !== undefined && modules.has(target);
+    });
+  }
+
+  private readonly specifiersOf = new WeakMap<FileScan, string[]>();
+  private specifierSearch?: { prefixes: string; regex: RegExp };
+
+  /** Quoted strings in a file's text that start as workspace specifiers do (relative, or an alias). */
+  private workspaceSpecifiers(scan: FileScan): string[] {
+    let specs = this.specifiersOf.get(scan);
+    if (!specs) {
+      const prefixes = ['./', '../', '/', ...this.aliases.prefixList()].map(escapeRegExp).join('|');
+      if (this.specifierSearch?.prefixes !== prefixes) {
+        this.specifierSearch = { prefixes, regex: new RegExp(`(['"\`])((?:${prefixes})[^'"\`\n]*)\\1`, 'g') };
       }
-      return false;
-    };
+      specs = [...scan.text.matchAll(this.specifierSearch.regex)].map((m) => m[2]);
+      this.specifiersOf.set(scan, specs);
+    }
+    return specs;
   }
 
   constructor(readonly index: RuleIndex, private readonly prefilter = true) {
@@ -226,6 +239,12 @@ export class WorkspaceState {
     this.workspaceHitsCache = byFile;
     return byFile;
   }
+}
+
+/** The file name a specifier ends with, as moduleStem gives it: `'./api/base44Client.js'` → base44Client, `'@/lib/db/index'` → db. */
+function specifierStem(spec: string): string {
+  const path = spec.replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** What an import specifier of this file contains: `src/api/base44Client.js` → base44Client, `lib/db/index.ts` → db. */

@@ -42,6 +42,11 @@ export class AliasTable {
     return undefined;
   }
 
+  /** The alias prefixes that some project declares, and the conventional ones. */
+  prefixList(): string[] {
+    return [...this.prefixes];
+  }
+
   /** Is this specifier an alias that some project in the workspace declares (or a conventional one)? */
   isAlias(spec: string): boolean {
     for (const prefix of this.prefixes) if (spec === prefix || spec.startsWith(prefix)) return true;
