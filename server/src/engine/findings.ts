@@ -150,3 +150,13 @@ function dedupe(findings: Finding[]): Finding[] {
     return true;
   });
 }
+
+/** Are two lists of findings the same, field by field (findings hold plain values only)? */
+export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a.length === b.length && a.every((f, i) => sameFinding(f, b[i]));
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  const keys = Object.keys(a) as (keyof Finding)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}

@@ -15,7 +15,8 @@ export class DocumentReports {
 
   report(uri: string, items: Diagnostic[], previousResultId: string | undefined): DocumentDiagnosticReport {
     const last = this.last.get(uri);
-    const resultId = last && sameDiagnostics(last.items, items) ? last.resultId : `${this.prefix}-${++this.counter}`;
+    const same = last !== undefined && (last.items === items || sameDiagnostics(last.items, items));
+    const resultId = same ? last.resultId : `${this.prefix}-${++this.counter}`;
     this.last.set(uri, { items, resultId });
     if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };

@@ -9,6 +9,7 @@ import { RuleIndex } from '../engine/context';
 import { workspaceImports } from '../engine/match';
 import type { RuleSet } from '../engine/rules/load';
 import { ruleAppliesTo } from '../engine/rules/model';
+import { sameFindings } from '../engine/findings';
 import { fileKindOf } from '../engine/scan/fileKinds';
 import type { Finding, ScanError } from '../engine/types';
 import { walkWorkspace } from '../engine/workspace/walk';
@@ -145,11 +146,11 @@ export class FolderIndex {
       if (this.state.resolver.resolveFile(rel, spec)) continue;
       const target = this.state.resolver.candidates(rel, spec).find((c) => existsSync(join(this.root, c)));
       if (target && this.loadFromDisk(target, { forceParse: true })) {
-        this.findings.set(target, this.state.findingsFor(target));
+        this.refreshFindings(target);
         this.ensureImports(target, depth + 1);
       }
     }
-    this.findings.set(rel, this.state.findingsFor(rel));
+    this.refreshFindings(rel);
   }
 
   private loadFromDisk(rel: string, options: { configOnly?: boolean; forceParse?: boolean } = {}): boolean {
@@ -179,11 +180,21 @@ export class FolderIndex {
     if (fileKindOf(rel) === 'tsconfig') this.state.addConfig(rel, text);
     const { exportsChanged, linkedChanged } = this.state.setFile(rel, text, { forceParse, keepTree: forceParse });
     if (!forceParse) this.state.reachFile(rel);
-    this.findings.set(rel, this.state.findingsFor(rel));
+    this.refreshFindings(rel);
     for (const file of linkedChanged) if (file !== rel) this.stale.add(file);
     if (exportsChanged) this.exportsChangedIn.add(rel);
     if (this.touchesWorkspaceChecks(rel)) this.workspaceChecksStale = true;
     return [rel];
+  }
+
+  /**
+   * Recomputes a file's findings. When they come out as they were (most keystrokes), the previous
+   * list stays: its diagnostics are reused, and the new copies die young instead of piling up.
+   */
+  private refreshFindings(rel: string): void {
+    const findings = this.state.findingsFor(rel);
+    const previous = this.findings.get(rel);
+    this.findings.set(rel, previous && sameFindings(previous, findings) ? previous : findings);
   }
 
   private readonly stale = new Set<string>();
@@ -198,7 +209,7 @@ export class FolderIndex {
     const facts = this.state.scans.get(rel)?.facts;
     const importsChanged = facts !== undefined && this.exportsChangedIn.size > 0
       && (facts.starExports.length > 0 || workspaceImports(facts).some((spec) => this.exportsChangedIn.has(this.state.resolver.resolveFile(rel, spec) ?? '')));
-    if (this.stale.delete(rel) || importsChanged) this.findings.set(rel, this.state.findingsFor(rel));
+    if (this.stale.delete(rel) || importsChanged) this.refreshFindings(rel);
   }
 
   /** Is there work left from earlier updates for catchUp()? */
@@ -232,7 +243,7 @@ export class FolderIndex {
   }
 
   private recompute(files: string[]): string[] {
-    for (const file of files) if (this.state.scans.has(file)) this.findings.set(file, this.state.findingsFor(file));
+    for (const file of files) if (this.state.scans.has(file)) this.refreshFindings(file);
     return files;
   }
 
@@ -243,7 +254,7 @@ export class FolderIndex {
   private recomputeWorkspaceCheckFiles(except: string): string[] {
     const rules = this.workspaceCheckRules();
     const files = [...this.state.scans.keys()].filter((f) => f !== except && rules.some((r) => ruleAppliesTo(r, f)));
-    for (const file of files) this.findings.set(file, this.state.findingsFor(file));
+    for (const file of files) this.refreshFindings(file);
     return files;
   }
 
@@ -256,6 +267,6 @@ export class FolderIndex {
     this.exportsChangedIn.clear();
     this.workspaceChecksStale = false;
     this.findings.clear();
-    for (const file of this.state.scans.keys()) this.findings.set(file, this.state.findingsFor(file));
+    for (const file of this.state.scans.keys()) this.refreshFindings(file);
   }
 }

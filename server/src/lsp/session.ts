@@ -179,8 +179,15 @@ export class Session {
     if (!pathSelected(settings, rel)) return [];
     folder.freshen(rel);
     const findings = folder.findings.get(rel) ?? [];
-    return visibleFindings(findings, settings).map((f) => toDiagnostic(f, this.docsHref));
+    // The same findings (kept when an edit changed none) under the same settings: the same diagnostics.
+    const made = this.diagnosticsMade.get(findings);
+    if (made?.settings === settings) return made.diagnostics;
+    const diagnostics = visibleFindings(findings, settings).map((f) => toDiagnostic(f, this.docsHref));
+    this.diagnosticsMade.set(findings, { settings, diagnostics });
+    return diagnostics;
   }
+
+  private readonly diagnosticsMade = new WeakMap<Finding[], { settings: LockinSettings; diagnostics: Diagnostic[] }>();
 
   folderSettingsOf(folder: FolderIndex): LockinSettings {
     return this.folderSettings.get(folder) ?? DEFAULT_SETTINGS;
