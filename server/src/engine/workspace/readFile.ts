@@ -43,9 +43,11 @@ function readToEnd(fd: number, size: number, maxBytes: number): Buffer | undefin
       buffer.copy(bigger, 0, 0, length);
       buffer = bigger;
     }
-    const read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (read === 0) return length > maxBytes ? undefined : buffer.subarray(0, length);
+    const wanted = buffer.length - length;
+    const read = readSync(fd, buffer, length, wanted, null);
     length += read;
+    // Less than asked is the end of a regular file: no read more just to hear that (as readFileSync).
+    if (read < wanted) return length > maxBytes ? undefined : buffer.subarray(0, length);
   }
 }
 
