@@ -2,14 +2,14 @@
 // platform bindings, how clients are recognised, and an index from binding roots to member patterns.
 
 import { Minimatch } from 'minimatch';
-import { CompiledRule, PlatformDescriptor, ruleAppliesTo } from './rules/model';
+import type { CompiledRule, PlatformDescriptor } from './rules/model';
 import type { RuleSet } from './rules/load';
-import { isBuiltIn, stopOf } from './rules/trust';
+import { isBuiltIn } from './rules/trust';
+import { RuleSelection } from './ruleSelection';
 import type { ScanError } from './types';
 import { matchSegments, parsePathPattern, PathPattern, Ref, rootKey, rootMatches } from './refs';
 import { anyPrefilterTest } from './checks/registry';
 import { BudgetedRegExp } from './util/timeBudget';
-import { requiredLiterals } from './util/glob';
 import { Literal, LiteralScan } from './util/literalScan';
 import { Bounds, identifierBounds, longestLiteral, requiredText, withoutCovered } from './parseTriggers';
 import { SECRET_HINTS } from './checks/secrets/scan';
@@ -23,12 +23,6 @@ export interface MemberEntry {
 }
 
 type CheckGate = (text: string, found: ReadonlySet<Literal>) => boolean;
-
-interface Selection {
-  rule: CompiledRule;
-  /** Some of these is in every path the selection includes (undefined: no such text known). */
-  hints?: Literal[];
-}
 
 export class RuleIndex {
   readonly rules: CompiledRule[];
@@ -46,7 +40,6 @@ export class RuleIndex {
   private readonly memberByGlob: MemberEntry[] = [];
   private readonly globCandidatesByModule = new Map<string, MemberEntry[]>();
 
-  /** Literal text without which no rule can match a JS file on its own (see jsNeedsParse). */
   /** Patterns that call for a parse, each tested only where its `gate` text is (when it has one). */
   private readonly parseTriggerRegexes: { regex: RegExp; gate?: Literal }[] = [];
   private readonly parseTriggers = new Set<Literal>();
@@ -57,14 +50,11 @@ export class RuleIndex {
   private readonly literalList: Literal[];
   private readonly literalNumbers: Map<Literal, number>;
   private lastLiterals?: { text: string; found: ReadonlySet<Literal> };
-  private readonly rulesByFile = new Map<string, CompiledRule[]>();
-  private readonly rulesByAnswers = new Map<string, CompiledRule[]>();
-  private selectionRules?: Selection[];
-  /** Finds the selections' hints in a path, in one pass. */
-  private pathScan?: LiteralScan;
+  private readonly selection: RuleSelection;
 
   constructor(set: RuleSet) {
     this.rules = set.rules;
+    this.selection = new RuleSelection(set.rules, this.errors);
     this.trackedGlobals = new Set(BASE_GLOBALS);
     for (const platform of set.platforms) this.addPlatform(platform);
     for (const rule of set.rules) this.addRule(rule);
@@ -76,65 +66,9 @@ export class RuleIndex {
     this.literalScan = new LiteralScan(this.literalList);
   }
 
-  /** The rules whose file globs accept this root-relative path (cached: globs are slow). */
+  /** The rules whose file globs accept this root-relative path. */
   rulesFor(file: string): CompiledRule[] {
-    let rules = this.rulesByFile.get(file);
-    if (!rules) {
-      // Many rules share one `files` selection (all secrets rules do): decide each selection once,
-      // and share one list among the files that get the same answers (most get the same few).
-      const selections = this.selections();
-      const named = this.pathScan!.find(file); // (most paths name none of the selections' folders and files)
-      const answers = selections
-        .map(({ rule, hints }) => (hints && !hints.some((h) => named.has(h)) ? '0' : this.appliesTo(rule, file) ? '1' : '0'))
-        .join('');
-      rules = this.rulesByAnswers.get(answers);
-      if (!rules) {
-        const accepted = new Set(selections.filter((_, i) => answers[i] === '1').map(({ rule }) => this.filesKey(rule)));
-        rules = this.rules.filter((rule) => !rule.files || accepted.has(this.filesKey(rule)));
-        this.rulesByAnswers.set(answers, rules);
-      }
-      if (this.rulesByFile.size > 100_000) this.rulesByFile.clear();
-      this.rulesByFile.set(file, rules);
-    }
-    return rules;
-  }
-
-  /**
-   * One rule for each distinct `files` selection, in the order they first occur, with text every
-   * path it includes holds (most selections name a file or folder: `wrangler.toml`, `supabase/functions`).
-   */
-  private selections(): Selection[] {
-    if (!this.selectionRules) {
-      const byKey = new Map<string, CompiledRule>();
-      for (const rule of this.rules) if (rule.files && !byKey.has(this.filesKey(rule))) byKey.set(this.filesKey(rule), rule);
-      this.selectionRules = [...byKey.values()].map((rule) => {
-        const hints = rule.files?.include && requiredLiterals(rule.files.include);
-        return { rule, hints: hints?.map((text) => ({ text })) };
-      });
-      this.pathScan = new LiteralScan(this.selectionRules.flatMap((s) => s.hints ?? []));
-    }
-    return this.selectionRules;
-  }
-
-  /** Custom rules whose globs overran their budget (see ruleAppliesTo) are reported once here. */
-  private appliesTo(rule: CompiledRule, file: string): boolean {
-    const yes = ruleAppliesTo(rule, file);
-    const stop = yes || isBuiltIn(rule) ? undefined : stopOf(rule);
-    if (stop?.cause === 'files' && !this.reportedStops.has(rule)) {
-      this.reportedStops.add(rule);
-      this.errors.push({ file: rule.source, message: stop.message });
-    }
-    return yes;
-  }
-
-  private readonly reportedStops = new WeakSet<CompiledRule>();
-  private readonly filesKeys = new Map<CompiledRule, string>();
-
-  private filesKey(rule: CompiledRule): string {
-    let key = this.filesKeys.get(rule);
-    // A custom rule decides for itself: it may be stopped while a rule with the same files is not.
-    if (key === undefined) this.filesKeys.set(rule, (key = (isBuiltIn(rule) ? '' : `${rule.id}|`) + JSON.stringify(rule.files)));
-    return key;
+    return this.selection.rulesFor(file);
   }
 
   /**
