@@ -25,7 +25,7 @@ export interface CheckFile {
    * `facts` (linked checks) parses it on demand.
    */
   prefilterSkipped?: boolean;
-  /** The parse triggers and secret hints in `text`, when the engine has looked (RuleIndex.literalsIn). */
+  /** The rule set's words in `text` (parse triggers, secret and check hints), when the engine has looked (RuleIndex.literalsIn). */
   literals?: ReadonlySet<Literal>;
 }
 
@@ -95,10 +95,11 @@ export interface LinkedCheck {
 export type Check = FileCheck | LinkedCheck | WorkspaceCheck;
 
 /**
- * A test of whether any of these checks could fire on a text: their prefilters joined into one
- * regex per set of flags, so the text is read once rather than once per check. A check without a
- * prefilter makes it always true; one with a backreference (which joining would renumber) keeps
- * a regex of its own.
+ * A test of whether any of these checks could fire on a text. A check with hints asks the words the
+ * engine's pass found first, and runs its prefilter only when one is there; the prefilters of the
+ * others are joined into one regex per set of flags, so the text is read once rather than once per
+ * check. A check with neither makes it always true; one with a backreference (which joining would
+ * renumber) keeps a regex of its own.
  */
 export function anyPrefilterTest(checks: Check[]): (text: string, found: ReadonlySet<Literal>) => boolean {
   const hinted = checks.filter((check) => check.hints);
