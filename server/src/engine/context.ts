@@ -161,7 +161,7 @@ export class RuleIndex {
     // Specifier maps are anchored to a whole specifier; in file text, look for the unanchored body.
     for (const { regex, platform } of this.specifierMaps) {
       const source = regex.source.replace(/\(\^\|\/\)|\^|\$/g, '');
-      // Built-in patterns only: a custom one runs on a time budget, whatever text it holds.
+      // Only built-in patterns are gated by their text; a custom one is tested as written (on its time budget).
       const text = isBuiltIn(platform) ? requiredText(source) : undefined;
       this.parseTriggerRegexes.push({ regex: this.platformRegExp(platform, source), gate: text === undefined ? undefined : { text } });
     }
