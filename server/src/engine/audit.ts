@@ -12,10 +12,7 @@ import type { RuleSet } from './rules/load';
 import { isAlwaysWanted } from './scan/fileKinds';
 import type { Finding, ScanError, SkippedEntry } from './types';
 import { walkWorkspace, WalkOptions } from './workspace/walk';
-import { DEFAULT_MAX_FILE_BYTES, readForScan, readOne, ReadResult } from './workspace/readFile';
-
-export { DEFAULT_MAX_FILE_BYTES, readForScan };
-
+import { DEFAULT_MAX_FILE_BYTES, readOne, ReadResult } from './workspace/readFile';
 
 export interface AuditOptions {
   maxFileBytes?: number;
@@ -104,7 +101,6 @@ function recordSkip(read: Exclude<ReadResult, { text: string }>, skipped: Skippe
   skipped.push({ file: read.file, reason: read.skip });
   if (read.error) errors.push({ file: read.file, message: read.error });
 }
-
 
 function countBy(values: string[]): Record<string, number> {
   const out: Record<string, number> = {};

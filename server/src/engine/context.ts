@@ -11,7 +11,8 @@ import { matchSegments, parsePathPattern, PathPattern, Ref, rootKey, rootMatches
 import { anyPrefilterTest } from './checks/registry';
 import { BudgetedRegExp } from './util/timeBudget';
 import { Literal, LiteralScan } from './util/literalScan';
-import { Bounds, identifierBounds, longestLiteral, requiredText, withoutCovered } from './parseTriggers';
+import { Bounds, identifierBounds, requiredText, withoutCovered } from './parseTriggers';
+import { longestLiteral } from './util/glob';
 import { SECRET_HINTS } from './checks/secrets/scan';
 
 /** Globals whose reads matter to every platform (env access), tracked even without a platform file. */

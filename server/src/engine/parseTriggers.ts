@@ -1,18 +1,8 @@
 // Literal text without which no rule can match a JS file on its own (the parse triggers of
 // RuleIndex.jsNeedsParse), taken from globs of module and env names.
 
+import { longestLiteral } from './util/glob';
 import type { Literal } from './util/literalScan';
-
-/**
- * The longest text every match of a glob contains: `*SUPABASE_*` → `SUPABASE_`,
- * `{@,}firebase/auth{,/cordova}` → `firebase/auth` (brace alternatives are not guaranteed).
- */
-export function longestLiteral(glob: string): string {
-  return glob
-    .replace(/\{[^}]*\}/g, '*')
-    .split(/[*?[\]]/)
-    .reduce((a, b) => (b.length > a.length ? b : a), '');
-}
 
 export type Bounds = Pick<Literal, 'start' | 'end'>;
 

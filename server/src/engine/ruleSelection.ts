@@ -17,12 +17,26 @@ interface Selection {
 export class RuleSelection {
   private readonly rulesByFile = new Map<string, CompiledRule[]>();
   private readonly rulesByAnswers = new Map<string, CompiledRule[]>();
-  private selectionRules?: Selection[];
+  private readonly reportedStops = new WeakSet<CompiledRule>();
+  private readonly filesKeys = new Map<CompiledRule, string>();
+  /**
+   * One rule for each distinct `files` selection, in the order they first occur, with text every
+   * path it includes holds (most selections name a file or folder: `wrangler.toml`, `supabase/functions`).
+   */
+  private readonly selections: Selection[];
   /** Finds the selections' hints in a path, in one pass. */
-  private pathScan?: LiteralScan;
+  private readonly pathScan: LiteralScan;
 
   /** Custom rules stopped on their glob budget are reported in `errors` (the rule index's). */
-  constructor(private readonly rules: CompiledRule[], private readonly errors: ScanError[]) {}
+  constructor(private readonly rules: CompiledRule[], private readonly errors: ScanError[]) {
+    const byKey = new Map<string, CompiledRule>();
+    for (const rule of rules) if (rule.files && !byKey.has(this.filesKey(rule))) byKey.set(this.filesKey(rule), rule);
+    this.selections = [...byKey.values()].map((rule) => {
+      const hints = rule.files?.include && requiredLiterals(rule.files.include);
+      return { rule, hints: hints?.map((text) => ({ text })) };
+    });
+    this.pathScan = new LiteralScan(this.selections.flatMap((s) => s.hints ?? []));
+  }
 
   /** The rules whose file globs accept this root-relative path (cached: globs are slow). */
   rulesFor(file: string): CompiledRule[] {
@@ -30,14 +44,13 @@ export class RuleSelection {
     if (!rules) {
       // Many rules share one `files` selection (all secrets rules do): decide each selection once,
       // and share one list among the files that get the same answers (most get the same few).
-      const selections = this.selections();
-      const named = this.pathScan!.find(file); // (most paths name none of the selections' folders and files)
-      const answers = selections
+      const named = this.pathScan.find(file); // (most paths name none of the selections' folders and files)
+      const answers = this.selections
         .map(({ rule, hints }) => (hints && !hints.some((h) => named.has(h)) ? '0' : this.appliesTo(rule, file) ? '1' : '0'))
         .join('');
       rules = this.rulesByAnswers.get(answers);
       if (!rules) {
-        const accepted = new Set(selections.filter((_, i) => answers[i] === '1').map(({ rule }) => this.filesKey(rule)));
+        const accepted = new Set(this.selections.filter((_, i) => answers[i] === '1').map(({ rule }) => this.filesKey(rule)));
         rules = this.rules.filter((rule) => !rule.files || accepted.has(this.filesKey(rule)));
         this.rulesByAnswers.set(answers, rules);
       }
@@ -45,23 +58,6 @@ export class RuleSelection {
       this.rulesByFile.set(file, rules);
     }
     return rules;
-  }
-
-  /**
-   * One rule for each distinct `files` selection, in the order they first occur, with text every
-   * path it includes holds (most selections name a file or folder: `wrangler.toml`, `supabase/functions`).
-   */
-  private selections(): Selection[] {
-    if (!this.selectionRules) {
-      const byKey = new Map<string, CompiledRule>();
-      for (const rule of this.rules) if (rule.files && !byKey.has(this.filesKey(rule))) byKey.set(this.filesKey(rule), rule);
-      this.selectionRules = [...byKey.values()].map((rule) => {
-        const hints = rule.files?.include && requiredLiterals(rule.files.include);
-        return { rule, hints: hints?.map((text) => ({ text })) };
-      });
-      this.pathScan = new LiteralScan(this.selectionRules.flatMap((s) => s.hints ?? []));
-    }
-    return this.selectionRules;
   }
 
   /** Custom rules whose globs overran their budget (see ruleAppliesTo) are reported once here. */
@@ -74,9 +70,6 @@ export class RuleSelection {
     }
     return yes;
   }
-
-  private readonly reportedStops = new WeakSet<CompiledRule>();
-  private readonly filesKeys = new Map<CompiledRule, string>();
 
   private filesKey(rule: CompiledRule): string {
     let key = this.filesKeys.get(rule);

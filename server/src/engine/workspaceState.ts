@@ -12,9 +12,9 @@ import { CompiledRule, ruleAppliesTo } from './rules/model';
 import { FileScan, scanFile, ScanOptions } from './scan/scanFile';
 import type { Finding, RawHit } from './types';
 import { describeFailure } from './util/failure';
-import { escapeRegExp } from './util/regexp';
 import { AliasTable } from './workspace/aliases';
 import { Resolver } from './workspace/resolve';
+import { quotedWorkspaceSpecifiers } from './workspace/specifiers';
 
 const SUPPRESSION = /lockin-lens-ignore-next-line\s+([\w/, -]+?)\s+--\s+\S/;
 
@@ -86,20 +86,12 @@ export class WorkspaceState {
     });
   }
 
+  /** Each unparsed file's workspace specifiers, found once for every round. */
   private readonly specifiersOf = new WeakMap<FileScan, string[]>();
-  private specifierSearch?: { prefixes: string; regex: RegExp };
 
-  /** Quoted strings in a file's text that start as workspace specifiers do (relative, or an alias). */
   private workspaceSpecifiers(scan: FileScan): string[] {
     let specs = this.specifiersOf.get(scan);
-    if (!specs) {
-      const prefixes = ['./', '../', '/', ...this.aliases.prefixList()].map(escapeRegExp).join('|');
-      if (this.specifierSearch?.prefixes !== prefixes) {
-        this.specifierSearch = { prefixes, regex: new RegExp(`(['"\`])((?:${prefixes})[^'"\`\n]*)\\1`, 'g') };
-      }
-      specs = [...scan.text.matchAll(this.specifierSearch.regex)].map((m) => m[2]);
-      this.specifiersOf.set(scan, specs);
-    }
+    if (!specs) this.specifiersOf.set(scan, (specs = quotedWorkspaceSpecifiers(scan.text, this.aliases.prefixList())));
     return specs;
   }
 

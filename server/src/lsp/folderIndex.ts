@@ -4,7 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, fileFilter, readForScan } from '../engine/audit';
+import { fileFilter } from '../engine/audit';
 import { RuleIndex } from '../engine/context';
 import { workspaceImports } from '../engine/match';
 import type { RuleSet } from '../engine/rules/load';
@@ -12,6 +12,7 @@ import { ruleAppliesTo } from '../engine/rules/model';
 import { sameFindings } from '../engine/findings';
 import { fileKindOf } from '../engine/scan/fileKinds';
 import type { Finding, ScanError } from '../engine/types';
+import { DEFAULT_MAX_FILE_BYTES, readForScan } from '../engine/workspace/readFile';
 import { walkWorkspace } from '../engine/workspace/walk';
 import { WorkspaceState } from '../engine/workspaceState';
 

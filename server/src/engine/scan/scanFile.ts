@@ -80,7 +80,7 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
       const { facts, scopes } = collectJsFactsAndScopes(sourceFile, factContext, memo);
       scan.facts = facts;
       if (options.keepTree) rememberTree(file, text, { sourceFile, scopes, memo });
-      else if (mayBeModelled(applicable, text, facts)) offerTree(file, text, { sourceFile, scopes });
+      else if (mayBeModelled(applicable, text, literals, facts)) offerTree(file, text, { sourceFile, scopes });
       if (scan.facts.syntaxError) scan.errors.push(`syntax error at line ${scan.facts.syntaxError.line}: ${scan.facts.syntaxError.message} (the rest of the file was still scanned)`);
       checkFile = { file, text, sourceFile, facts: scan.facts, literals };
     } catch (e) {
@@ -212,11 +212,11 @@ function textHits(ruleId: string, regex: RegExp, text: string): RawHit[] {
  * platform and holds text a linked check looks for, or facts it reads across files; such backend
  * files are few and small.
  */
-function mayBeModelled(applicable: CompiledRule[], text: string, facts: JsFacts): boolean {
+function mayBeModelled(applicable: CompiledRule[], text: string, literals: ReadonlySet<Literal>, facts: JsFacts): boolean {
   if (facts.sites.length === 0) return false;
   return applicable.some((rule) => {
     const m = rule.matcher;
-    return m.type === 'check' && m.check.scope === 'linked' && (!m.check.prefilter || m.check.prefilter.test(text) || m.check.readsTreeOf?.(facts) === true);
+    return m.type === 'check' && m.check.scope === 'linked' && (mayFire(m.check, text, literals) || m.check.readsTreeOf?.(facts) === true);
   });
 }
 

@@ -80,16 +80,29 @@ function convert(glob: string): string {
 export function requiredLiterals(globs: string[]): string[] | undefined {
   const literals: string[] = [];
   for (const glob of globs) {
-    // A run left holding a bracket or brace is part of a nested or unclosed group: not plain text.
-    const runs = glob
-      .split(/\*+|\?|\{[^}]*\}?|\[[^\]]*\]?|\\/)
-      .filter((run) => !/[{}[\]]/.test(run))
-      .map((run) => run.replace(/^\/+|\/+$/g, ''));
-    const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const longest = longestOf(plainRuns(glob).map((run) => run.replace(/^\/+|\/+$/g, '')));
     if (longest.length < 3) return undefined;
     literals.push(longest);
   }
   return literals;
+}
+
+/**
+ * The longest text every match of a glob contains: `*SUPABASE_*` → `SUPABASE_`,
+ * `{@,}firebase/auth{,/cordova}` → `firebase/auth` (brace alternatives are not guaranteed).
+ */
+export function longestLiteral(glob: string): string {
+  return longestOf(plainRuns(glob));
+}
+
+/** A glob's runs of plain characters, between its wildcards, brace groups, classes and escapes. */
+function plainRuns(glob: string): string[] {
+  // A run left holding a bracket or brace is part of a nested or unclosed group: not plain text.
+  return glob.split(/\*+|\?|\{[^}]*\}?|\[[^\]]*\]?|\\/).filter((run) => !/[{}[\]]/.test(run));
+}
+
+function longestOf(runs: string[]): string {
+  return runs.reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
 function matchingBrace(glob: string, open: number): number {

@@ -25,6 +25,11 @@ export class Resolver {
 
   constructor(private readonly facts: FactsLookup, private readonly aliases: AliasTable) {}
 
+  /** The alias prefixes specifiers may start with (see quotedWorkspaceSpecifiers). */
+  aliasPrefixes(): string[] {
+    return this.aliases.prefixList();
+  }
+
   /** The workspace file a specifier names, or undefined when it is not a scanned file. */
   resolveFile(fromFile: string, spec: string): string | undefined {
     const key = `${posix.dirname(fromFile)}\0${spec}`;

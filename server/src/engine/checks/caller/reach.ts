@@ -1,13 +1,12 @@
 // Could a file reach a platform through its workspace imports? Asked of JS files the prefilter left
 // unparsed: such a file names no platform module, global or env var, so a privileged call can only
-// come from a helper it imports. Answering from the import specifiers in its text (and in the texts
-// of the files they lead to) spares parsing the many files that import nothing of the kind: vendored
-// SDK sources, say, that mention `supabase` and have `.get(` calls.
+// come from a helper it imports. Answering from the workspace specifiers in its text (and in the
+// texts of the files they lead to) spares parsing the many files that import nothing of the kind:
+// vendored SDK sources, say, that mention `supabase` and have `.get(` calls.
 
 import type { CheckFile, LinkedView } from '../registry';
+import { quotedWorkspaceSpecifiers } from '../../workspace/specifiers';
 
-/** Quoted specifiers of static and dynamic imports, re-exports and `require` calls. */
-const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*(['"`])([^'"`\n]+)\1/g;
 /** A chain of helpers longer than this is not followed by the analysis either. */
 const MAX_HOPS = 8;
 
@@ -34,7 +33,7 @@ export function importsMayReach(view: LinkedView, file: CheckFile, platformModul
 /** Workspace files a file imports: from its facts when parsed, else from the specifiers in its text. */
 function importedFiles(view: LinkedView, file: CheckFile): string[] {
   const specs = file.prefilterSkipped
-    ? [...file.text.matchAll(SPECIFIER)].map((m) => m[2])
+    ? quotedWorkspaceSpecifiers(file.text, view.resolver.aliasPrefixes())
     : (file.facts?.imports ?? []).filter((i) => i.workspace).map((i) => i.module);
   const out: string[] = [];
   for (const spec of specs) {
