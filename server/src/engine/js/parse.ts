@@ -23,7 +23,7 @@ export function parseSource(file: string, text: string): ts.SourceFile {
 /**
  * A tree whose nodes have no parents yet: for a caller that walks every node next and sets them
  * on the way (the scope walk, see ScopeTable). TypeScript's own pass for parents walks the whole
- * tree again and allocated a quarter of the audit's parse memory.
+ * tree again, and allocated about 25 MB in the benchmark's audit.
  */
 export function parseWithoutParents(file: string, text: string): ts.SourceFile {
   return ts.createSourceFile(file, text, OPTIONS, false, scriptKindFor(file));
