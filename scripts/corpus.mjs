@@ -36,7 +36,7 @@ try {
 
 async function main(argv) {
   const options = parseOptions(argv, root);
-  const manifest = loadManifest(options.manifest, options.only);
+  const manifest = loadManifest(options.manifest, options.only, root);
   if (manifest.length === 0) throw new InputError(`the manifest ${options.manifest} lists no apps`);
   const problems = checkApps(options.dir, manifest);
   if (problems.length) {
@@ -65,7 +65,7 @@ async function main(argv) {
 async function timeWhole(kit, options, manifest) {
   const extra = extraFolders(options.dir, manifest);
   if (extra.length) progress(`note: the whole-folder runs also read folders the manifest does not list: ${extra.join(', ')}`);
-  progress(`whole folder ${options.dir}: ${options.runs} runs…`);
+  progress(`whole folder ${options.dir}: ${options.runs} run${options.runs > 1 ? 's' : ''}…`);
   const timed = await timeFolder(kit, options.dir, options);
   return { name: '(whole folder)', ...timed, extra };
 }
@@ -92,7 +92,7 @@ function summarize(apps, whole, lsp, options) {
 }
 
 function withRates(t) {
-  return { ...t, lockinRecall: recall(t.lockin), securityRecall: recall(t.security), precision: precision(t) };
+  return { ...t, lockinRecall: recall(t.lockin), securityRecall: recall(t.security), precisionRate: precision(t) };
 }
 
 function printText(figures, apps, options) {
@@ -106,25 +106,27 @@ function printText(figures, apps, options) {
   out.push(familyTable(tallyBy(scores, byFamily)), '', categoryTable(tallyBy(scores, byCategory), precision), '');
   const runsNote = `medians of ${options.runs} run${options.runs > 1 ? 's' : ''} each, alternating`;
   out.push(`speed and memory per app (${runsNote}; wall time from spawn to exit; peak RSS of the process)`);
-  out.push(speedTable(figures.whole ? [...figures.apps, { name: '(whole folder)', ...figures.whole }] : figures.apps), '');
+  const rows = [...figures.apps, sumOfApps(figures.apps), ...(figures.whole ? [{ name: '(whole folder)', ...figures.whole }] : [])];
+  out.push(speedTable(rows), '');
   if (figures.whole?.extraFolders.length) out.push(`(the whole folder also holds ${figures.whole.extraFolders.join(', ')}, which the manifest does not list)`, '');
-  out.push(...sums(apps, figures.whole), ...lspLines(figures.lsp));
+  out.push(...wholeLines(figures.whole), ...lspLines(figures.lsp));
   if (options.misses) out.push('', 'misses:', ...apps.flatMap((a) => missLines(a.name, a.score, a.dangling)));
   else if (apps.some((a) => a.dangling.length)) out.push('', 'some labels point at files the apps lack: see --misses');
   console.log(out.join('\n'));
 }
 
-/** The sum over apps of each tool's median, against one run over the whole folder. */
-function sums(apps, whole) {
-  const add = (pick) => apps.reduce((s, a) => s + (pick(a) ?? 0), 0);
-  const audit = add((a) => a.audit.ms);
-  const lines = [`sum of per-app medians: audit ${audit} ms`];
-  if (apps[0].astGrep) {
-    const sg = add((a) => a.astGrep.ms);
-    const parse = add((a) => a.parseOnly.ms);
-    lines[0] += `, ast-grep ${sg} ms, parse-only ${parse} ms: audit÷ast-grep ${(audit / sg).toFixed(2)}×, audit÷parse-only ${(audit / parse).toFixed(2)}×`;
-  }
-  if (whole?.astGrep) lines.push(`whole folder: audit ${whole.audit.ms} ms, ast-grep ${whole.astGrep.ms} ms (${whole.astGrep.matches} matches), parse-only ${whole.parseOnly.ms} ms (${whole.parseOnly.files} files, ${whole.parseOnly.mb} MB): audit÷ast-grep ${(whole.audit.ms / whole.astGrep.ms).toFixed(2)}×, audit÷parse-only ${(whole.audit.ms / whole.parseOnly.ms).toFixed(2)}×`);
-  else if (whole) lines.push(`whole folder: audit ${whole.audit.ms} ms, peak RSS ${whole.audit.rssMb} MB`);
-  return lines;
+/** A speed row for all apps: sizes and times summed, peak RSS the largest. */
+function sumOfApps(apps) {
+  const sum = (pick) => apps.reduce((s, a) => s + (pick(a) ?? 0), 0);
+  const max = (pick) => Math.max(...apps.map((a) => pick(a) ?? 0));
+  const tool = (key) => (apps[0][key] ? { ms: sum((a) => a[key].ms), rssMb: max((a) => a[key].rssMb), approximate: apps[0][key].approximate } : undefined);
+  return { name: '(all apps: sum, RSS max)', files: sum((a) => a.files), bytes: sum((a) => a.bytes), engineMs: sum((a) => a.engineMs), audit: tool('audit'), astGrep: tool('astGrep'), parseOnly: tool('parseOnly') };
+}
+
+/** The whole folder's figures in words, with what the peers did there. */
+function wholeLines(whole) {
+  if (!whole) return [];
+  const ratios = (w) => `audit÷ast-grep ${(w.audit.ms / w.astGrep.ms).toFixed(2)}×, audit÷parse-only ${(w.audit.ms / w.parseOnly.ms).toFixed(2)}×`;
+  if (!whole.astGrep) return [`whole folder: audit ${whole.audit.ms} ms, peak RSS ${whole.audit.rssMb} MB`];
+  return [`whole folder: audit ${whole.audit.ms} ms (${whole.findings} findings), ast-grep ${whole.astGrep.ms} ms (${whole.astGrep.matches} matches), parse-only ${whole.parseOnly.ms} ms (${whole.parseOnly.files} files, ${whole.parseOnly.mb} MB): ${ratios(whole)}`];
 }

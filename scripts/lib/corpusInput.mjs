@@ -66,10 +66,27 @@ function readJson(path, what) {
 export class InputError extends Error {}
 
 const ENTRY_KEYS = ['name', 'repo', 'commit', 'platforms', 'frameworks', 'why'];
+/** The framework ids of test/corpus/README.md: a typo would make a table row of its own. */
+const FRAMEWORKS = new Set(['nextjs-app-router', 'nextjs-pages', 'sveltekit', 'nuxt', 'remix', 'astro', 'hono', 'express', 'fastify', 'nestjs', 'expo', 'vite-spa', 'monorepo', 'deno-functions', 'cloudflare-workers', 'node-functions', 'other']);
+
+/** Platform ids are the rule folders (rules/<platform>/). */
+function platformIds(root) {
+  return new Set(readdirSync(join(root, 'rules'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name));
+}
+
+function entryProblems(entry, platforms) {
+  const problems = [];
+  const unknownFrameworks = entry.frameworks.filter((f) => !FRAMEWORKS.has(f));
+  const unknownPlatforms = entry.platforms.filter((p) => !platforms.has(p));
+  if (unknownFrameworks.length) problems.push(`${entry.name}: unknown framework ids ${unknownFrameworks.join(', ')}`);
+  if (unknownPlatforms.length) problems.push(`${entry.name}: unknown platform ids ${unknownPlatforms.join(', ')}`);
+  return problems;
+}
 
 /** The manifest's entries, checked for shape; `only` narrows them (unknown names are an error). */
-export function loadManifest(path, only) {
+export function loadManifest(path, only, root) {
   const manifest = readJson(path, 'manifest');
+  const platforms = platformIds(root);
   if (!Array.isArray(manifest)) throw new InputError(`manifest ${path} is not a JSON array`);
   const problems = [];
   const seen = new Set();
@@ -78,6 +95,7 @@ export function loadManifest(path, only) {
     if (missing.length) problems.push(`entry ${i + 1} (${entry?.name ?? 'no name'}) lacks ${missing.join(', ')}`);
     else if (!/^[0-9a-f]{40}$/.test(entry.commit)) problems.push(`${entry.name}: commit is not 40 hex digits`);
     else if (!Array.isArray(entry.platforms) || !Array.isArray(entry.frameworks)) problems.push(`${entry.name}: platforms and frameworks must be arrays`);
+    else problems.push(...entryProblems(entry, platforms));
     if (seen.has(entry?.name)) problems.push(`${entry.name} is listed twice`);
     seen.add(entry?.name);
   });

@@ -2,12 +2,14 @@
 // our audit (the built CLI, JSON report), ast-grep with our peer rules, and the parse-only pass.
 import { join } from 'node:path';
 import { measure, median } from './measure.mjs';
-import { auditedCode, parseOnlyCommand } from './parseOnly.mjs';
+import { auditedCode, engineModule, parseOnlyCommand } from './parseOnly.mjs';
 
 export function tools(root) {
   const cli = join(root, 'bin', 'lockin-lens.js');
   const astGrep = join(root, 'node_modules', '.bin', 'ast-grep');
   const sgconfig = join(root, 'test', 'corpus', 'ast-grep', 'sgconfig.yml');
+  const { PRUNED_DIRS } = engineModule(root, 'workspace/walk.js');
+  const prunedGlobs = [...PRUNED_DIRS].filter((d) => !d.startsWith('.')).flatMap((d) => ['--globs', `!${d}`]);
   return {
     /** The report as the CLI prints it; a failed audit stops the measurement (nothing is skipped). */
     async audit(dir) {
@@ -16,9 +18,13 @@ export function tools(root) {
       const report = JSON.parse(run.stdout);
       return { ms: run.ms, rssMb: run.rssMb, approximate: run.approximate, report };
     },
-    /** ast-grep over the folder as a user runs it (its own walk: .gitignore and hidden files honoured). */
+    /**
+     * ast-grep over the folder, its own walk leaving out the folders the audit's walk prunes (build
+     * output, dependencies); it skips hidden files itself. (Outside a git repository, as an
+     * extracted app is, it does not read .gitignore files; the audit does.)
+     */
     async astGrep(dir) {
-      const run = await measure(astGrep, ['scan', '--config', sgconfig, '--json=compact', dir]);
+      const run = await measure(astGrep, ['scan', '--config', sgconfig, '--json=compact', ...prunedGlobs, dir]);
       if (run.status !== 0) throw new Error(`ast-grep on ${dir} exited with ${run.status}:\n${run.stderr}`);
       return { ms: run.ms, rssMb: run.rssMb, approximate: run.approximate, matches: JSON.parse(run.stdout).length };
     },
