@@ -8,14 +8,13 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { engineModule, runParseOnly } from './lib/parseOnly.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // The engine as built by tsc: the audit's own walker decides which files the baseline parses.
-const engine = (path) => createRequire(import.meta.url)(join(root, 'out', 'server', 'src', 'engine', path));
-const { PRUNED_DIRS, walkWorkspace } = engine('workspace/walk.js');
+const { PRUNED_DIRS } = engineModule(root, 'workspace/walk.js');
 const args = process.argv.slice(2);
 const wanted = Number(args[args.indexOf('--files') + 1]) || 6000;
 /** Edits per file in the edit loop (see editLoop). */
@@ -37,7 +36,7 @@ function measureAudit() {
   const parses = [];
   for (let i = 0; i < runs; i++) {
     audits.push(runAudit(workspace));
-    parses.push(runParseOnly(workspace));
+    parses.push(runParseOnly(root, workspace));
   }
   const audit = median(audits);
   const parse = median(parses);
@@ -153,29 +152,6 @@ function runAudit(dir, extraArgs = []) {
   const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (out.status !== 0) throw new Error(out.stderr);
   return JSON.parse(out.stdout.trim().split('\n').pop());
-}
-
-/** The JS/TS files the audit reads (its own walker and file filter), as absolute paths. */
-function auditedCode(dir) {
-  const { loadRules } = engine('rules/load.js');
-  const { fileFilter } = engine('audit.js');
-  const rules = loadRules([join(root, 'rules')], join(root, 'rules'));
-  const { files } = walkWorkspace(dir, { wanted: fileFilter(rules) });
-  return files.filter((f) => /\.[cm]?[jt]sx?$/.test(f) && !/\.d\.[cm]?ts$/.test(f)).map((f) => join(dir, f));
-}
-
-function runParseOnly(dir) {
-  const list = join(dir, '..', `${dir.split(sep).pop()}-files.json`);
-  writeFileSync(list, JSON.stringify(auditedCode(dir)));
-  const script = `const ts = require(${JSON.stringify(join(root, 'node_modules', 'typescript'))}); const fs = require('fs');
-    const files = JSON.parse(fs.readFileSync(${JSON.stringify(list)}, 'utf8'));
-    const t = performance.now();
-    let bytes = 0; for (const f of files) { const text = fs.readFileSync(f, 'utf8'); bytes += Buffer.byteLength(text); if (text.length < 1048576) ts.createSourceFile(f, text, ts.ScriptTarget.Latest, true); }
-    console.log(JSON.stringify({ ms: Math.round(performance.now() - t), files: files.length, mb: (bytes / 2 ** 20).toFixed(1) }));`;
-  const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-  rmSync(list, { force: true });
-  if (out.status !== 0) throw new Error(out.stderr);
-  return JSON.parse(out.stdout.trim());
 }
 
 async function runEditLoop(dir) {
