@@ -31,7 +31,7 @@ describe('lockin-lens audit --format json', () => {
     for (const key of ['files', 'bytes', 'skipped', 'ms']) assert.equal(typeof report.stats[key], 'number');
     assert.equal(report.cost.unit, 'hours');
     assert.equal(report.cost.provisional, false, 'the calibrated model is not provisional');
-    assert.equal(report.cost.model, 'lockin-lens/cost-v1');
+    assert.equal(report.cost.model, 'lockin-lens/cost-v2');
   });
 
   it('reports the query-builder call with root-relative path and 1-based positions', () => {

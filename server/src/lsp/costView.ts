@@ -54,7 +54,10 @@ export function costView(summary: CostSummary, lockin: LocatedFinding[]): CostVi
   return view;
 }
 
-/** The files the model prices highest, summed over platforms and capabilities. */
+/**
+ * The most coupled files: by touch points, then by the model's hours (one rule: a UI file with 3
+ * calls must not outrank a backend function with 12 because UI calls are priced higher).
+ */
 function topFiles(summary: CostSummary, lockin: LocatedFinding[]): FileCost[] {
   const byFile = new Map<string, { range: Range; findings: number; platforms: Set<string> }>();
   for (const p of summary.platforms) {
@@ -76,7 +79,7 @@ function topFiles(summary: CostSummary, lockin: LocatedFinding[]): FileCost[] {
     if (!first) continue;
     out.push({ uri: first.uri, label: first.label, platforms: [...entry.platforms].sort(), touchPoints: entry.findings, range: hours(entry.range), at: firstOf([first])! });
   }
-  return out.sort((a, b) => b.range!.high - a.range!.high || a.label.localeCompare(b.label)).slice(0, TOP_FILES);
+  return out.sort((a, b) => b.touchPoints - a.touchPoints || b.range!.high - a.range!.high || a.label.localeCompare(b.label)).slice(0, TOP_FILES);
 }
 
 /** The longest dual-run window, with its reason (windows overlap, so the longest is the calendar). */
