@@ -42,7 +42,9 @@ export function costView(summary: CostSummary, lockin: LocatedFinding[]): CostVi
   const view: CostView = {
     provisional: summary.provisional,
     basis: summary.basis,
+    likely: Math.round(summary.likely),
     total: hours(summary.total),
+    width: summary.uncertainties.map((u) => ({ name: u.name, share: u.share })),
     assisted: hours(summary.assisted),
     platforms,
     topFiles: topFiles(summary, lockin),
@@ -50,6 +52,7 @@ export function costView(summary: CostSummary, lockin: LocatedFinding[]): CostVi
   };
   const calendar = longestWindow(summary);
   if (calendar) view.calendar = calendar;
+  if (summary.provisionalReasons) view.provisionalReasons = summary.provisionalReasons;
   if (summary.money) view.money = { range: hours(summary.money.total), currency: summary.money.currency || `at ${summary.money.rate}/h` };
   return view;
 }

@@ -76,14 +76,14 @@ export function enclosingSymbols(file: string, text: string, wanted: Iterable<nu
         if (units) closeUnit(openUnits, popped.line, lastCode, units);
       }
     }
-    if (want.has(i + 1)) {
-      out.set(i + 1, pathOf(stack));
-      if (units) waitForUnit(openUnits, stack, i + 1, units);
-    }
+    if (want.has(i + 1)) out.set(i + 1, pathOf(stack));
     if (trimmed && !section && !closer) {
       const name = declaredName(line);
       stack.push({ indent: indentation(line), name, line: i + 1, isClass: name !== undefined && CLASS.test(line) });
     }
+    // After the push: a top-level line that opens a block (`export const auth = defineAuth({`) is
+    // in the unit that block makes.
+    if (units && want.has(i + 1)) waitForUnit(openUnits, stack, i + 1, units);
     if (trimmed) lastCode = i + 1;
     if (i + 1 >= last && !units) break;
   }

@@ -6,6 +6,7 @@
 import type { Finding } from '../types';
 import type { ResolvedCalibration } from './calibration';
 import { platformName } from './delta';
+import { ruleWeight } from './weights';
 
 /** Rules whose findings say "the SDK is here" rather than "the platform is used here". */
 const PRESENCE = /\/(?:sdk-import|import|dependency)$/;
@@ -18,7 +19,7 @@ export function provisionalReason(platform: string, findings: readonly Finding[]
   const calling = new Set<string>();
   for (const f of findings) {
     if (PRESENCE.test(f.ruleId)) (f.ruleId.endsWith('/dependency') ? declaring : importing).add(f.file);
-    else if (f.unit) calling.add(f.file);
+    else if (f.unit && isCallSite(f, cal)) calling.add(f.file);
   }
   const name = platformName(platform);
   if (importing.size >= minImportFiles && calling.size < importing.size * callFileShare) {
@@ -30,4 +31,10 @@ export function provisionalReason(platform: string, findings: readonly Finding[]
       'workspace packages may hold clients the audit does not follow, so this estimate is a floor';
   }
   return undefined;
+}
+
+/** A use of the platform, not an env read or an SQL token: a site rule whose place in the code matters. */
+function isCallSite(f: Finding, cal: ResolvedCalibration): boolean {
+  const w = ruleWeight(cal, f.ruleId, f.effort ?? 'M');
+  return w.mode === 'site' && w.spread;
 }

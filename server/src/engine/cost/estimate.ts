@@ -4,7 +4,8 @@
 // calibration is loaded once).
 
 import type { Finding } from '../types';
-import { rewriteBound } from './bound';
+import { rewriteBound, touchedLines } from './bound';
+import { applyPlatformBound } from './platformBound';
 import { applyOverrides, builtinCalibration, ResolvedCalibration } from './calibration';
 import { draftCapability, finishCapability, range, round1 } from './capability';
 import { provisionalReason } from './coverage';
@@ -75,7 +76,9 @@ function platformCost(platform: string, findings: Finding[], cal: ResolvedCalibr
   const absorbed = absorbedFindings(sites, (f) => ruleWeight(cal, f.ruleId, f.effort ?? 'M').hours.value[1]);
   const drafts = [...groupBy(findings, (f) => f.category).entries()].map(([category, items]) => draftCapability(platform, category, items, absorbed, cal));
   const { factors, bounds } = rewriteBound(drafts, findings, cal);
-  const categories = drafts.map((d) => finishCapability(d, factors, bounds, cal));
+  const provisional = provisionalReason(platform, findings, cal);
+  const finished = drafts.map((d) => finishCapability(d, factors, bounds, cal));
+  const { categories, bound } = provisional ? { categories: finished, bound: undefined } : applyPlatformBound(finished, findings, touchedLines(findings), cal);
   categories.sort((a, b) => b.likely - a.likely || a.category.localeCompare(b.category));
   const windows: CalendarWindow[] = [];
   for (const c of categories) {
@@ -97,8 +100,8 @@ function platformCost(platform: string, findings: Finding[], cal: ResolvedCalibr
     categories,
     notes: migrationNotes(platform, categories, cal),
   };
-  const provisional = provisionalReason(platform, findings, cal);
   if (provisional) cost.provisional = provisional;
+  if (bound) cost.rewriteBound = bound;
   if (rate) cost.money = range([total.low * rate, total.high * rate]);
   return cost;
 }

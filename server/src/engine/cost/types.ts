@@ -139,6 +139,14 @@ export interface Calendar {
   windows: CalendarWindow[];
 }
 
+/** Where a platform's code work was capped by a rewrite of all the code that touches it. */
+export interface PlatformRewriteBound {
+  touchedLines: number;
+  cap: number;
+  /** Code work before the cap (most likely hours). */
+  before: number;
+}
+
 export interface PlatformCost {
   platform: string;
   findings: number;
@@ -150,6 +158,8 @@ export interface PlatformCost {
   calendar: Calendar;
   /** Why this platform's estimate is provisional (the audit saw the SDK far more often than its calls). */
   provisional?: string;
+  /** Present when the platform's code work was capped at a rewrite of its touched code. */
+  rewriteBound?: PlatformRewriteBound;
   /** Largest first. */
   categories: CapabilityCost[];
   /** Data and account migration notes that apply (password hashes, export formats, …). */

@@ -93,6 +93,12 @@ function platformSection(p: PlatformCost, findings: Finding[], rules: Map<string
   const out = [`## ${platformName(p.platform)}`, ''];
   out.push(`**Estimate:** ${estimateText(p.likely, p.total)} of effort, plus a dual-run window of ${weeksText(p.calendar.weeks)}. Width: ${widthText(p.uncertainties)}.`);
   if (p.provisional) out.push('', `**Provisional:** ${mdEscape(p.provisional)}.`);
+  if (p.rewriteBound) {
+    const b = p.rewriteBound;
+    out.push('', `**Rewrite bound:** the code work (${b.before} h before the bound) is capped at a from-scratch rewrite of the ${b.touchedLines} lines that touch ${platformName(p.platform)}: ${b.cap} h. Data, accounts, stored files, configuration and hosting are outside it.`);
+  }
+  const moves = movesOf(p);
+  if (moves > 0) out.push('', `Of the most likely figure, ${Math.round(moves)} h moves data, accounts and stored files: work a rewrite of the code would not remove.`);
   if (p.money) out.push(`**Money:** ${moneyText(p.money, currency)} at the configured rate.`);
   out.push('', '### Phases', '');
   out.push(`1. **Prepare.** ${securityCount > 0 ? `Fix the ${securityCount} open security findings. ` : ''}Put tests around the flows that touch ${platformName(p.platform)}, and record this inventory with \`lockin-lens baseline\` so new coupling shows up in review.`);
@@ -108,6 +114,11 @@ function platformSection(p: PlatformCost, findings: Finding[], rules: Map<string
   out.push('### Capabilities', '');
   for (const c of p.categories) out.push(...capabilitySection(p.platform, c, findings.filter((f) => f.category === c.category), rules, max));
   return out;
+}
+
+/** Most likely hours of the data, account and stored-file terms. */
+function movesOf(p: PlatformCost): number {
+  return p.categories.flatMap((c) => c.terms).filter((t) => t.kind === 'data' || t.kind === 'identity' || t.kind === 'stored-files').reduce((s, t) => s + t.likely, 0);
 }
 
 function capabilitySection(platform: string, c: CapabilityCost, findings: Finding[], rules: Map<string, RuleJson>, max: number): string[] {
