@@ -1,8 +1,8 @@
 // The rewrite bound on a whole platform. The per-file bound (bound.ts) caps call-site work; on a
 // small app the seams and ported pieces can still add up to more than rewriting every line that
 // touches the platform from scratch, which is what a team would do instead. So a platform's code
-// work (code capabilities' seams, call sites, files, and items that live in code files) is capped
-// at its touched lines ÷ the rewrite rate. Data, accounts, stored files, configuration, Security
+// work (code capabilities' seams, and the call sites, files and items that live in code files) is capped
+// at its touched lines ÷ the rewrite rate. Data, accounts, stored files, configuration, SQL, Security
 // Rules and hosting stay outside: a rewrite of the code does not remove them. Without evidence
 // (no units of code) or with a provisional estimate (the audit saw too little), no cap applies.
 
@@ -22,9 +22,11 @@ export function applyPlatformBound(
 ): { categories: CapabilityCost[]; bound?: PlatformRewriteBound } {
   const lines = [...touched.values()].reduce((s, n) => s + n, 0);
   if (lines === 0) return { categories };
-  const itemsInCode = itemRulesInCode(findings);
+  const rulesInCode = rulesOnlyInCode(findings);
   const isCode = (c: CapabilityCost, t: CostTerm) =>
-    t.kind === 'sites' || t.kind === 'files' || (t.kind === 'seam' && !NOT_CODE_CAPABILITIES.has(c.category)) || (t.kind === 'items' && itemsInCode.has(t.ruleId ?? ''));
+    t.kind === 'files' ||
+    (t.kind === 'seam' && !NOT_CODE_CAPABILITIES.has(c.category)) ||
+    ((t.kind === 'sites' || t.kind === 'items') && rulesInCode.has(t.ruleId ?? ''));
   const before = categories.reduce((s, c) => s + c.terms.filter((t) => isCode(c, t)).reduce((x, t) => x + t.likely, 0), 0);
   const cap = lines / cal.values.rewrite.linesPerHour;
   if (before <= cap || before === 0) return { categories };
@@ -33,8 +35,8 @@ export function applyPlatformBound(
   return { categories: scaled, bound: { touchedLines: lines, cap: round1(cap), before: round1(before) } };
 }
 
-/** Item rules whose every finding is in a code file (a ported function, not a rules or config file). */
-function itemRulesInCode(findings: readonly Finding[]): Set<string> {
+/** Rules whose every finding is in a code file (a ported function, not SQL, rules or config files). */
+function rulesOnlyInCode(findings: readonly Finding[]): Set<string> {
   const inCode = new Map<string, boolean>();
   for (const f of findings) inCode.set(f.ruleId, (inCode.get(f.ruleId) ?? true) && CODE_FILE.test(f.file));
   return new Set([...inCode].filter(([, yes]) => yes).map(([id]) => id));
