@@ -31,7 +31,7 @@ describe('lockin-lens audit --format json', () => {
     for (const key of ['files', 'bytes', 'skipped', 'ms']) assert.equal(typeof report.stats[key], 'number');
     assert.equal(report.cost.unit, 'hours');
     assert.equal(report.cost.provisional, false, 'the calibrated model is not provisional');
-    assert.equal(report.cost.model, 'lockin-lens/cost-v1');
+    assert.equal(report.cost.model, 'lockin-lens/cost-v2');
   });
 
   it('reports the query-builder call with root-relative path and 1-based positions', () => {
@@ -70,8 +70,9 @@ describe('lockin-lens exit codes and text', () => {
     const { stdout } = run('audit', app);
     assert.match(stdout, /Lock-in \(\d+ touch points\)/);
     assert.match(stdout, /supabase \(\d+\)/);
-    assert.match(stdout, /database \(1\)  ~\d+–\d+ h, concentrated\n\s+src\/notes\.ts:4:33/);
-    assert.match(stdout, /Estimated migration effort \d+–\d+ h \(\d+–\d+ h with LLM assistance\)/);
+    assert.match(stdout, /database \(1\)  about \d+ h \(\d+–\d+ h\), concentrated\n\s+src\/notes\.ts:4:33/);
+    assert.match(stdout, /Estimated migration effort: about \d+ h \(\d+–\d+ h\)/);
+    assert.match(stdout, /Why this wide: [a-z ]+ \d+ %.*With LLM assistance on code work \(×0\.375\): \d+–\d+ h/);
     assert.doesNotMatch(stdout, /provisional/);
     assert.doesNotMatch(stdout, /\x1b\[/);
   });

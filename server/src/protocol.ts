@@ -110,9 +110,15 @@ export interface FileCost {
 
 export interface CostView {
   provisional: boolean;
+  /** Why the estimate is provisional (the audit saw the SDK far more often than its calls). */
+  provisionalReasons?: string[];
   /** One sentence on how the numbers were made. */
   basis: string;
+  /** The most likely hours: the figure to plan with. */
+  likely?: number;
   total: HoursRange;
+  /** Why the range is as wide as it is: named uncertainties with their share of the width, largest first. */
+  width?: { name: string; share: number }[];
   /** The same work with LLM assistance on the code terms, when the model gives it. */
   assisted?: HoursRange;
   /** Elapsed time apart from effort (dual-run windows), when the model gives it. */

@@ -55,7 +55,9 @@ describe('calibration overrides', () => {
     const terms = cost.platforms[0].categories[0].terms;
     assert.equal(terms.find((t) => t.kind === 'seam')!.source, 'settings: capabilities.database.seam');
     assert.equal(terms.find((t) => t.kind === 'sites')!.source, 'settings: rules.supabase/query-builder.hours');
-    assert.deepEqual(terms.find((t) => t.kind === 'sites')!.hours, { low: 1, high: 1 });
+    const sites = terms.find((t) => t.kind === 'sites')!;
+    assert.equal(sites.likely, 1, 'most likely at the middle of the overridden pair');
+    assert.deepEqual(sites.hours, { low: 0.8, high: 1.3 }, 'the pace band around it');
     assert.match(cost.calibration, /overrides/);
     assert.equal(base.values.capabilities.database.seam[0], 8, 'the built-in calibration is not modified');
   });

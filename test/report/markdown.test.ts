@@ -44,11 +44,16 @@ describe('exit plan (Markdown) for examples/base44-app', async () => {
   it('gives the portable alternative, the estimate terms and the notes', () => {
     const alternative = ruleSet.rules.find((r) => r.id === 'base44/entities')!.docs.alternative!;
     assert.ok(md.includes(alternative.slice(0, 60)), 'entities alternative from the rule docs');
-    assert.match(md, /\| Call sites of base44\/entities \| 0\.5–1 h × 16\^0\.8 × spread [\d.]+–[\d.]+ \(9 of 16 in UI files\) \|/);
+    assert.match(md, /\| Call sites of base44\/entities \| 0\.5–1 h × 16\^0\.8 × spread [\d.]+ \([\d.]+–[\d.]+; 9 of 16 in UI files\), capped by the rewrite bound[^|]* \|/);
+    assert.match(md, /\*\*Rewrite bound:\*\* the code work \([\d.]+ h before the bound\) is capped at a from-scratch rewrite of the \d+ lines that touch Base44/);
+    assert.match(md, /Of the most likely figure, \d+ h moves data, accounts and stored files/);
+    assert.match(md, /\*\*Rewrite bound applied\*\*/, 'the exit plan says where the bound applied');
+    assert.match(md, /src\/pages\/DealDetail\.jsx\]\(src\/pages\/DealDetail\.jsx\): \d+ touched lines, capped at [\d.]+ h/);
+    assert.match(md, /Why the range is this wide: (pace|data volume|hashes|spread|realtime) \d+ %/);
     assert.match(md, /exports no password hashes/);
     assert.match(md, /Structure: spread through UI code: 9 of 16 call sites/);
     const total = report.cost.total;
-    assert.ok(md.includes(`**${Math.round(total.low)}–${Math.round(total.high)} h**`), 'the total in the summary');
+    assert.ok(md.includes(`**${Math.round(report.cost.likely)} h** | ${Math.round(total.low)}–${Math.round(total.high)} h |`), 'the total in the summary');
   });
 
   it('lists security findings to fix first with links', () => {

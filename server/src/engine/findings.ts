@@ -4,9 +4,11 @@
 // symbol: no file, no line, so accepted findings stay accepted when code moves or a file is renamed).
 
 import * as crypto from 'node:crypto';
-import { enclosingSymbols, normaliseSnippet } from './baseline/outline';
+import { enclosingSymbols, normaliseSnippet, UnitSpan } from './baseline/outline';
 import type { CompiledRule } from './rules/model';
 import type { Finding, RawHit } from './types';
+
+const PLACEHOLDER = /\{\{\s*([\w$]+)\s*\}\}/g;
 
 export class LineMap {
   private readonly starts: number[] = [0];
@@ -39,8 +41,18 @@ export class LineMap {
   }
 }
 
+/** Code files: where a finding sits inside a function, component or statement. */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/i;
+
+/**
+ * Fills `{{var}}` placeholders ('…' when a value is missing). A segment in `[[…]]` is kept only
+ * when every placeholder inside it has a value: "Firestore call[[ on '{{arg1}}']]".
+ */
 export function fillMessage(template: string, vars: Record<string, string> | undefined): string {
-  return template.replace(/\{\{\s*([\w$]+)\s*\}\}/g, (_, key: string) => vars?.[key] ?? '…');
+  const optional = template.replace(/\[\[(.*?)\]\]/g, (_, inner: string) =>
+    [...inner.matchAll(PLACEHOLDER)].every((m) => vars?.[m[1]] !== undefined) ? inner : '',
+  );
+  return optional.replace(PLACEHOLDER, (_, key: string) => vars?.[key] ?? '…');
 }
 
 export function toFindings(file: string, text: string, hits: RawHit[], rules: Map<string, CompiledRule>): Finding[] {
@@ -48,7 +60,9 @@ export function toFindings(file: string, text: string, hits: RawHit[], rules: Ma
   const lines = new LineMap(text);
   const occurrences = new Map<string, number>();
   const findings: Finding[] = [];
-  const symbols = enclosingSymbols(file, text, hits.map((h) => lines.position(h.span.start).line));
+  // Units of code (for the cost model's rewrite bound) are wanted only for lock-in hits in code.
+  const units = CODE_FILE.test(file) && hits.some((h) => rules.get(h.ruleId)?.kind === 'lockin') ? new Map<number, UnitSpan>() : undefined;
+  const symbols = enclosingSymbols(file, text, hits.map((h) => lines.position(h.span.start).line), units);
   const snippets = new Map<number, string>();
   const lineSnippet = (line: number) => {
     let snippet = snippets.get(line);
@@ -82,6 +96,8 @@ export function toFindings(file: string, text: string, hits: RawHit[], rules: Ma
     const symbol = symbols.get(start.line) ?? '';
     finding.contentFingerprint = contentFingerprint(rule.id, flaggedCode(lines, hit.span, start), symbol);
     if (symbol) finding.symbol = symbol;
+    const unit = rule.kind === 'lockin' ? units?.get(start.line) : undefined;
+    if (unit) finding.unit = unit;
     if (rule.effort) finding.effort = rule.effort;
     if (rule.cwe) finding.cwe = rule.cwe;
     findings.push(finding);

@@ -26,6 +26,11 @@ export interface Finding {
   symbol?: string;
   effort?: EffortGrade;
   cwe?: string;
+  /**
+   * Lock-in findings in code: the lines of the function, component, method or top-level statement
+   * that holds the finding. The cost model bounds a file's call-site work by a rewrite of these lines.
+   */
+  unit?: { line: number; endLine: number };
 }
 
 export interface ScanError {

@@ -76,12 +76,12 @@ function migrationCost(cost: CostView): ChecklistAnswer {
   if (cost.platforms.length === 0) return { id: 'migration-cost', question, status: 'ok', evidence: 'No platform touch points: nothing to migrate.' };
   const platforms = cost.platforms.map((p) => `${p.platform} ${p.range.low}–${p.range.high} h`).join(', ');
   const calendar = cost.calendar ? `, over ${cost.calendar.range.low}–${cost.calendar.range.high} ${cost.calendar.unit} of calendar time` : '';
-  const label = cost.provisional ? ' (provisional model: an order of magnitude)' : '';
+  const label = cost.provisional ? ` (provisional: ${cost.provisionalReasons?.[0] ?? 'the audit saw little of the platform\'s use'})` : '';
   return {
     id: 'migration-cost',
     question,
     status: cost.provisional ? 'attention' : 'ok',
-    evidence: `Estimated ${cost.total.low}–${cost.total.high} h of effort${calendar}${label}: ${platforms}. Export the exit plan for the terms behind each number.`,
+    evidence: `Estimated ${cost.likely !== undefined ? `about ${cost.likely} h (${cost.total.low}–${cost.total.high} h)` : `${cost.total.low}–${cost.total.high} h`} of effort${calendar}${label}: ${platforms}. Export the exit plan for the terms behind each number.`,
   };
 }
 

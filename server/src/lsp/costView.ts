@@ -42,7 +42,9 @@ export function costView(summary: CostSummary, lockin: LocatedFinding[]): CostVi
   const view: CostView = {
     provisional: summary.provisional,
     basis: summary.basis,
+    likely: Math.round(summary.likely),
     total: hours(summary.total),
+    width: summary.uncertainties.map((u) => ({ name: u.name, share: u.share })),
     assisted: hours(summary.assisted),
     platforms,
     topFiles: topFiles(summary, lockin),
@@ -50,11 +52,15 @@ export function costView(summary: CostSummary, lockin: LocatedFinding[]): CostVi
   };
   const calendar = longestWindow(summary);
   if (calendar) view.calendar = calendar;
+  if (summary.provisionalReasons) view.provisionalReasons = summary.provisionalReasons;
   if (summary.money) view.money = { range: hours(summary.money.total), currency: summary.money.currency || `at ${summary.money.rate}/h` };
   return view;
 }
 
-/** The files the model prices highest, summed over platforms and capabilities. */
+/**
+ * The most coupled files: by touch points, then by the model's hours (one rule: a UI file with 3
+ * calls must not outrank a backend function with 12 because UI calls are priced higher).
+ */
 function topFiles(summary: CostSummary, lockin: LocatedFinding[]): FileCost[] {
   const byFile = new Map<string, { range: Range; findings: number; platforms: Set<string> }>();
   for (const p of summary.platforms) {
@@ -76,7 +82,7 @@ function topFiles(summary: CostSummary, lockin: LocatedFinding[]): FileCost[] {
     if (!first) continue;
     out.push({ uri: first.uri, label: first.label, platforms: [...entry.platforms].sort(), touchPoints: entry.findings, range: hours(entry.range), at: firstOf([first])! });
   }
-  return out.sort((a, b) => b.range!.high - a.range!.high || a.label.localeCompare(b.label)).slice(0, TOP_FILES);
+  return out.sort((a, b) => b.touchPoints - a.touchPoints || b.range!.high - a.range!.high || a.label.localeCompare(b.label)).slice(0, TOP_FILES);
 }
 
 /** The longest dual-run window, with its reason (windows overlap, so the longest is the calendar). */

@@ -22,6 +22,11 @@ export interface BaselineEntry {
   /** Where the finding was when the baseline was written (for people and for re-pricing; not matched on). */
   file: string;
   line: number;
+  /** The rest of the span and the unit of code: the cost model needs them to re-price the same way. */
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  unit?: { line: number; endLine: number };
   symbol?: string;
   message: string;
 }
@@ -49,6 +54,8 @@ export function createBaseline(findings: readonly Finding[]): Baseline {
     const e: BaselineEntry = { key: keyOf(f), ruleId: f.ruleId, kind: f.kind, platform: f.platform, category: f.category, severity: f.severity, file: f.file, line: f.line, message: f.message };
     if (f.effort) e.effort = f.effort;
     if (f.symbol) e.symbol = f.symbol;
+    if (f.kind === 'lockin') Object.assign(e, { column: f.column, endLine: f.endLine, endColumn: f.endColumn });
+    if (f.unit) e.unit = f.unit;
     return e;
   });
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.ruleId.localeCompare(b.ruleId)));
@@ -117,13 +124,14 @@ export function baselineFindings(baseline: Baseline): Finding[] {
     severity: e.severity,
     file: e.file,
     line: e.line,
-    column: 1,
-    endLine: e.line,
-    endColumn: 1,
+    column: e.column ?? 1,
+    endLine: e.endLine ?? e.line,
+    endColumn: e.endColumn ?? 1,
     message: e.message ?? '',
     fingerprint: e.key,
     contentFingerprint: e.key,
     ...(e.effort ? { effort: e.effort } : {}),
+    ...(e.unit ? { unit: e.unit } : {}),
   }));
 }
 

@@ -22,16 +22,32 @@ const TOML_SECTION = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$/;
 interface Level {
   indent: number;
   name?: string;
+  /** 1-based line that opened the level. */
+  line: number;
+  /** The level opens a class body: its methods, not the class, are the units of work. */
+  isClass?: boolean;
 }
 
-/** Enclosing symbol per wanted 1-based line ('' at top level). */
-export function enclosingSymbols(file: string, text: string, wanted: Iterable<number>): Map<number, string> {
+/** The lines of the unit of code that holds a line: a function, a component, a method or a statement. */
+export interface UnitSpan {
+  line: number;
+  endLine: number;
+}
+
+/**
+ * Enclosing symbol per wanted 1-based line ('' at top level). With `units`, the same pass also
+ * records each wanted line's unit of code (see unitOf), which the cost model bounds by a rewrite.
+ */
+export function enclosingSymbols(file: string, text: string, wanted: Iterable<number>, units?: Map<number, UnitSpan>): Map<number, string> {
   const want = new Set(wanted);
   const out = new Map<number, string>();
   if (want.size === 0) return out;
   let last = 0;
   for (const line of want) if (line > last) last = line; // (spreading 200,000 lines into Math.max throws)
-  const lines = text.split('\n', last);
+  // Units need the end of their block, which lies past the last wanted line.
+  const lines = units ? text.split('\n') : text.split('\n', last);
+  const openUnits = new Map<number, number[]>(); // unit start line → wanted lines waiting for its end
+  let lastCode = 0;
   const sql = /\.sql$/i.test(file);
   const toml = /\.toml$/i.test(file);
   const stack: Level[] = [];
@@ -48,19 +64,55 @@ export function enclosingSymbols(file: string, text: string, wanted: Iterable<nu
     const section = toml ? TOML_SECTION.exec(line) : null;
     if (section) {
       stack.length = 0;
-      stack.push({ indent: -1, name: `[${section[1]}]` });
+      stack.push({ indent: -1, name: `[${section[1]}]`, line: i + 1 });
     }
     // A line that starts by closing a bracket (`) {`, `});`) continues or ends the block at its own
     // indentation: it must not replace that block's entry, or a multi-line signature loses its name.
     const closer = /^[)\]}]/.test(trimmed);
     if (trimmed && !section) {
       const indent = indentation(line);
-      while (stack.length > 0 && (closer ? stack[stack.length - 1].indent > indent : stack[stack.length - 1].indent >= indent)) stack.pop();
+      while (stack.length > 0 && (closer ? stack[stack.length - 1].indent > indent : stack[stack.length - 1].indent >= indent)) {
+        const popped = stack.pop()!;
+        if (units) closeUnit(openUnits, popped.line, lastCode, units);
+      }
     }
     if (want.has(i + 1)) out.set(i + 1, pathOf(stack));
-    if (trimmed && !section && !closer) stack.push({ indent: indentation(line), name: declaredName(line) });
+    if (trimmed && !section && !closer) {
+      const name = declaredName(line);
+      stack.push({ indent: indentation(line), name, line: i + 1, isClass: name !== undefined && CLASS.test(line) });
+    }
+    // After the push: a top-level line that opens a block (`export const auth = defineAuth({`) is
+    // in the unit that block makes.
+    if (units && want.has(i + 1)) waitForUnit(openUnits, stack, i + 1, units);
+    if (trimmed) lastCode = i + 1;
+    if (i + 1 >= last && !units) break;
   }
+  if (units) for (const level of stack) closeUnit(openUnits, level.line, lastCode, units);
   return out;
+}
+
+const CLASS = /^\s*(?:export\s+)?(?:default\s+)?(?:abstract\s+)?class\s/;
+
+/**
+ * A wanted line's unit: the outermost level that is not a class body (so a method, not its class;
+ * a component, not the callbacks inside it). A line outside any block is its own unit.
+ */
+function waitForUnit(open: Map<number, number[]>, stack: Level[], line: number, units: Map<number, UnitSpan>): void {
+  const unit = stack.find((l) => !l.isClass);
+  if (!unit) {
+    units.set(line, { line, endLine: line });
+    return;
+  }
+  const waiting = open.get(unit.line);
+  if (waiting) waiting.push(line);
+  else open.set(unit.line, [line]);
+}
+
+function closeUnit(open: Map<number, number[]>, start: number, end: number, units: Map<number, UnitSpan>): void {
+  const waiting = open.get(start);
+  if (!waiting) return;
+  open.delete(start);
+  for (const line of waiting) units.set(line, { line: start, endLine: Math.max(start, end) });
 }
 
 function pathOf(stack: Level[]): string {

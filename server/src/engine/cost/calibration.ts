@@ -68,6 +68,12 @@ export interface Calibration {
   platforms: Record<string, PlatformWeight>;
   rules: Record<string, RuleWeight>;
   assisted: { factor: Pair };
+  /** The band around the most likely figure that the team's pace gives code work: [0.8, 1.3]. */
+  likely: { pace: Pair };
+  /** Lines of platform-touching code a developer rewrites from scratch in an hour (the rewrite bound). */
+  rewrite: { linesPerHour: number };
+  /** When imports far outnumber the files with matched calls, the estimate is provisional. */
+  coverage: { minImportFiles: number; callFileShare: number };
   assumptions: string[];
 }
 
@@ -121,6 +127,7 @@ export function completenessProblems(c: Calibration): string[] {
   const complete = d?.data?.fixed && d.data.perObject && d.data.note && d.identity?.fixed && d.identity.note && d.storedFiles?.fixed && d.storedFiles.perBucket && d.storedFiles.note;
   if (!complete) problems.push('platformDefaults needs data (fixed, perObject, note), identity (fixed, note) and storedFiles (fixed, perBucket, note)');
   if (!c.siteExponent || !c.files?.hours || !c.structure?.uiMultiplier || !c.assisted?.factor) problems.push('siteExponent, files, structure and assisted are required');
+  if (!c.likely?.pace || !c.rewrite?.linesPerHour || !c.coverage) problems.push('likely, rewrite and coverage are required');
   walkPairs(c, '', (path, pair) => {
     if (pair[0] > pair[1]) problems.push(`${path} has low ${pair[0]} above high ${pair[1]}`);
   });

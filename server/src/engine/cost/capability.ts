@@ -1,11 +1,15 @@
-// One capability of one platform (say Supabase database): its terms, structure signal and
-// per-file shares. The formulas are written out in docs/cost-model.md; the weights come from the
-// calibration through weights.ts.
+// One capability of one platform (say Supabase database): its terms, structure signal and per-file
+// shares. The formulas are written out in docs/cost-model.md; the weights come from the
+// calibration through weights.ts. A capability is built in two steps: draftCapability prices its
+// terms and shares call-site work out to files; finishCapability applies the platform's rewrite
+// bound to those shares (bound.ts) and adds up.
 
 import type { Finding } from '../types';
 import type { Pair, ResolvedCalibration } from './calibration';
+import { objectsOf } from './objects';
 import { fileRole, structureSignal, round2 } from './structure';
-import type { CapabilityCost, CostTerm, FileCost, FileRole, PhaseId, Range } from './types';
+import type { CapabilityCost, CostTerm, FileCost, FileRole, PhaseId, Range, RewriteBound, Swing } from './types';
+import { addSwings, rangeOf, scaleSwings, shares, widthSwing } from './uncertainty';
 import { platformWeight, ruleWeight, RuleCostWeight, seamWeight } from './weights';
 import { groupBy } from '../util/groupBy';
 
@@ -13,52 +17,92 @@ import { groupBy } from '../util/groupBy';
 const CLEANUP = new Set(['sdk', 'config']);
 
 /** A term before the capability assigns its exit phase. */
-type PhaselessTerm = Omit<CostTerm, 'phase'>;
+type PhaselessTerm = Omit<CostTerm, 'phase' | 'hours'>;
 
-interface RuleGroup {
+export interface RuleGroup {
   ruleId: string;
   weight: RuleCostWeight;
   findings: Finding[];
-  /** Distinct (file, line) pairs: several calls on one line are one edit. */
+  /** Distinct (file, line) pairs of the operations this rule stands for: one edit each. */
   sites: { file: string; line: number; role: FileRole }[];
 }
 
-/** Per-file accumulator of low and high hours. */
-type FileShares = Map<string, { low: number; high: number }>;
+/** A term with its most likely hours shared out to files (call-site and files terms only). */
+export interface DraftTerm {
+  term: CostTerm;
+  /** file → most likely hours; the rewrite bound scales these. */
+  shares?: Map<string, number>;
+}
 
-export function capabilityCost(platform: string, category: string, findings: Finding[], cal: ResolvedCalibration): CapabilityCost {
-  const c = cal.values;
-  const groups = groupRules(findings, cal);
-  const siteGroups = groups.filter((g) => g.weight.mode === 'site');
-  const shares: FileShares = new Map();
-  const terms: CostTerm[] = [];
+export interface CapabilityDraft {
+  platform: string;
+  category: string;
+  findings: Finding[];
+  groups: RuleGroup[];
+  terms: DraftTerm[];
+  /** file → most likely hours of items (outside the bound). */
+  itemShares: Map<string, number>;
+  objects: string[];
+}
+
+export function draftCapability(platform: string, category: string, findings: Finding[], absorbed: Set<Finding>, cal: ResolvedCalibration): CapabilityDraft {
+  const groups = groupRules(findings, absorbed, cal);
+  const siteGroups = groups.filter((g) => g.weight.mode === 'site' && g.sites.length > 0);
+  const paced = category === 'realtime' ? 'realtime' : 'pace';
+  const terms: DraftTerm[] = [];
+  const itemShares = new Map<string, number>();
 
   const seam = seamWeight(cal, platform, category);
   const codePhase: PhaseId = category === 'hosting' ? 'cutover' : 'seams';
-  terms.push({ kind: 'seam', label: `Seam: ${seam.label}`, formula: pairText(seam.hours.value), hours: range(seam.hours.value), source: seam.hours.source, assistable: true, phase: codePhase });
-  for (const g of siteGroups) terms.push({ ...sitesTerm(g, c.siteExponent, c.structure.uiMultiplier, shares), phase: codePhase });
+  const seamLikely = mid(seam.hours.value);
+  terms.push(done({ kind: 'seam', label: `Seam: ${seam.label}`, formula: pairText(seam.hours.value), likely: seamLikely, swings: codeSwings(paced, seamLikely, seam.hours.value, cal), source: seam.hours.source, assistable: true }, codePhase));
+  for (const g of siteGroups) terms.push(sitesTerm(g, paced, cal, codePhase));
   const itemPhase = (g: RuleGroup): PhaseId => (category === 'hosting' ? 'cutover' : (g.weight.phase ?? (CLEANUP.has(category) ? 'cutover' : 'rebuild')));
-  for (const g of groups.filter((x) => x.weight.mode === 'item')) terms.push({ ...itemsTerm(g, shares), phase: itemPhase(g) });
-  const filesTerm = filesTermOf(siteGroups, cal, shares);
-  if (filesTerm) terms.push({ ...filesTerm, phase: codePhase });
-  const objects = dataObjects(groups);
-  terms.push(...dataTerms(platform, category, objects, cal));
+  for (const g of groups.filter((x) => x.weight.mode === 'item')) terms.push(done(itemsTerm(g, paced, cal, itemShares), itemPhase(g)));
+  const filesTerm = filesTermOf(siteGroups, paced, cal, codePhase);
+  if (filesTerm) terms.push(filesTerm);
+  const objects = objectsOf(groups);
+  for (const t of dataTerms(platform, category, objects, cal)) terms.push({ term: t });
+  return { platform, category, findings, groups, terms, itemShares, objects: objects.names };
+}
 
-  const signalSites = siteGroups.filter((g) => g.weight.spread).flatMap((g) => g.sites);
+/** Applies the per-file bound factors (1 where no bound applied) and adds everything up. */
+export function finishCapability(d: CapabilityDraft, factors: Map<string, number>, bounds: RewriteBound[], cal: ResolvedCalibration): CapabilityCost {
+  const fileLikely = new Map<string, number>(d.itemShares);
+  const terms = d.terms.map(({ term, shares: termShares }) => {
+    if (!termShares) return term;
+    let likely = 0;
+    for (const [file, share] of termShares) {
+      const bounded = share * (factors.get(file) ?? 1);
+      likely += bounded;
+      fileLikely.set(file, (fileLikely.get(file) ?? 0) + bounded);
+    }
+    if (Math.abs(likely - term.likely) < 1e-9) return term;
+    const swings = scaleSwings(term.swings, term.likely > 0 ? likely / term.likely : 0);
+    const formula = `${term.formula}, capped by the rewrite bound`;
+    return withHours({ ...term, formula, likely: round1(likely), swings: roundSwings(swings) });
+  });
+  const siteSignal = d.groups.filter((g) => g.weight.mode === 'site' && g.weight.spread).flatMap((g) => g.sites);
+  const likely = round1(terms.reduce((s, t) => s + t.likely, 0));
+  const swings = addSwings(terms);
+  const files = new Set(d.findings.map((f) => f.file));
   return {
-    category,
-    findings: findings.length,
-    sites: groups.reduce((n, g) => n + g.sites.length, 0),
-    files: new Set(findings.map((f) => f.file)).size,
-    total: sumRanges(terms.map((t) => t.hours)),
+    category: d.category,
+    findings: d.findings.length,
+    sites: d.groups.reduce((n, g) => n + g.sites.length, 0),
+    files: files.size,
+    likely,
+    total: rangeOf(likely, swings),
+    uncertainties: shares(swings),
     terms,
-    structure: structureSignal(signalSites, c.structure.uiMultiplier),
-    byFile: fileCosts(findings, groups, shares),
-    objects: objects.names,
+    bounds: bounds.filter((b) => files.has(b.file)),
+    structure: structureSignal(siteSignal, cal.values.structure.uiMultiplier),
+    byFile: fileCosts(d, fileLikely, cal),
+    objects: d.objects,
   };
 }
 
-function groupRules(findings: Finding[], cal: ResolvedCalibration): RuleGroup[] {
+function groupRules(findings: Finding[], absorbed: Set<Finding>, cal: ResolvedCalibration): RuleGroup[] {
   const byRule = groupBy(findings, (f) => f.ruleId);
   return [...byRule.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -66,6 +110,7 @@ function groupRules(findings: Finding[], cal: ResolvedCalibration): RuleGroup[] 
       const seen = new Map<string, Set<number>>();
       const sites: RuleGroup['sites'] = [];
       for (const f of items) {
+        if (absorbed.has(f)) continue;
         let lines = seen.get(f.file);
         if (!lines) seen.set(f.file, (lines = new Set()));
         if (lines.has(f.line)) continue;
@@ -76,120 +121,138 @@ function groupRules(findings: Finding[], cal: ResolvedCalibration): RuleGroup[] 
     });
 }
 
-/** hours × n^α × spread, where spread = 1 + (M − 1) × (UI sites / n); shared out by weighted site. */
-function sitesTerm(g: RuleGroup, exponent: number, uiMultiplier: Pair, shares: FileShares): PhaselessTerm {
+/**
+ * hours × n^α × spread, where spread = 1 + (M − 1) × (UI sites / n). Most likely at the middle of
+ * the hours and of M; the pace swing moves the whole term, the spread swing only M.
+ */
+function sitesTerm(g: RuleGroup, paced: 'pace' | 'realtime', cal: ResolvedCalibration, phase: PhaseId): DraftTerm {
+  const c = cal.values;
   const n = g.sites.length;
   const ui = g.weight.spread ? g.sites.filter((s) => s.role === 'ui').length : 0;
-  const [h0, h1] = g.weight.hours.value;
-  const m = { low: 1 + (uiMultiplier[0] - 1) * (ui / n), high: 1 + (uiMultiplier[1] - 1) * (ui / n) };
-  const scale = Math.pow(n, exponent);
-  const hours = range([h0 * scale * m.low, h1 * scale * m.high]);
-  for (const s of g.sites) {
-    const isUi = g.weight.spread && s.role === 'ui';
-    const weight = { low: (isUi ? uiMultiplier[0] : 1) / (n * m.low), high: (isUi ? uiMultiplier[1] : 1) / (n * m.high) };
-    addShare(shares, s.file, hours.low * weight.low, hours.high * weight.high);
-  }
-  const spreadText = ui > 0 ? ` × spread ${round2(m.low)}–${round2(m.high)} (${ui} of ${n} in UI files)` : '';
-  return {
+  const M = c.structure.uiMultiplier;
+  const spreadOf = (m: number) => 1 + (m - 1) * (ui / n);
+  const scale = Math.pow(n, c.siteExponent);
+  const base = mid(g.weight.hours.value) * scale;
+  const likely = base * spreadOf(mid(M));
+  const hoursPair: Pair = [g.weight.hours.value[0] * scale * spreadOf(mid(M)), g.weight.hours.value[1] * scale * spreadOf(mid(M))];
+  const swings = codeSwings(paced, likely, hoursPair, cal);
+  if (ui > 0) swings.push(widthSwing('spread', likely, base * spreadOf(M[0]), base * spreadOf(M[1])));
+  const termShares = new Map<string, number>();
+  const unitWeight = (role: FileRole) => (g.weight.spread && role === 'ui' ? mid(M) : 1);
+  const totalWeight = g.sites.reduce((s, site) => s + unitWeight(site.role), 0);
+  for (const s of g.sites) termShares.set(s.file, (termShares.get(s.file) ?? 0) + (likely * unitWeight(s.role)) / totalWeight);
+  const spreadText = ui > 0 ? ` × spread ${round2(spreadOf(mid(M)))} (${round2(spreadOf(M[0]))}–${round2(spreadOf(M[1]))}; ${ui} of ${n} in UI files)` : '';
+  const term: PhaselessTerm = {
     kind: 'sites',
     label: `Call sites of ${g.ruleId}`,
-    formula: `${pairText([h0, h1])} × ${n}^${exponent}${spreadText}`,
-    hours,
+    formula: `${pairText(g.weight.hours.value)} × ${n}^${c.siteExponent}${spreadText}`,
+    likely: round1(likely),
+    swings: roundSwings(swings),
     ruleId: g.ruleId,
     count: n,
     source: g.weight.hours.source,
     assistable: true,
   };
+  return { term: done(term, phase).term, shares: termShares };
 }
 
 /** hours × count: each item is its own piece of work. */
-function itemsTerm(g: RuleGroup, shares: FileShares): PhaselessTerm {
+function itemsTerm(g: RuleGroup, paced: 'pace' | 'realtime', cal: ResolvedCalibration, itemShares: Map<string, number>): PhaselessTerm {
   const [h0, h1] = g.weight.hours.value;
-  for (const f of g.findings) addShare(shares, f.file, h0, h1);
+  for (const f of g.findings) itemShares.set(f.file, (itemShares.get(f.file) ?? 0) + mid([h0, h1]));
   const n = g.findings.length;
-  return { kind: 'items', label: `Items of ${g.ruleId}`, formula: `${pairText([h0, h1])} × ${n}`, hours: range([h0 * n, h1 * n]), ruleId: g.ruleId, count: n, source: g.weight.hours.source, assistable: true };
+  const likely = mid([h0, h1]) * n;
+  return { kind: 'items', label: `Items of ${g.ruleId}`, formula: `${pairText([h0, h1])} × ${n}`, likely: round1(likely), swings: roundSwings(codeSwings(paced, likely, [h0 * n, h1 * n], cal)), ruleId: g.ruleId, count: n, source: g.weight.hours.source, assistable: true };
 }
 
 /** perFile × files^β over the code files that hold call sites. */
-function filesTermOf(siteGroups: RuleGroup[], cal: ResolvedCalibration, shares: FileShares): PhaselessTerm | undefined {
+function filesTermOf(siteGroups: RuleGroup[], paced: 'pace' | 'realtime', cal: ResolvedCalibration, phase: PhaseId): DraftTerm | undefined {
   const files = [...new Set(siteGroups.flatMap((g) => g.sites.filter((s) => s.role !== 'config').map((s) => s.file)))];
   if (files.length === 0) return undefined;
   const { hours: [h0, h1], exponent } = cal.values.files;
   const scale = Math.pow(files.length, exponent);
-  const hours = range([h0 * scale, h1 * scale]);
-  for (const file of files) addShare(shares, file, hours.low / files.length, hours.high / files.length);
-  return { kind: 'files', label: 'Files holding call sites', formula: `${pairText([h0, h1])} × ${files.length}^${exponent}`, hours, count: files.length, source: `calibration: files`, assistable: true };
+  const likely = mid([h0, h1]) * scale;
+  const termShares = new Map(files.map((f) => [f, likely / files.length]));
+  const term: PhaselessTerm = { kind: 'files', label: 'Files holding call sites', formula: `${pairText([h0, h1])} × ${files.length}^${exponent}`, likely: round1(likely), swings: roundSwings(codeSwings(paced, likely, [h0 * scale, h1 * scale], cal)), count: files.length, source: `calibration: files`, assistable: true };
+  return { term: done(term, phase).term, shares: termShares };
 }
 
-/** Entities, tables or buckets named by the findings' messages; else one per file as a proxy. */
-function dataObjects(groups: RuleGroup[]): { names: string[]; count: number; how: string } {
-  const names = new Set<string>();
-  for (const g of groups) {
-    if (!g.weight.subject) continue;
-    for (const f of g.findings) {
-      const m = g.weight.subject.exec(f.message);
-      if (m?.[1] && m[1] !== '…') names.add(m[1]);
-    }
-  }
-  if (names.size > 0) return { names: [...names].sort(), count: names.size, how: `named in findings: ${[...names].sort().join(', ')}` };
-  const files = new Set(groups.flatMap((g) => g.findings.map((f) => f.file))).size;
-  return { names: [], count: Math.max(1, files), how: `not named by the rules; one per file as a proxy` };
-}
-
+/** Data, account and stored-file moves: their whole calibrated width is one named uncertainty. */
 function dataTerms(platform: string, category: string, objects: { count: number; how: string }, cal: ResolvedCalibration): CostTerm[] {
   if (category === 'database') {
     const fixed = platformWeight(cal, platform, 'data', 'fixed');
     const per = platformWeight(cal, platform, 'data', 'perObject');
-    const hours = range([fixed.value[0] + per.value[0] * objects.count, fixed.value[1] + per.value[1] * objects.count]);
+    const pair: Pair = [fixed.value[0] + per.value[0] * objects.count, fixed.value[1] + per.value[1] * objects.count];
     const formula = `${pairText(fixed.value)} + ${pairText(per.value)} × ${objects.count} data objects (${objects.how})`;
-    return [{ kind: 'data', label: 'Data migration: export, transform, load, verify', formula, hours, count: objects.count, source: `${fixed.source}, ${per.source}`, assistable: false, phase: 'data' }];
+    return [movedTerm('data', 'Data migration: export, transform, load, verify', formula, pair, 'data volume', `${fixed.source}, ${per.source}`, 'data', objects.count)];
   }
   if (category === 'auth') {
     const fixed = platformWeight(cal, platform, 'identity', 'fixed');
-    return [{ kind: 'identity', label: 'Account migration: users, password hashes, sessions', formula: pairText(fixed.value), hours: range(fixed.value), source: fixed.source, assistable: false, phase: 'accounts' }];
+    return [movedTerm('identity', 'Account migration: users, password hashes, sessions', pairText(fixed.value), fixed.value, 'hashes', fixed.source, 'accounts')];
   }
   if (category === 'storage') {
     const fixed = platformWeight(cal, platform, 'storedFiles', 'fixed');
     const per = platformWeight(cal, platform, 'storedFiles', 'perBucket');
-    const hours = range([fixed.value[0] + per.value[0] * objects.count, fixed.value[1] + per.value[1] * objects.count]);
+    const pair: Pair = [fixed.value[0] + per.value[0] * objects.count, fixed.value[1] + per.value[1] * objects.count];
     const formula = `${pairText(fixed.value)} + ${pairText(per.value)} × ${objects.count} buckets (${objects.how})`;
-    return [{ kind: 'stored-files', label: 'Stored files: copy and re-point URLs', formula, hours, count: objects.count, source: `${fixed.source}, ${per.source}`, assistable: false, phase: 'data' }];
+    return [movedTerm('stored-files', 'Stored files: copy and re-point URLs', formula, pair, 'data volume', `${fixed.source}, ${per.source}`, 'data', objects.count)];
   }
   return [];
 }
 
-function fileCosts(findings: Finding[], groups: RuleGroup[], shares: FileShares): FileCost[] {
-  const sitesPerFile = groupBy(groups.flatMap((g) => g.sites), (s) => s.file);
-  return [...groupBy(findings, (f) => f.file).entries()]
+function movedTerm(kind: CostTerm['kind'], label: string, formula: string, pair: Pair, name: 'hashes' | 'data volume', source: string, phase: PhaseId, count?: number): CostTerm {
+  const likely = mid(pair);
+  const term: CostTerm = withHours({ kind, label, formula, likely: round1(likely), swings: roundSwings([widthSwing(name, likely, pair[0], pair[1])]), source, assistable: false, phase, hours: { low: 0, high: 0 } });
+  if (count !== undefined) term.count = count;
+  return term;
+}
+
+/** Code work: the pace swing (a stated band around likely), or realtime's whole calibrated width. */
+function codeSwings(paced: 'pace' | 'realtime', likely: number, pair: Pair, cal: ResolvedCalibration): Swing[] {
+  if (paced === 'realtime') return [widthSwing('realtime', likely, pair[0], pair[1])];
+  const [p0, p1] = cal.values.likely.pace;
+  return [{ name: 'pace', down: likely * (1 - p0), up: likely * (p1 - 1) }];
+}
+
+function fileCosts(d: CapabilityDraft, fileLikely: Map<string, number>, cal: ResolvedCalibration): FileCost[] {
+  const sitesPerFile = groupBy(d.groups.flatMap((g) => g.sites), (s) => s.file);
+  const [p0, p1] = cal.values.likely.pace;
+  return [...groupBy(d.findings, (f) => f.file).entries()]
     .map(([file, items]): FileCost => {
-      const share = shares.get(file) ?? { low: 0, high: 0 };
+      const likely = round1(fileLikely.get(file) ?? 0);
       const sites = sitesPerFile.get(file) ?? [];
       return {
         file,
-        role: sites[0]?.role ?? 'config',
+        role: sites[0]?.role ?? fileRole(file, cal.values.structure),
         findings: items.length,
         sites: sites.length,
         lines: [...new Set(items.map((f) => f.line))].sort((a, b) => a - b),
-        hours: range([share.low, share.high]),
+        likely,
+        hours: { low: round1(likely * p0), high: round1(likely * p1) },
       };
     })
-    .sort((a, b) => b.hours.high - a.hours.high || a.file.localeCompare(b.file));
+    .sort((a, b) => b.likely - a.likely || a.file.localeCompare(b.file));
 }
 
-function addShare(shares: FileShares, file: string, low: number, high: number): void {
-  const s = shares.get(file) ?? { low: 0, high: 0 };
-  s.low += low;
-  s.high += high;
-  shares.set(file, s);
+function done(term: PhaselessTerm, phase: PhaseId): DraftTerm & { term: CostTerm } {
+  return { term: withHours({ ...term, phase, hours: { low: 0, high: 0 } }) };
 }
 
-/** Hours rounded to 0.1: every total is the sum of the rounded terms it shows. */
+function withHours(term: CostTerm): CostTerm {
+  return { ...term, hours: rangeOf(term.likely, term.swings) };
+}
+
+function roundSwings(swings: Swing[]): Swing[] {
+  return swings.map((s) => ({ name: s.name, down: round2(s.down), up: round2(s.up) }));
+}
+
+function mid(p: Pair | [number, number]): number {
+  return (p[0] + p[1]) / 2;
+}
+
+/** Hours rounded to 0.1: every likely total is the sum of the rounded terms it shows. */
 export function range(pair: Pair | [number, number]): Range {
   return { low: round1(pair[0]), high: round1(pair[1]) };
-}
-
-export function sumRanges(ranges: Range[]): Range {
-  return range([ranges.reduce((s, r) => s + r.low, 0), ranges.reduce((s, r) => s + r.high, 0)]);
 }
 
 export function round1(n: number): number {

@@ -1,21 +1,29 @@
-// estimateCost: lock-in findings → hours per platform → capability → file, every range the sum of
-// named terms. Cheap enough to run after every edit (one pass over the findings, no I/O after the
+// estimateCost: lock-in findings → hours per platform → capability → file. Each figure is a most
+// likely value (the sum of named terms) with a range from named uncertainties (uncertainty.ts).
+// Cheap enough to run after every edit (a few passes over the findings, no I/O after the
 // calibration is loaded once).
 
 import type { Finding } from '../types';
+import { rewriteBound, touchedLines } from './bound';
+import { applyPlatformBound } from './platformBound';
 import { applyOverrides, builtinCalibration, ResolvedCalibration } from './calibration';
-import { capabilityCost, range, round1, sumRanges } from './capability';
+import { draftCapability, finishCapability, range, round1 } from './capability';
+import { provisionalReason } from './coverage';
+import { absorbedFindings } from './operations';
 import type { CalendarWindow, CapabilityCost, CostOptions, CostSummary, CostTerm, PlatformCost, Range } from './types';
-import { dualRunWeight, platformWeight, seamWeight } from './weights';
+import { addSwings, rangeOf, shares } from './uncertainty';
+import { dualRunWeight, platformWeight, ruleWeight, seamWeight } from './weights';
 import { groupBy } from '../util/groupBy';
 
 /** The formula in one line, with the exponents of the calibration in use. */
 export function costBasis(cal: ResolvedCalibration): string {
   const c = cal.values;
   return (
-    `per platform and capability: a seam (adapter) cost, call sites of each rule × sites^${c.siteExponent} × a spread factor ` +
-    `(up to ×${c.structure.uiMultiplier[0]}–${c.structure.uiMultiplier[1]} for calls inside UI code), files^${c.files.exponent}, per-item work, ` +
-    `and data, account and stored-file migration terms; weights from rules/calibration.json`
+    `per platform and capability: a seam (adapter) cost, operations of each rule × sites^${c.siteExponent} × a spread factor ` +
+    `(×${c.structure.uiMultiplier[0]}–${c.structure.uiMultiplier[1]} for calls inside UI code), files^${c.files.exponent}, per-item work, ` +
+    `and data, account and stored-file migration terms; each file's call-site work capped by a rewrite of its touched code at ` +
+    `${c.rewrite.linesPerHour} lines/h; most likely at the middle of each weight, the range from named uncertainties; ` +
+    'weights from rules/calibration.json'
   );
 }
 
@@ -36,54 +44,80 @@ export function estimateCost(findings: readonly Finding[], options: CostOptions 
   const byPlatform = groupBy(lockin, (f) => f.platform);
   const rate = options.hourlyRate !== undefined && options.hourlyRate > 0 ? options.hourlyRate : undefined;
   const platforms = [...byPlatform.entries()].map(([platform, items]) => platformCost(platform, items, cal, rate));
-  platforms.sort((a, b) => b.total.high - a.total.high || a.platform.localeCompare(b.platform));
-  const total = sumRanges(platforms.map((p) => p.total));
+  platforms.sort((a, b) => b.likely - a.likely || a.platform.localeCompare(b.platform));
+  const likely = round1(platforms.reduce((s, p) => s + p.likely, 0));
+  const swings = addSwings(platforms.flatMap((p) => p.categories.flatMap((c) => c.terms)));
+  const total = rangeOf(likely, swings);
+  const reasons = platforms.flatMap((p) => (p.provisional ? [p.provisional] : []));
+  const factor = assistedFactor(cal);
   const summary: CostSummary = {
     unit: 'hours',
-    provisional: false,
-    model: 'lockin-lens/cost-v1',
+    provisional: reasons.length > 0,
+    model: 'lockin-lens/cost-v2',
     calibration: cal.overridden.size > 0 ? 'rules/calibration.json with overrides from settings' : 'rules/calibration.json',
     basis: costBasis(cal),
+    likely,
     total,
-    assisted: sumRanges(platforms.map((p) => p.assisted)),
+    uncertainties: shares(swings),
+    assisted: assistedRange(total, likely, platforms.flatMap((p) => p.categories.flatMap((c) => c.terms)), factor),
+    assistedFactor: factor,
     calendar: { weeks: maxRange(platforms.map((p) => p.calendar.weeks)) },
     platforms,
     assumptions: [...cal.values.assumptions],
   };
+  if (reasons.length > 0) summary.provisionalReasons = reasons;
   if (rate) summary.money = { rate, currency: options.currency ?? '', total: range([total.low * rate, total.high * rate]) };
   if (cal.errors.length > 0) summary.errors = [...cal.errors];
   return summary;
 }
 
 function platformCost(platform: string, findings: Finding[], cal: ResolvedCalibration, rate: number | undefined): PlatformCost {
-  const categories = [...groupBy(findings, (f) => f.category).entries()].map(([category, items]) => capabilityCost(platform, category, items, cal));
-  categories.sort((a, b) => b.total.high - a.total.high || a.category.localeCompare(b.category));
+  const sites = findings.filter((f) => ruleWeight(cal, f.ruleId, f.effort ?? 'M').mode === 'site');
+  const absorbed = absorbedFindings(sites, (f) => ruleWeight(cal, f.ruleId, f.effort ?? 'M').hours.value[1]);
+  const drafts = [...groupBy(findings, (f) => f.category).entries()].map(([category, items]) => draftCapability(platform, category, items, absorbed, cal));
+  const { factors, bounds } = rewriteBound(drafts, findings, cal);
+  const provisional = provisionalReason(platform, findings, cal);
+  const finished = drafts.map((d) => finishCapability(d, factors, bounds, cal));
+  const { categories, bound } = provisional ? { categories: finished, bound: undefined } : applyPlatformBound(finished, findings, touchedLines(findings), cal);
+  categories.sort((a, b) => b.likely - a.likely || a.category.localeCompare(b.category));
   const windows: CalendarWindow[] = [];
   for (const c of categories) {
     const w = dualRunWeight(cal, platform, c.category);
     if (w) windows.push({ category: c.category, weeks: range(w.weeks), reason: w.reason });
   }
-  const total = sumRanges(categories.map((c) => c.total));
+  const terms = categories.flatMap((c) => c.terms);
+  const likely = round1(categories.reduce((s, c) => s + c.likely, 0));
+  const swings = addSwings(terms);
+  const total = rangeOf(likely, swings);
   const cost: PlatformCost = {
     platform,
     findings: findings.length,
+    likely,
     total,
-    assisted: assistedRange(categories.flatMap((c) => c.terms), cal),
+    uncertainties: shares(swings),
+    assisted: assistedRange(total, likely, terms, assistedFactor(cal)),
     calendar: { weeks: maxRange(windows.map((w) => w.weeks)), windows },
     categories,
     notes: migrationNotes(platform, categories, cal),
   };
+  if (provisional) cost.provisional = provisional;
+  if (bound) cost.rewriteBound = bound;
   if (rate) cost.money = range([total.low * rate, total.high * rate]);
   return cost;
 }
 
-/** Code terms scaled by the assisted factor; data and account terms as they are. */
-function assistedRange(terms: CostTerm[], cal: ResolvedCalibration): Range {
+/** The one stated assistance factor: the middle of the calibrated pair. */
+function assistedFactor(cal: ResolvedCalibration): number {
   const [f0, f1] = cal.values.assisted.factor;
-  return range([
-    terms.reduce((s, t) => s + (t.assistable ? t.hours.low * f0 : t.hours.low), 0),
-    terms.reduce((s, t) => s + (t.assistable ? t.hours.high * f1 : t.hours.high), 0),
-  ]);
+  return Math.round(((f0 + f1) / 2) * 1000) / 1000;
+}
+
+/** The range scaled by how much the factor on code terms lowers the most likely figure. */
+function assistedRange(total: Range, likely: number, terms: CostTerm[], factor: number): Range {
+  if (likely === 0) return { low: 0, high: 0 };
+  const assisted = terms.reduce((s, t) => s + (t.assistable ? t.likely * factor : t.likely), 0);
+  const scale = assisted / likely;
+  return range([total.low * scale, total.high * scale]);
 }
 
 function migrationNotes(platform: string, categories: CapabilityCost[], cal: ResolvedCalibration): string[] {
@@ -96,9 +130,10 @@ function migrationNotes(platform: string, categories: CapabilityCost[], cal: Res
 }
 
 /**
- * What adopting a capability adds before its first call site is counted: the seam, plus for
- * database, auth and storage the migration term at one data object. A first call adds this plus
- * one site and one file; each further call in a used capability adds only its marginal site cost.
+ * What adopting a capability adds before its first call site is counted, most likely: the seam,
+ * plus for database, auth and storage the migration term at one data object. A first call adds
+ * this plus one site and one file; each further call in a used capability adds only its marginal
+ * site cost. As a range, the calibrated low and high of those weights.
  */
 export function adoptionCost(platform: string, category: string, options: CostOptions = {}): Range {
   const cal = resolveCalibration(options);
@@ -117,4 +152,3 @@ function addPairs(a: [number, number], b: [number, number]): [number, number] {
 function maxRange(ranges: Range[]): Range {
   return { low: round1(Math.max(0, ...ranges.map((r) => r.low))), high: round1(Math.max(0, ...ranges.map((r) => r.high))) };
 }
-

@@ -1,7 +1,8 @@
 // The cost model's public shapes. The language server, the panel, the CLI reports and the JSON
 // contract (design.md §3 `cost`) all read these; fields only ever grow.
-// Every number is a low–high range of hours and every range is the sum of named terms, each saying
-// which rule, count and calibration entry produced it (see docs/cost-model.md).
+// Every estimate is a most-likely figure, the sum of named terms (each saying which rule, count and
+// calibration entry produced it), and a range whose width comes from named uncertainties (see
+// docs/cost-model.md).
 
 export interface Range {
   low: number;
@@ -21,6 +22,21 @@ export type TermKind =
 /** The step of an exit a term's work belongs to (the exit plan orders them). */
 export type PhaseId = 'seams' | 'rebuild' | 'data' | 'accounts' | 'cutover';
 
+/** The uncertainties an estimate's width comes from (docs/cost-model.md, "The range"). */
+export type UncertaintyName = 'pace' | 'spread' | 'hashes' | 'realtime' | 'data volume';
+
+/** How far one uncertainty can move a value below and above its most likely figure, in hours. */
+export interface Swing {
+  name: UncertaintyName;
+  down: number;
+  up: number;
+}
+
+/** A swing with its share of the range's (squared) width: "why this wide". */
+export interface UncertaintyShare extends Swing {
+  share: number;
+}
+
 /** One addend of an estimate and everything that produced it. */
 export interface CostTerm {
   kind: TermKind;
@@ -28,7 +44,11 @@ export interface CostTerm {
   label: string;
   /** The arithmetic with its inputs: "0.5–1 h × 16^0.8 × spread 2.69–4.94". */
   formula: string;
+  /** Most likely hours (the middle of the calibrated weights). */
+  likely: number;
+  /** likely combined with its swings. */
   hours: Range;
+  swings: Swing[];
   /** The rule whose findings the term counts (sites and items terms). */
   ruleId?: string;
   /** The count the term grows with (sites, files, items, data objects). */
@@ -62,6 +82,17 @@ export interface StructureSignal {
 
 export type FileRole = 'ui' | 'module' | 'backend' | 'config';
 
+/** Where a file's call-site work was capped by the cost of rewriting its platform-touching code. */
+export interface RewriteBound {
+  file: string;
+  /** Lines of the functions, components or statements holding the file's touch points. */
+  touchedLines: number;
+  /** touchedLines ÷ the calibrated rewrite rate. */
+  cap: number;
+  /** The file's call-site and files work before the cap (most likely hours). */
+  before: number;
+}
+
 /** A file's share of a capability's sites, files and items terms (seam and data terms are not per file). */
 export interface FileCost {
   file: string;
@@ -71,7 +102,10 @@ export interface FileCost {
   sites: number;
   /** 1-based lines of the findings, ascending. */
   lines: number[];
+  likely: number;
   hours: Range;
+  /** Lines of the units of code holding the file's touch points, when known. */
+  touchedLines?: number;
 }
 
 export interface CapabilityCost {
@@ -79,8 +113,12 @@ export interface CapabilityCost {
   findings: number;
   sites: number;
   files: number;
+  likely: number;
   total: Range;
+  uncertainties: UncertaintyShare[];
   terms: CostTerm[];
+  /** Files whose call-site work the rewrite bound capped. */
+  bounds: RewriteBound[];
   structure: StructureSignal;
   /** Largest first. */
   byFile: FileCost[];
@@ -101,13 +139,27 @@ export interface Calendar {
   windows: CalendarWindow[];
 }
 
+/** Where a platform's code work was capped by a rewrite of all the code that touches it. */
+export interface PlatformRewriteBound {
+  touchedLines: number;
+  cap: number;
+  /** Code work before the cap (most likely hours). */
+  before: number;
+}
+
 export interface PlatformCost {
   platform: string;
   findings: number;
+  likely: number;
   total: Range;
-  /** The same work with LLM assistance on the code terms (data and cut-over terms unchanged). */
+  uncertainties: UncertaintyShare[];
+  /** The same work with the calibrated LLM-assistance factor on code terms (data and accounts unchanged). */
   assisted: Range;
   calendar: Calendar;
+  /** Why this platform's estimate is provisional (the audit saw the SDK far more often than its calls). */
+  provisional?: string;
+  /** Present when the platform's code work was capped at a rewrite of its touched code. */
+  rewriteBound?: PlatformRewriteBound;
   /** Largest first. */
   categories: CapabilityCost[];
   /** Data and account migration notes that apply (password hashes, export formats, …). */
@@ -118,16 +170,24 @@ export interface PlatformCost {
 
 export interface CostSummary {
   unit: 'hours';
-  /** Always false since the calibrated model; kept because the earlier contract had it. */
-  provisional: false;
+  /** True when the audit probably saw only part of the coupling: see provisionalReasons. */
+  provisional: boolean;
+  provisionalReasons?: string[];
   /** Model identifier, bumped when the formulas change. */
-  model: 'lockin-lens/cost-v1';
+  model: 'lockin-lens/cost-v2';
   /** Where the weights came from: the calibration file and whether settings overrode parts of it. */
   calibration: string;
   /** The formula in one line. */
   basis: string;
+  /** Most likely hours: the sum of every term's most likely value. */
+  likely: number;
+  /** The range a team plans with: likely and the named uncertainties (see uncertainties). */
   total: Range;
+  /** Largest share first. */
+  uncertainties: UncertaintyShare[];
+  /** total with code work × assistedFactor (one stated factor; data and account moves unchanged). */
   assisted: Range;
+  assistedFactor: number;
   calendar: { weeks: Range };
   money?: { rate: number; currency: string; total: Range };
   /** Largest first. */

@@ -25,6 +25,19 @@ export function hoursText(r: Range): string {
   return `${Math.round(r.low)}–${Math.round(r.high)} h`;
 }
 
+/** "about 442 h (370–535 h)": the figure to plan with first, then its range. */
+export function estimateText(likely: number, r: Range): string {
+  return `about ${Math.round(likely)} h (${hoursText(r)})`;
+}
+
+/** "pace 64 %, data volume 14 %": what makes a range as wide as it is, largest share first. */
+export function widthText(uncertainties: readonly { name: string; share: number }[]): string {
+  return uncertainties
+    .filter((u) => u.share >= 0.01)
+    .map((u) => `${u.name} ${Math.round(u.share * 100)} %`)
+    .join(', ');
+}
+
 export function weeksText(r: Range): string {
   return `${r.low}–${r.high} weeks`;
 }

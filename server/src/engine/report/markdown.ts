@@ -10,7 +10,7 @@ import { platformName, signedRange } from '../cost';
 import type { CapabilityCost, PlatformCost } from '../cost';
 import type { RuleJson } from '../rules/model';
 import type { Finding } from '../types';
-import { byLocation, capabilityTitle, fileLink, hoursText, mdEscape, moneyText, weeksText } from './common';
+import { byLocation, capabilityTitle, estimateText, fileLink, hoursText, mdEscape, moneyText, weeksText, widthText } from './common';
 import { phasesOf } from './phases';
 
 export interface ExitPlanOptions {
@@ -28,7 +28,7 @@ export function formatMarkdown(report: AuditReport, rules: readonly RuleJson[], 
   const out: string[] = [`# Exit plan: ${mdEscape(name)}`, ''];
   out.push(
     `Written by Lock-in Lens from the code in \`${name}\` (${report.stats.files} files scanned). It lists what is tied to each backend platform, ` +
-      'what replaces it, in what order to move, and what that costs. Every estimate below is a range of hours and names the rules, counts and weights that produced it (see the cost model in docs/cost-model.md).',
+      'what replaces it, in what order to move, and what that costs. Every estimate below is a most likely figure with a range, and names the rules, counts and weights that produced it and the uncertainties that make it wide (see the cost model in docs/cost-model.md).',
     '',
   );
   out.push(...summarySection(report, security));
@@ -46,11 +46,15 @@ function summarySection(report: AuditReport, security: Finding[]): string[] {
   const cost = report.cost;
   const out = ['## Summary', ''];
   if (cost.platforms.length > 0) {
-    out.push('| Platform | Touch points | Capabilities | Effort | With LLM assistance | Dual-run window |', '|---|---:|---|---:|---:|---:|');
+    out.push('| Platform | Touch points | Capabilities | Most likely | Range | Dual-run window |', '|---|---:|---|---:|---:|---:|');
     for (const p of cost.platforms) {
-      out.push(`| ${platformName(p.platform)} | ${p.findings} | ${p.categories.map((c) => c.category).join(', ')} | ${hoursText(p.total)} | ${hoursText(p.assisted)} | ${weeksText(p.calendar.weeks)} |`);
+      const mark = p.provisional ? ' (provisional)' : '';
+      out.push(`| ${platformName(p.platform)}${mark} | ${p.findings} | ${p.categories.map((c) => c.category).join(', ')} | ${Math.round(p.likely)} h | ${hoursText(p.total)} | ${weeksText(p.calendar.weeks)} |`);
     }
-    out.push(`| **Total** | ${cost.platforms.reduce((n, p) => n + p.findings, 0)} | | **${hoursText(cost.total)}** | ${hoursText(cost.assisted)} | ${weeksText(cost.calendar.weeks)} |`, '');
+    out.push(`| **Total** | ${cost.platforms.reduce((n, p) => n + p.findings, 0)} | | **${Math.round(cost.likely)} h** | ${hoursText(cost.total)} | ${weeksText(cost.calendar.weeks)} |`, '');
+    out.push(`Why the range is this wide: ${widthText(cost.uncertainties)} of its width (docs/cost-model.md, "The range").`, '');
+    for (const reason of cost.provisionalReasons ?? []) out.push(`**Provisional:** ${mdEscape(reason)}.`, '');
+    out.push(`With LLM assistance on the code work (one stated factor, ×${cost.assistedFactor} on seams, call sites, files and items; data and account moves unchanged): ${hoursText(cost.assisted)}.`, '');
     out.push('Dual-run windows are calendar time during which old and new systems run side by side; they overlap the effort rather than add to it.', '');
     if (cost.money) out.push(`At ${cost.money.currency ? cost.money.currency + ' ' : ''}${cost.money.rate} per hour: **${moneyText(cost.money.total, cost.money.currency)}**.`, '');
   }
@@ -87,7 +91,14 @@ function baselineSection(c: BaselineComparison): string[] {
 
 function platformSection(p: PlatformCost, findings: Finding[], rules: Map<string, RuleJson>, max: number, securityCount: number, currency = ''): string[] {
   const out = [`## ${platformName(p.platform)}`, ''];
-  out.push(`**Estimate:** ${hoursText(p.total)} of effort (${hoursText(p.assisted)} with LLM assistance), plus a dual-run window of ${weeksText(p.calendar.weeks)}.`);
+  out.push(`**Estimate:** ${estimateText(p.likely, p.total)} of effort, plus a dual-run window of ${weeksText(p.calendar.weeks)}. Width: ${widthText(p.uncertainties)}.`);
+  if (p.provisional) out.push('', `**Provisional:** ${mdEscape(p.provisional)}.`);
+  if (p.rewriteBound) {
+    const b = p.rewriteBound;
+    out.push('', `**Rewrite bound:** the code work (${b.before} h before the bound) is capped at a from-scratch rewrite of the ${b.touchedLines} lines that touch ${platformName(p.platform)}: ${b.cap} h. Data, accounts, stored files, configuration and hosting are outside it.`);
+  }
+  const moves = movesOf(p);
+  if (moves > 0) out.push('', `Of the most likely figure, ${Math.round(moves)} h moves data, accounts and stored files: work a rewrite of the code would not remove.`);
   if (p.money) out.push(`**Money:** ${moneyText(p.money, currency)} at the configured rate.`);
   out.push('', '### Phases', '');
   out.push(`1. **Prepare.** ${securityCount > 0 ? `Fix the ${securityCount} open security findings. ` : ''}Put tests around the flows that touch ${platformName(p.platform)}, and record this inventory with \`lockin-lens baseline\` so new coupling shows up in review.`);
@@ -105,8 +116,13 @@ function platformSection(p: PlatformCost, findings: Finding[], rules: Map<string
   return out;
 }
 
+/** Most likely hours of the data, account and stored-file terms. */
+function movesOf(p: PlatformCost): number {
+  return p.categories.flatMap((c) => c.terms).filter((t) => t.kind === 'data' || t.kind === 'identity' || t.kind === 'stored-files').reduce((s, t) => s + t.likely, 0);
+}
+
 function capabilitySection(platform: string, c: CapabilityCost, findings: Finding[], rules: Map<string, RuleJson>, max: number): string[] {
-  const out = [`#### ${capabilityTitle(c.category)} (${platformName(platform)}): ${hoursText(c.total)}`, ''];
+  const out = [`#### ${capabilityTitle(c.category)} (${platformName(platform)}): ${estimateText(c.likely, c.total)}`, ''];
   out.push(`${c.findings} touch points at ${c.sites} sites in ${c.files} files. Structure: ${c.structure.summary}.`, '');
   const alternatives = [...new Set(findings.map((f) => f.ruleId))].sort().flatMap((id) => {
     const alt = rules.get(id)?.docs.alternative;
@@ -118,14 +134,18 @@ function capabilitySection(platform: string, c: CapabilityCost, findings: Findin
     for (const a of distinct) out.push(`- ${mdEscape(a.alt)} (\`${a.id}\`)`);
     out.push('');
   }
-  out.push('**How the estimate is made:**', '', '| Term | Formula | Hours | Weights from |', '|---|---|---:|---|');
-  for (const t of c.terms) out.push(`| ${mdEscape(t.label)} | ${mdEscape(t.formula)} | ${t.hours.low}–${t.hours.high} | ${mdEscape(t.source)} |`);
+  out.push('**How the estimate is made:**', '', '| Term | Formula | Most likely | Range | Weights from |', '|---|---|---:|---:|---|');
+  for (const t of c.terms) out.push(`| ${mdEscape(t.label)} | ${mdEscape(t.formula)} | ${t.likely} | ${t.hours.low}–${t.hours.high} | ${mdEscape(t.source)} |`);
+  if (c.bounds.length > 0) {
+    out.push('', '**Rewrite bound applied** (call-site work capped at a rewrite of the touched code):', '');
+    for (const b of c.bounds) out.push(`- ${fileLink(b.file)}: ${b.touchedLines} touched lines, capped at ${b.cap} h (was ${b.before} h across capabilities)`);
+  }
   out.push('', '**Touch points:**', '');
   let listed = 0;
   for (const file of c.byFile) {
     if (listed >= max) break;
     const inFile = findings.filter((f) => f.file === file.file).sort(byLocation);
-    out.push(`- ${fileLink(file.file)} (${file.role}, ${hoursText(file.hours)} of call-site and item work)`);
+    out.push(`- ${fileLink(file.file)} (${file.role}, about ${file.likely} h of call-site and item work)`);
     for (const f of inFile.slice(0, max - listed)) out.push(`  - ${fileLink(f.file, f.line)} ${mdEscape(f.message)} (\`${f.ruleId}\`)`);
     listed += Math.min(inFile.length, max - listed);
   }

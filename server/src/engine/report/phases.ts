@@ -4,7 +4,7 @@
 // platform add up to its total.
 
 import type { CostTerm, PhaseId, PlatformCost, Range } from '../cost';
-import { sumRanges } from '../cost/capability';
+import { rangeOfTerms } from '../cost/uncertainty';
 
 export interface Phase {
   id: PhaseId;
@@ -28,10 +28,14 @@ const PHASES: { id: PhaseId; title: string; why: string }[] = [
 export function phasesOf(platform: PlatformCost): Phase[] {
   const phases = PHASES.map((p): Phase => ({ ...p, hours: { low: 0, high: 0 }, capabilities: [], windows: [] }));
   const byId = new Map(phases.map((p) => [p.id, p]));
+  const phaseTerms = new Map<PhaseId, CostTerm[]>();
   for (const c of platform.categories) {
     const perPhase = new Map<PhaseId, CostTerm[]>();
     for (const t of c.terms) perPhase.set(t.phase, [...(perPhase.get(t.phase) ?? []), t]);
-    for (const [id, terms] of perPhase) byId.get(id)!.capabilities.push({ category: c.category, hours: sumRanges(terms.map((t) => t.hours)) });
+    for (const [id, terms] of perPhase) {
+      byId.get(id)!.capabilities.push({ category: c.category, hours: rangeOfTerms(terms) });
+      phaseTerms.set(id, [...(phaseTerms.get(id) ?? []), ...terms]);
+    }
   }
   for (const w of platform.calendar.windows) {
     const id: PhaseId = w.category === 'auth' ? 'accounts' : w.category === 'database' || w.category === 'storage' ? 'data' : 'cutover';
@@ -39,7 +43,7 @@ export function phasesOf(platform: PlatformCost): Phase[] {
   }
   for (const p of phases) {
     p.capabilities.sort((a, b) => b.hours.high - a.hours.high || a.category.localeCompare(b.category));
-    p.hours = sumRanges(p.capabilities.map((c) => c.hours));
+    p.hours = rangeOfTerms(phaseTerms.get(p.id) ?? []);
   }
   return phases.filter((p) => p.capabilities.length > 0);
 }

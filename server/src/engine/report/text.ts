@@ -5,7 +5,7 @@ import type { AuditReport } from '../audit';
 import type { BaselineComparison } from '../baseline/baseline';
 import { signedRange } from '../cost';
 import type { Finding } from '../types';
-import { hoursText, moneyText, weeksText } from './common';
+import { estimateText, hoursText, moneyText, weeksText, widthText } from './common';
 
 interface Paint {
   bold(s: string): string;
@@ -37,11 +37,11 @@ export function formatText(report: AuditReport, useColour: boolean, comparison?:
   for (const [platform, items] of group(lockin, (f) => f.platform)) {
     // Against a baseline the listed findings are only the new ones: whole-platform estimates would mislead here.
     const cost = comparison ? undefined : report.cost.platforms.find((c) => c.platform === platform);
-    const costText = cost ? p.dim(`  ~${hoursText(cost.total)} (${hoursText(cost.assisted)} assisted), dual-run ${weeksText(cost.calendar.weeks)}`) : '';
+    const costText = cost ? p.dim(`  ${estimateText(cost.likely, cost.total)}, dual-run ${weeksText(cost.calendar.weeks)}`) : '';
     out.push(`  ${p.cyan(p.bold(platform))} (${items.length})${costText}`);
     for (const [category, sites] of group(items, (f) => f.category)) {
       const c = cost?.categories.find((x) => x.category === category);
-      out.push(`    ${p.bold(category)} (${sites.length})${c ? p.dim(`  ~${hoursText(c.total)}, ${c.structure.pattern === 'none' ? 'config and items' : c.structure.pattern}`) : ''}`);
+      out.push(`    ${p.bold(category)} (${sites.length})${c ? p.dim(`  ${estimateText(c.likely, c.total)}, ${c.structure.pattern === 'none' ? 'config and items' : c.structure.pattern}`) : ''}`);
       for (const f of sites) out.push(`      ${location(f)}  ${f.message} ${p.dim(`[${f.ruleId}]`)}`);
     }
   }
@@ -58,8 +58,10 @@ export function formatText(report: AuditReport, useColour: boolean, comparison?:
 function estimateLines(report: AuditReport, p: Paint): string[] {
   const c = report.cost;
   const lines = [
-    p.bold(`Estimated migration effort ${hoursText(c.total)}`) + ` (${hoursText(c.assisted)} with LLM assistance), plus dual-run windows of ${weeksText(c.calendar.weeks)} alongside it.`,
+    p.bold(`Estimated migration effort: ${estimateText(c.likely, c.total)}`) + `, plus dual-run windows of ${weeksText(c.calendar.weeks)} alongside it.`,
+    `Why this wide: ${widthText(c.uncertainties)}. With LLM assistance on code work (×${c.assistedFactor}): ${hoursText(c.assisted)}.`,
   ];
+  for (const reason of c.provisionalReasons ?? []) lines.push(p.yellow(`Provisional: ${reason}.`));
   if (c.money) lines.push(`At ${c.money.currency ? c.money.currency + ' ' : ''}${c.money.rate} per hour: ${moneyText(c.money.total, c.money.currency)}.`);
   lines.push(p.dim(`Model: ${c.basis}. Terms per capability: --format json or --format markdown; assumptions: docs/cost-model.md.`));
   for (const e of c.errors ?? []) lines.push(p.yellow(`Ignored cost override: ${e}`));
