@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { reportProblems } from './helpers/reportSchema';
 import { writeTree } from './helpers/workspace';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'lockin-lens.js');
@@ -32,6 +33,15 @@ describe('lockin-lens audit --format json', () => {
     assert.equal(report.cost.unit, 'hours');
     assert.equal(report.cost.provisional, false, 'the calibrated model is not provisional');
     assert.equal(report.cost.model, 'lockin-lens/cost-v2');
+  });
+
+  it('keeps the contract as docs/json-report.schema.json states it, and the schema can fail', () => {
+    assert.deepEqual(reportProblems(report), []);
+    const broken = structuredClone(report);
+    broken.findings[0].file = join(app, broken.findings[0].file);
+    broken.findings[0].line = 0;
+    delete broken.stats;
+    assert.deepEqual(reportProblems(broken).sort(), ['/: must have required property \'stats\'', '/findings/0/file: must match pattern "^(?![/\\\\]|[A-Za-z]:)(?!.*\\\\)(?!(.*/)?\\.\\.(/|$))"', '/findings/0/line: must be >= 1']);
   });
 
   it('reports the query-builder call with root-relative path and 1-based positions', () => {

@@ -20,7 +20,7 @@ const MAX_BYTES = 4 * 1024 * 1024;
 /** What may ship, by project path. Independent of .vscodeignore, so a mistake there shows here. */
 const ALLOWED = [
   /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^ThirdPartyNotices\.md$/, /^images\/icon\.png$/,
-  /^docs\/[\w-]+\.md$/, /^docs\/images\/[\w-]+\.png$/,
+  /^docs\/[\w.-]+\.(md|json)$/, /^docs\/images\/[\w-]+\.png$/,
   /^dist\/(cli|cli\.bundle|client)\.js$/, /^dist\/codicons\/codicon\.(css|ttf)$/, /^dist\/rule-docs\/([\w-]+\/)?[\w-]+\.md$/,
   /^rules\/[\w.-]+\.json$/, /^rules\/[\w-]+\/[\w-]+\.json$/,
 ];

@@ -1,5 +1,6 @@
-// `lockin-lens audit|baseline [PATH] [options]` and `lockin-lens lsp --stdio`.
-// Exit codes: 0 done (or findings below --fail-on), 1 findings at or above --fail-on, 2 usage errors.
+// `lockin-lens audit|baseline [PATH] [options]`, `lockin-lens lsp --stdio` and `lockin-lens --version`.
+// Exit codes: 0 done (or findings below --fail-on), 1 findings at or above --fail-on, 2 usage errors
+// (one line on stderr, pointing at --help).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,13 +9,14 @@ import { auditFolder, AuditReport } from '../engine/audit';
 import { BASELINE_FILE, Baseline, compareWithBaseline, createBaseline, readBaseline, writeBaseline } from '../engine/baseline/baseline';
 import type { BaselineComparison } from '../engine/baseline/baseline';
 import type { CostOptions } from '../engine/cost';
-import { builtinRulesDir } from '../engine/rules/builtin';
+import { builtinRulesDir, packageVersion } from '../engine/rules/builtin';
 import { loadRules, RuleSet } from '../engine/rules/load';
 import { formatMarkdown, formatMarkdownDelta } from '../engine/report/markdown';
 import { formatSarif } from '../engine/report/sarif';
-import { formatText } from '../engine/report/text';
-import { SEVERITY_RANK } from '../engine/types';
+import { formatFindingLines, formatText } from '../engine/report/text';
+import { Finding, SEVERITY_RANK } from '../engine/types';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
+import { ProgressLine, progressWanted } from './progress';
 
 export { parseArgs } from './args';
 
@@ -24,20 +26,25 @@ export interface AuditRun {
   report: AuditReport;
   ruleSet: RuleSet;
   comparison?: BaselineComparison;
+  /** The findings that decide the exit code: all, or the new ones with --new-only. */
+  judged: Finding[];
+  /** Those of them at or above --fail-on. */
+  failing: Finding[];
   exitCode: number;
 }
 
-export async function runAudit(options: CliOptions): Promise<AuditRun> {
+/** `onProgress` is the engine's hook: files scanned of the total (the progress line). */
+export async function runAudit(options: CliOptions, onProgress?: (done: number, total: number) => void): Promise<AuditRun> {
   const builtin = builtinRulesDir();
   const ruleSet = loadRules([builtin, ...options.rules], builtin);
   const cost = costOptions(options);
-  const report = await auditFolder(options.path, ruleSet, { exclude: options.exclude, maxFileBytes: options.maxFileBytes, workers: options.workers, cost });
+  const report = await auditFolder(options.path, ruleSet, { exclude: options.exclude, maxFileBytes: options.maxFileBytes, workers: options.workers, cost, onProgress });
   let comparison: BaselineComparison | undefined;
   if (options.newOnly) comparison = compareWithBaseline(report.findings, report.cost, loadBaseline(options), cost);
   const judged = comparison ? comparison.newFindings : report.findings;
   const threshold = options.failOn ? SEVERITY_RANK[options.failOn] : Infinity;
-  const failed = judged.some((f) => SEVERITY_RANK[f.severity] >= threshold);
-  return { report, ruleSet, comparison, exitCode: failed ? 1 : 0 };
+  const failing = judged.filter((f) => SEVERITY_RANK[f.severity] >= threshold);
+  return { report, ruleSet, comparison, judged, failing, exitCode: failing.length > 0 ? 1 : 0 };
 }
 
 /** Calibration overrides (an explicit file, else the folder's own) and the hourly rate. */
@@ -63,8 +70,11 @@ function loadBaseline(options: CliOptions): Baseline {
   return read.baseline;
 }
 
-export function render(run: AuditRun, format: CliOptions['format'], colour: boolean): string {
+/** The report on stdout. --quiet shortens only the text report (the others are read by programs). */
+export function render(run: AuditRun, options: Pick<CliOptions, 'format' | 'quiet' | 'failOn'>, colour: boolean): string {
   const { report, comparison } = run;
+  const format = options.format;
+  if (options.quiet && format === 'text') return formatFindingLines(options.failOn ? run.failing : run.judged.filter((f) => f.kind === 'security'), colour);
   const shown: AuditReport = comparison ? { ...report, findings: comparison.newFindings } : report;
   switch (format) {
     case 'json':
@@ -83,40 +93,61 @@ function baselineJson(c: BaselineComparison): Record<string, unknown> {
 }
 
 async function runBaseline(options: CliOptions): Promise<number> {
-  const run = await runAudit({ ...options, newOnly: false, failOn: undefined });
+  const run = await audit({ ...options, newOnly: false, failOn: undefined });
   const file = baselineFile(options);
   writeBaseline(file, createBaseline(run.report.findings));
   const t = run.report.cost.total;
-  process.stdout.write(`Wrote ${run.report.findings.length} accepted findings to ${file} (estimate ${Math.round(t.low)}–${Math.round(t.high)} h).\n`);
+  if (!options.quiet) process.stdout.write(`Wrote ${run.report.findings.length} accepted findings to ${file} (estimate ${Math.round(t.low)}–${Math.round(t.high)} h).\n`);
   return 0;
+}
+
+/** runAudit with the progress line on stderr when it is wanted (progress.ts says when). */
+async function audit(options: CliOptions): Promise<AuditRun> {
+  const line = progressWanted(options, process.stderr, process.env) ? new ProgressLine(process.stderr, options.progress) : undefined;
+  try {
+    return await runAudit(options, line && ((done, total) => line.update(done, total)));
+  } finally {
+    line?.end();
+  }
+}
+
+/** Colour on a terminal, unless NO_COLOR is set to anything but the empty string (no-color.org). */
+function colourWanted(options: CliOptions): boolean {
+  return options.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`lockin-lens: ${message}; see \`lockin-lens --help\`\n`);
+  return 2;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '-h' || command === '--help' || rest.includes('-h') || rest.includes('--help')) {
-    process.stdout.write(USAGE);
-    return command ? 0 : 2;
+  if (command === '--version' || (command !== 'lsp' && rest.includes('--version'))) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
   }
+  if (command === '-h' || command === '--help' || command === 'help' || rest.includes('-h') || rest.includes('--help')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!command) return usageError('no command given (audit, baseline or lsp)');
   if (command === 'lsp') {
     // Loaded only here: an audit never pays for the language-server libraries.
     const { startServer } = require('../server') as typeof import('../server');
     startServer(); // reads --stdio / --node-ipc / --socket from the command line
     return 0;
   }
-  if (command !== 'audit' && command !== 'baseline') {
-    process.stderr.write(`lockin-lens: unknown command '${command}'\n\n${USAGE}`);
-    return 2;
-  }
+  if (command !== 'audit' && command !== 'baseline') return usageError(`unknown command '${command}'`);
   try {
     const options = parseArgs(rest);
     if (command === 'baseline') return await runBaseline(options);
-    const run = await runAudit(options);
-    process.stdout.write(render(run, options.format, options.format === 'text' && process.stdout.isTTY === true));
+    const run = await audit(options);
+    process.stdout.write(render(run, options, colourWanted(options)));
     return run.exitCode;
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`lockin-lens: ${e.message}\n\n${USAGE}`);
-    return 2;
+    return usageError(e.message);
   }
 }
 

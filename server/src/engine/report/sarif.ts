@@ -3,11 +3,10 @@
 // fingerprint, and `properties` carrying kind, platform, category and effort. Secrets stay out: no
 // snippets are embedded, messages are the redacted ones of the report.
 
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AuditReport } from '../audit';
-import { builtinRulesDir } from '../rules/builtin';
+import { packageVersion } from '../rules/builtin';
 import { ruleDocsMarkdown } from '../rules/docs';
 import type { RuleJson } from '../rules/model';
 import type { Finding, Severity } from '../types';
@@ -30,7 +29,7 @@ export function toSarif(report: AuditReport, rules: readonly RuleJson[]): Record
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'Lock-in Lens', semanticVersion: toolVersion(), rules: usedIds.map((id) => ruleDescriptor(id, byId.get(id), report.findings)) } },
+        tool: { driver: { name: 'Lock-in Lens', semanticVersion: packageVersion(), rules: usedIds.map((id) => ruleDescriptor(id, byId.get(id), report.findings)) } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(report.root + '/').href } },
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f) => result(f, index.get(f.ruleId)!)),
@@ -107,17 +106,4 @@ function notification(file: string, message: string): Record<string, unknown> {
 function firstSentence(text: string): string {
   const m = /^(.+?[.!?])(\s|$)/.exec(text);
   return m ? m[1] : text;
-}
-
-let version: string | undefined;
-
-function toolVersion(): string {
-  if (version === undefined) {
-    try {
-      version = String(JSON.parse(readFileSync(join(dirname(builtinRulesDir()), 'package.json'), 'utf8')).version ?? '0.0.0');
-    } catch {
-      version = '0.0.0';
-    }
-  }
-  return version;
 }

@@ -55,6 +55,15 @@ export function formatText(report: AuditReport, useColour: boolean, comparison?:
   return out.join('\n') + '\n';
 }
 
+/**
+ * The quiet report (`--quiet`): one line per finding given, `file:line:column  severity  message
+ * [rule]` as compilers print them (editors and CI logs link them), and nothing when there are none.
+ */
+export function formatFindingLines(findings: readonly Finding[], useColour: boolean): string {
+  const p = useColour ? colour : plain;
+  return findings.map((f) => `${location(f)}  ${severityLabel(f, p)} ${f.message} ${p.dim(`[${f.ruleId}]`)}\n`).join('');
+}
+
 function estimateLines(report: AuditReport, p: Paint): string[] {
   const c = report.cost;
   const lines = [
