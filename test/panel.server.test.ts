@@ -97,7 +97,7 @@ describe('lock-in panel messages', () => {
     assert.equal(database.at!.line, 4);
     assert.ok(Math.abs(params.cost.total.high - params.cost.platforms.reduce((n, p) => n + p.range.high, 0)) <= 1, 'platforms add up to the total');
     assert.equal(params.lockin, 6, 'dependency, import, client, two queries, auth.uid() in the migration');
-    assert.deepEqual(params.cost.topFiles.map((f) => [f.label, f.touchPoints]).slice(0, 3), [['src/lib/supabase.ts', 2], ['src/notes.ts', 1], ['src/todos.ts', 1]]);
+    assert.deepEqual(params.cost.topFiles.map((f) => [f.label, f.touchPoints]).slice(0, 3), [['src/lib/supabase.ts', 2], ['package.json', 1], ['src/notes.ts', 1]]);
     assert.ok(params.cost.topFiles.every((f) => f.range && f.range.high >= f.range.low));
     assert.match(database.terms.join('\n'), /Call sites of supabase\/query-builder: .*× 2\^/);
     assert.match(database.structure!, /concentrated/);
