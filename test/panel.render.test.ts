@@ -53,7 +53,7 @@ describe('lock-in panel rendering', () => {
     const html = renderPanel(panelModel(params(), undefined));
     assert.match(html, /20–50 h<\/span> estimated migration effort/);
     assert.match(html, /Calendar time 1–2 weeks/);
-    assert.match(html, /<details class="why"><summary>[^]*Why this wide<\/summary>[^]*4–16 h<\/span> Data &lt;migration&gt;/, 'one headline range, and why it is wide');
+    assert.match(html, /<details class="why" data-key="why" open><summary>[^]*Why this wide<\/summary>[^]*4–16 h<\/span> Data &lt;migration&gt; <span class="muted">\(Supabase Database\)/, 'one headline range, and why it is wide');
     assert.ok(!/with LLM assistance/.test(html.split('<details class="assumptions">')[0]), 'no second range beside the headline');
     assert.match(html, /<li class="platform" data-platform="supabase"><button class="row platform-row" data-key="p:supabase" data-action="open" data-uri="file:\/\/\/w\/src\/notes.ts" data-line="3" data-column="9"/);
     assert.match(html, /<button class="row capability" data-key="c:supabase:database" data-action="open" [^>]*data-line="4"[^>]* title="Seam: 8–20 h">/);

@@ -19,10 +19,11 @@ export class TouchPointsView implements vscode.CodeLensProvider, vscode.Disposab
   readonly onDidToggle = this.toggled.event;
   /** A dotted underline in the theme's info colour and a mark in the overview ruler: seen, not loud. */
   readonly decoration = vscode.window.createTextEditorDecorationType({
-    textDecoration: 'underline dotted',
+    borderStyle: 'none none dotted none',
+    borderWidth: '0 0 1px 0',
+    borderColor: new vscode.ThemeColor('editorInfo.foreground'),
     overviewRulerColor: new vscode.ThemeColor('editorInfo.foreground'),
     overviewRulerLane: vscode.OverviewRulerLane.Right,
-    backgroundColor: new vscode.ThemeColor('editor.wordHighlightBackground'),
   });
   private readonly cache = new Map<string, Promise<TouchPoints | undefined>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -91,9 +92,7 @@ export class TouchPointsView implements vscode.CodeLensProvider, vscode.Disposab
     const key = editor.document.uri.toString();
     const points = this.shown ? await this.touchPoints(editor.document) : undefined;
     // No hover of its own: the server's hover already explains a touch point.
-    const options = (points?.points ?? []).map((p): vscode.DecorationOptions => ({
-      range: new vscode.Range(p.range.start.line, p.range.start.character, p.range.end.line, p.range.end.character),
-    }));
+    const options = (points?.points ?? []).map((p): vscode.DecorationOptions => ({ range: firstLine(editor.document, p.range) }));
     editor.setDecorations(this.decoration, options);
     if (options.length > 0) this.highlighted.set(key, options.map((o) => o.range));
     else this.highlighted.delete(key);
@@ -102,6 +101,16 @@ export class TouchPointsView implements vscode.CodeLensProvider, vscode.Disposab
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/**
+ * A touch point's first line only: one that spans a whole function (a Deno.serve handler) would
+ * otherwise underline every line of it.
+ */
+function firstLine(document: vscode.TextDocument, r: TouchPoints['points'][number]['range']): vscode.Range {
+  const start = new vscode.Position(r.start.line, r.start.character);
+  if (r.end.line === r.start.line) return new vscode.Range(start, new vscode.Position(r.end.line, r.end.character));
+  return new vscode.Range(start, document.lineAt(r.start.line).range.end);
 }
 
 export function registerTouchPoints(ctx: Ctx): TouchPointsView {

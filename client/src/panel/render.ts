@@ -39,8 +39,13 @@ function header(model: PanelModel): string {
 
 /** The one headline range, and the terms that make it as wide as it is, widest first. */
 function whyThisWide(cost: CostView): string {
-  const items = cost.widest.map((t) => `<li><span class="range">${hours(t.range)}</span> ${esc(t.label)} <span class="muted">(${esc(t.platform)} ${esc(t.category)})</span></li>`);
-  return `<details class="why"><summary>${icon('chevron-right')}Why this wide</summary><p class="muted">Each term is a low–high range; these spread the most:</p><ul>${items.join('')}</ul></details>`;
+  const platformOf = (id: string) => cost.platforms.find((p) => p.platform === id);
+  const items = cost.widest.map((t) => {
+    const platform = platformOf(t.platform);
+    const capability = platform?.capabilities.find((c) => c.category === t.category)?.name ?? t.category;
+    return `<li><span class="range">${hours(t.range)}</span> ${esc(t.label)} <span class="muted">(${esc(platform?.name ?? t.platform)} ${esc(capability)})</span></li>`;
+  });
+  return `<details class="why" data-key="why" open><summary>${icon('chevron-right')}Why this wide</summary><p class="muted">Each term is a low–high range; these spread the most:</p><ul>${items.join('')}</ul></details>`;
 }
 
 /** "Against the baseline: +6–9 h (3 new findings) — +6–9 h of Supabase coupling". */
@@ -81,8 +86,12 @@ function platforms(cost: CostView): string {
 
 function topFiles(cost: CostView): string {
   if (cost.topFiles.length === 0) return '';
+  const nameOf = (id: string) => cost.platforms.find((p) => p.platform === id)?.name ?? id;
   const items = cost.topFiles.map((f) => {
-    const body = `<span class="name file" title="${esc(f.label)}">${esc(f.label)}</span><span class="count">${f.touchPoints} touch ${plural(f.touchPoints, 'point')}</span><span class="platforms-of">${esc(f.platforms.join(', '))}</span>`;
+    const slash = f.label.lastIndexOf('/');
+    const folder = slash < 0 ? '' : `<span class="folder">${esc(f.label.slice(0, slash))}</span>`;
+    const name = `<span class="name file" title="${esc(f.label)}">${esc(f.label.slice(slash + 1))}${folder}</span>`;
+    const body = `${name}<span class="count">${f.touchPoints} touch ${plural(f.touchPoints, 'point')}</span><span class="platforms-of">${esc(f.platforms.map(nameOf).join(', '))}</span>`;
     return `<li>${button(`f:${f.uri}`, f.at, body, 'row file-row')}</li>`;
   });
   return `<section aria-labelledby="h-files"><h2 id="h-files">Most coupled files</h2><p class="muted">By touch points</p><ol class="files">${items.join('')}</ol></section>`;
@@ -107,7 +116,7 @@ function checklist(answers: ChecklistAnswer[]): string {
 function assumptions(cost: CostView): string {
   const assisted = cost.assisted ? [`With LLM assistance on the code work: ${hours(cost.assisted)}.`] : [];
   const items = [cost.basis, ...assisted, ...(cost.assumptions ?? [])].map((a) => `<li>${esc(a)}</li>`).join('');
-  return `<details class="assumptions"><summary>${icon('chevron-right')}How the estimate is made</summary><ul>${items}</ul><p class="muted">Hover a capability for its terms; the exit plan lists them all.</p></details>`;
+  return `<details class="assumptions" data-key="assumptions"><summary>${icon('chevron-right')}How the estimate is made</summary><ul>${items}</ul><p class="muted">Hover a capability for its terms; the exit plan lists them all.</p></details>`;
 }
 
 function footer(): string {

@@ -31,6 +31,8 @@ button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-off
 .count, .range { white-space: nowrap; }
 .file { font-family: var(--vscode-editor-font-family); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .files .row { grid-template-columns: minmax(160px, 2fr) minmax(90px, auto) minmax(60px, 1fr); }
+.file .folder { display: block; font-family: var(--vscode-font-family); font-size: .85em;
+  color: var(--vscode-descriptionForeground); overflow: hidden; text-overflow: ellipsis; }
 .platforms-of { color: var(--vscode-descriptionForeground); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .bar { display: flex; height: 8px; background: var(--vscode-editorWidget-background, transparent);
   border: 1px solid var(--vscode-widget-border, transparent); border-radius: 2px; overflow: hidden; }

@@ -25,7 +25,7 @@ export async function findingsTree(session: Session): Promise<FindingsTree> {
 function byPlatform(located: LocatedFinding[]): TreePlatform[] {
   return [...groupBy(located, (l) => l.finding.platform)].map(([platform, items]) => ({
     platform,
-    name: platformName(platform),
+    name: platform === 'generic' ? 'Any platform' : platformName(platform), // rules not tied to one platform
     count: items.length,
     capabilities: [...groupBy(items, (l) => l.finding.category)]
       .map(([category, inCategory]): TreeCapability => ({ category, name: capabilityTitle(category), count: inCategory.length, files: byFile(inCategory) }))

@@ -35,7 +35,7 @@ async function lensTitles(uri: vscode.Uri): Promise<string[]> {
 
 async function screenshot(name: string): Promise<void> {
   console.log(`screenshot:${name}`);
-  await new Promise((r) => setTimeout(r, 1500)); // the launcher captures asynchronously
+  await new Promise((r) => setTimeout(r, 3000)); // the launcher captures asynchronously
 }
 
 describe('Editor experience in VS Code (default settings)', () => {
@@ -44,6 +44,8 @@ describe('Editor experience in VS Code (default settings)', () => {
   before(async () => {
     const extension = vscode.extensions.all.find((e) => e.packageJSON.name === 'lockin-lens')!;
     ctx = (await extension.activate()) as Ctx;
+    // VS Code for the web saves edits after a second by default; the suites' edits must stay unsaved.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
   });
 
@@ -149,11 +151,12 @@ describe('Editor experience in VS Code (default settings)', () => {
     await vscode.commands.executeCommand('lockinLens.showTouchPoints');
     await until('highlights', () => ctx.touchPoints!.highlighted.get(archive.toString()));
     await vscode.commands.executeCommand('lockinLens.findings.focus');
+    await until('the Findings view shows its tree', async () => (ctx.findingsTree!.view?.visible && (await ctx.findingsTree!.getChildren()).length > 0) || undefined);
+    await new Promise((r) => setTimeout(r, 2000)); // the view draws its rows
     await vscode.window.showTextDocument(archive);
     editor.selection = new vscode.Selection(17, 40, 17, 40);
     editor.revealRange(new vscode.Range(0, 0, 30, 0), vscode.TextEditorRevealType.AtTop);
     await vscode.commands.executeCommand('editor.action.showHover');
-    await screenshot('editor-findings');
-    await vscode.commands.executeCommand('lockinLens.hideTouchPoints');
+    await screenshot('editor-findings'); // the highlights stay on: the capture may come a moment later
   });
 });
