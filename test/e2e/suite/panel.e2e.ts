@@ -64,6 +64,7 @@ describe('Lock-in panel in VS Code', () => {
     await vscode.window.showTextDocument(notes, { viewColumn: vscode.ViewColumn.One });
     panel = (await vscode.commands.executeCommand<LockinPanel>('lockinLens.showPanel'))!;
     const rendered = await renderedWhere(panel, (r) => r.platforms.length > 0);
+    assert.equal(panel.panel.viewColumn, vscode.ViewColumn.One, 'with one editor group: a full-width tab, not a split');
     assert.deepEqual([...rendered.platforms].sort(), ['base44', 'firebase', 'supabase']);
     assert.equal(rendered.iconFont, true, 'the webview loaded the codicon font from the extension (resource roots and CSP)');
     const model = rendered.model!;
