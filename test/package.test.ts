@@ -19,13 +19,13 @@ const MAX_BYTES = 4 * 1024 * 1024;
 
 /** What may ship, by project path. Independent of .vscodeignore, so a mistake there shows here. */
 const ALLOWED = [
-  /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^ThirdPartyNotices\.md$/, /^images\/icon\.png$/,
+  /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^ThirdPartyNotices\.md$/, /^images\/(icon\.png|activity\.svg)$/,
   /^docs\/[\w.-]+\.(md|json)$/, /^docs\/images\/[\w-]+\.png$/,
   /^dist\/(cli|cli\.bundle|client)\.js$/, /^dist\/codicons\/codicon\.(css|ttf)$/, /^dist\/rule-docs\/([\w-]+\/)?[\w-]+\.md$/,
   /^rules\/[\w.-]+\.json$/, /^rules\/[\w-]+\/[\w-]+\.json$/,
 ];
 const REQUIRED = [
-  'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'ThirdPartyNotices.md', 'images/icon.png', 'dist/cli.js', 'dist/cli.bundle.js', 'dist/client.js',
+  'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'ThirdPartyNotices.md', 'images/icon.png', 'images/activity.svg', 'dist/cli.js', 'dist/cli.bundle.js', 'dist/client.js',
   'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf', 'rules/rule.schema.json', 'rules/platform.schema.json',
 ];
 const allowed = (file: string) => !file.includes('.fixture') && ALLOWED.some((pattern) => pattern.test(file));
@@ -100,8 +100,11 @@ describe('the .vsix', { timeout: 180_000 }, () => {
       const file = join(ROOT, 'examples', 'supabase-app', 'src', 'features', 'notes.ts');
       const uri = pathToFileURL(file).toString();
       connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: readFileSync(file, 'utf8') } });
+      // Lock-in touch points come from their own request (they are not diagnostics by default).
+      const points = await connection.sendRequest<{ points: { ruleId: string }[] }>('lockin/touchPoints', { uri });
+      assert.ok(points.points.some((p) => p.ruleId === 'supabase/query-builder'));
       const report = await connection.sendRequest<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
-      assert.ok(report.items.some((d) => d.code === 'supabase/query-builder'));
+      assert.ok(Array.isArray(report.items));
     } finally {
       connection.dispose();
       child.kill();

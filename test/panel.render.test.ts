@@ -28,17 +28,20 @@ function params(): CostChangedParams {
       platforms: [
         {
           platform: 'supabase',
+          name: 'Supabase',
           range: { low: 20, high: 50 },
           touchPoints: 5,
           at: at(3),
-          capabilities: [{ category: 'database', range: { low: 10, high: 25 }, touchPoints: 3, files: 2, terms: ['Seam: 8–20 h'], at: at(4) }],
+          capabilities: [{ category: 'database', name: 'Database', range: { low: 10, high: 25 }, touchPoints: 3, files: 2, terms: ['Seam: 8–20 h'], at: at(4) }],
         },
       ],
       topFiles: [{ uri: 'file:///w/src/<b>.ts', label: 'src/<b>.ts', platforms: ['supabase'], touchPoints: 3, range: { low: 1, high: 2 }, at: at(4) }],
+      widest: [{ platform: 'supabase', category: 'database', label: 'Data <migration>', range: { low: 4, high: 16 } }],
     },
     security: { total: 2, errors: 1, warnings: 1, at: at(7) },
     checklist: [
       { id: 'backend-blocking', question: 'Blocking?', status: 'ask', evidence: 'Ask.' },
+      { id: 'migration-cost', question: 'Known?', status: 'estimate', evidence: 'Estimated, not known.' },
       { id: 'failure-paths', question: 'Failures?', status: 'attention', evidence: '1 of 3 "calls" <unchecked>', at: at(12) },
       { id: 'documented', question: 'Written down?', status: 'todo', evidence: 'Not exported.' },
     ],
@@ -50,6 +53,8 @@ describe('lock-in panel rendering', () => {
     const html = renderPanel(panelModel(params(), undefined));
     assert.match(html, /20–50 h<\/span> estimated migration effort/);
     assert.match(html, /Calendar time 1–2 weeks/);
+    assert.match(html, /<details class="why" data-key="why" open><summary>[^]*Why this wide<\/summary>[^]*4–16 h<\/span> Data &lt;migration&gt; <span class="muted">\(Supabase Database\)/, 'one headline range, and why it is wide');
+    assert.ok(!/with LLM assistance/.test(html.split('<details class="assumptions">')[0]), 'no second range beside the headline');
     assert.match(html, /<li class="platform" data-platform="supabase"><button class="row platform-row" data-key="p:supabase" data-action="open" data-uri="file:\/\/\/w\/src\/notes.ts" data-line="3" data-column="9"/);
     assert.match(html, /<button class="row capability" data-key="c:supabase:database" data-action="open" [^>]*data-line="4"[^>]* title="Seam: 8–20 h">/);
     assert.match(html, /2 security findings<\/span><span class="detail">1 error, 1 warning<\/span>/);
@@ -58,10 +63,12 @@ describe('lock-in panel rendering', () => {
     assert.ok(!/<b>|style=|on\w+=/.test(html), 'no raw markup, inline styles or inline handlers');
   });
 
-  it('sizes bars relative to the largest range through data attributes', () => {
+  it('draws each range as one bar from its low to its high end, on one scale, with a legend', () => {
     const html = renderPanel(panelModel(params(), undefined));
-    assert.match(html, /platform-row[^]*?<span class="low" data-w="40"><\/span><span class="high" data-w="60"><\/span>/);
-    assert.match(html, /row capability[^]*?<span class="low" data-w="40"><\/span><span class="high" data-w="60"><\/span>/);
+    assert.match(html, /platform-row[^]*?<span class="gap" data-w="40"><\/span><span class="span" data-w="60"><\/span>/);
+    assert.match(html, /row capability[^]*?<span class="gap" data-w="20"><\/span><span class="span" data-w="30"><\/span>/);
+    assert.match(html, /class="legend muted">[^]*each bar runs from the low to the high estimate/);
+    assert.ok(!/class="(low|high)"/.test(html), 'no two-tone bars');
   });
 
   it('answers "written down?" from the last export', () => {
@@ -80,6 +87,7 @@ describe('lock-in panel rendering', () => {
     assert.deepEqual(status('backend-blocking'), ['Ask the team', 'question']);
     assert.deepEqual(status('failure-paths'), ['Needs attention', 'warning']);
     assert.deepEqual(status('documented'), ['Not done yet', 'circle-large-outline']);
+    assert.deepEqual(status('migration-cost'), ['Estimated, not known', 'graph']);
     assert.match(html, /<button class="row security-row has-errors" [^>]*><span class="codicon codicon-shield" aria-hidden="true"><\/span><span class="name">2 security findings/);
     assert.match(html, /<span class="codicon codicon-go-to-file" aria-hidden="true"><\/span>Show where<\/button>/);
     assert.match(html, /<span class="codicon codicon-export" aria-hidden="true"><\/span>Export exit plan…<\/button>/);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
-import { pull, startServer, TestServer, uriOf, waitForLog } from './helpers/lspClient';
+import { INLINE_LOCKIN, pull, startServer, TestServer, uriOf, waitForLog } from './helpers/lspClient';
 import { writeTree } from './helpers/workspace';
 
 const clientModule = `import { createClient } from '@supabase/supabase-js'\n\nexport const supabase = createClient('https://x.supabase.co', 'anon')\n`;
@@ -96,7 +96,7 @@ describe('language server over stdio', () => {
   });
 
   it('follows configuration changes (kinds and severity overrides) per document', async () => {
-    server.settings = { lockin: { enable: true }, severityOverrides: { 'supabase/query-builder': 'warning', 'supabase/storage': 'off' } };
+    server.settings = { ...INLINE_LOCKIN, severityOverrides: { 'supabase/query-builder': 'warning', 'supabase/storage': 'off' } };
     server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     let diagnostics = await pull(server, notesUri);
     assert.equal(diagnostics.find((d) => d.code === 'supabase/query-builder')!.severity, 2);
@@ -105,7 +105,7 @@ describe('language server over stdio', () => {
     server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     diagnostics = await pull(server, notesUri);
     assert.deepEqual(diagnostics.filter((d) => d.data.kind === 'lockin'), []);
-    server.settings = {};
+    server.settings = { ...INLINE_LOCKIN };
     server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   });
 

@@ -7,17 +7,20 @@ import { CostChangedNotification, CostChangedParams, ShowMessageOnceNotification
 import { readConfig } from './config';
 import { createLanguageClient } from './serverClient';
 import { StatusBar } from './statusBar';
+import { TOGGLE_COMMAND, type TouchPointsView } from './touchPoints';
 import type { FindingsTreeProvider } from './tree/findingsTree';
 
 export class Ctx implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel('Lock-in Lens', { log: true });
-  readonly statusBar = new StatusBar('lockinLens.showPanel');
+  readonly statusBar = new StatusBar('lockinLens.showPanel', TOGGLE_COMMAND);
   lastSummary?: WorkspaceSummary;
   /** The lock-in panel's model as the server last sent it; the panel and the tree view follow `costChanged`. */
   lastCost?: CostChangedParams;
   readonly costChanged = new vscode.EventEmitter<CostChangedParams>();
   /** The explorer's findings tree (the extension tests read it). */
   findingsTree?: FindingsTreeProvider;
+  /** The CodeLens summaries and on-demand highlights of lock-in touch points. */
+  touchPoints?: TouchPointsView;
   private languageClient?: LanguageClient;
   private readonly shownOnce = new Set<string>();
 
@@ -35,6 +38,7 @@ export class Ctx implements vscode.Disposable {
     client.onNotification(SummaryChangedNotification, (summary) => {
       this.lastSummary = summary;
       this.statusBar.update(summary);
+      this.touchPoints?.refresh();
     });
     client.onNotification(CostChangedNotification, (params) => {
       this.lastCost = params;

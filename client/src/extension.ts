@@ -11,11 +11,14 @@ import { showPanel } from './commands/showPanel';
 import { suppressFinding } from './commands/suppressFinding';
 import { readConfig } from './config';
 import { Ctx } from './ctx';
+import { registerTouchPoints } from './touchPoints';
 import { registerFindingsTree } from './tree/findingsTree';
 
 export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
   const ctx = new Ctx(context);
   const findings = registerFindingsTree(ctx);
+  const touchPoints = registerTouchPoints(ctx);
+  ctx.statusBar.showTouchPoints(touchPoints.shown);
   context.subscriptions.push(
     ctx,
     findings.provider,
@@ -29,6 +32,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
     vscode.commands.registerCommand(Commands.openRuleDocs, openRuleDocs),
     // Rules from the workspace load only once it is trusted: restart so the server picks them up.
     vscode.workspace.onDidGrantWorkspaceTrust(() => ctx.restart()),
+    touchPoints.onDidToggle((shown) => {
+      ctx.statusBar.showTouchPoints(shown);
+      touchPoints.refresh(); // the lens says "Show" or "Hide"
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('lockinLens.statusBar')) ctx.statusBar.show(readConfig().statusBar);
     }),

@@ -22,6 +22,8 @@ export interface AuditWorkspaceParams {
 export interface WorkspaceSummary {
   files: number;
   security: number;
+  /** Security findings of severity error (the status bar turns to a warning colour only for these). */
+  securityErrors: number;
   lockin: number;
   errors: number;
   skipped: number;
@@ -76,6 +78,8 @@ export interface SourceLocation {
 
 export interface CapabilityCost {
   category: string;
+  /** For people: "SDK and client". */
+  name: string;
   range: HoursRange;
   touchPoints: number;
   files: number;
@@ -89,6 +93,8 @@ export interface CapabilityCost {
 
 export interface PlatformCost {
   platform: string;
+  /** For people: "Base44". */
+  name: string;
   range: HoursRange;
   touchPoints: number;
   capabilities: CapabilityCost[];
@@ -106,6 +112,14 @@ export interface FileCost {
   /** Present when the cost model prices files. */
   range?: HoursRange;
   at: SourceLocation;
+}
+
+/** One term of the estimate, as the headline's "why this wide" lists it. */
+export interface WideTerm {
+  platform: string;
+  category: string;
+  label: string;
+  range: HoursRange;
 }
 
 export interface CostView {
@@ -126,16 +140,21 @@ export interface CostView {
   /** Money, when the team set an hourly rate. */
   money?: { range: HoursRange; currency: string };
   platforms: PlatformCost[];
-  /** Files with the most coupling, most first. */
+  /** Files with the most touch points, most first. */
   topFiles: FileCost[];
+  /** The terms whose ranges are widest (high minus low), widest first: why the total is wide. */
+  widest: WideTerm[];
   /** What the estimate assumes, one sentence each. */
   assumptions?: string[];
 }
 
 export type ChecklistId = 'backend-blocking' | 'data-model' | 'security-defaults' | 'migration-cost' | 'failure-paths' | 'documented';
 
-/** ok: the evidence says yes; attention: it says look here; ask: code cannot answer; todo: not done yet. */
-export type ChecklistStatus = 'ok' | 'attention' | 'ask' | 'todo';
+/**
+ * ok: the evidence says yes; attention: it says look here; ask: code cannot answer; todo: not done
+ * yet; estimate: the code gives an estimate, which is not the same as knowing.
+ */
+export type ChecklistStatus = 'ok' | 'attention' | 'ask' | 'todo' | 'estimate';
 
 export interface ChecklistAnswer {
   id: ChecklistId;
@@ -183,12 +202,16 @@ export interface TreeFile {
 
 export interface TreeCapability {
   category: string;
+  /** For people: "Access control", "SDK and client". */
+  name: string;
   count: number;
   files: TreeFile[];
 }
 
 export interface TreePlatform {
   platform: string;
+  /** For people: "Base44", "AWS Amplify". */
+  name: string;
   count: number;
   capabilities: TreeCapability[];
 }
@@ -202,6 +225,28 @@ export interface FindingsTree {
 
 /** client → server: every visible finding grouped for the explorer's tree view. */
 export const FindingsTreeRequest = new ProtocolRequestType<Record<string, never>, FindingsTree, never, void, void>('lockin/findingsTree');
+
+export interface TouchPointsParams {
+  uri: string;
+}
+
+/** A lock-in touch point of one document (0-based positions, as LSP ranges). */
+export interface TouchPoint {
+  ruleId: string;
+  platform: string;
+  category: string;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface TouchPoints {
+  points: TouchPoint[];
+  /** Per platform in this file: its name, touch points and this file's share of the estimate. */
+  platforms: { platform: string; name: string; count: number; range?: HoursRange }[];
+}
+
+/** client → server: a document's lock-in touch points, for the CodeLens summary and the highlights. */
+export const TouchPointsRequest = new ProtocolRequestType<TouchPointsParams, TouchPoints, never, void, void>('lockin/touchPoints');
 
 export interface ExitPlanParams {
   /** One workspace folder (URI); the first folder when absent. */

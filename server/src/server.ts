@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AuditWorkspaceRequest, ExitPlanRequest, FindingsTreeRequest } from './protocol';
+import { AuditWorkspaceRequest, ExitPlanRequest, FindingsTreeRequest, TouchPointsRequest } from './protocol';
 import { auditWorkspace } from './lsp/auditRequest';
 import { codeActionsFor } from './lsp/codeActions';
 import { exitPlan } from './lsp/exitPlanRequest';
@@ -19,6 +19,7 @@ import { findingsTree } from './lsp/findingsTree';
 import { uriOf } from './lsp/folders';
 import { hoverFor } from './lsp/hover';
 import { Session } from './lsp/session';
+import { touchPoints } from './lsp/touchPoints';
 import { DocumentReports } from './lsp/documentReports';
 import { workspaceReport } from './lsp/workspaceReports';
 
@@ -113,6 +114,7 @@ export function startServer(): void {
 
   connection.onRequest(FindingsTreeRequest, () => findingsTree(session));
   connection.onRequest(ExitPlanRequest, (params) => exitPlan(session, params));
+  connection.onRequest(TouchPointsRequest, (params) => touchPoints(session, params.uri));
 
   documents.listen(connection);
   connection.listen();

@@ -15,6 +15,8 @@ function vscodeExecutable(root: string): string | undefined {
 }
 
 async function main(): Promise<void> {
+  // The whole suite in one code-server session: about 4 minutes here, more on a busy machine.
+  process.env.CODE_HEADLESS_TIMEOUT_MS ??= '600000';
   const root = resolve(__dirname, '..', '..', '..');
   const workspace = join(root, 'examples');
   try {

@@ -8,6 +8,12 @@ import { createProtocolConnection, ProtocolConnection, StreamMessageReader, Stre
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
+/**
+ * Lock-in touch points are not diagnostics by default; the server tests about diagnostics turn
+ * them on as a user would (the default itself has its own test).
+ */
+export const INLINE_LOCKIN = { lockin: { enable: true, inlineDiagnostics: true } };
+
 export interface TestServer {
   connection: ProtocolConnection;
   process: ChildProcess;
@@ -24,7 +30,7 @@ export async function startServer(rootPath: string, options: { trusted?: boolean
   const asUser = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
   const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...asUser });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const server: TestServer = { connection, process: child, logs: [], settings: {}, reports: new Map(), stop: async () => undefined };
+  const server: TestServer = { connection, process: child, logs: [], settings: { ...INLINE_LOCKIN }, reports: new Map(), stop: async () => undefined };
   connection.onNotification('window/logMessage', (p: { message: string }) => void server.logs.push(p.message));
   connection.onNotification('lockin/summaryChanged', () => undefined);
   connection.onNotification('lockin/showMessageOnce', (p: { message: string }) => void server.logs.push(p.message));

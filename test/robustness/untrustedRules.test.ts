@@ -108,7 +108,7 @@ describe('custom rules in the language server', { timeout: 120_000 }, () => {
     assert.ok((await pull(server, uriOf(root, 'src/ok.ts'))).some((d) => d.code === 'supabase/query-builder'), 'built-in rules still run');
     // Rule folders from settings are refused too.
     const settingsRules = writeTree(ruleFiles());
-    server.settings = { ruleFolders: [settingsRules] };
+    server.settings = { ...server.settings, ruleFolders: [settingsRules] };
     server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const again = await pull(server, uriOf(root, 'src/input.ts'));
     assert.deepEqual(again.filter((d) => d.code.startsWith('acme/')), []);

@@ -50,7 +50,10 @@ const PANEL_SCRIPT = `
     if (!message || message.type !== 'render') return;
     const active = document.activeElement;
     const focusedKey = active && active.dataset ? active.dataset.key : undefined;
+    // A section the user opened or closed stays so across updates.
+    const folded = new Map(Array.from(root.querySelectorAll('details[data-key]'), (el) => [el.dataset.key, el.open]));
     root.innerHTML = message.html;
+    for (const el of root.querySelectorAll('details[data-key]')) if (folded.has(el.dataset.key)) el.open = folded.get(el.dataset.key);
     applyWidths();
     if (focusedKey) {
       const again = root.querySelector('[data-key="' + CSS.escape(focusedKey) + '"]');

@@ -31,6 +31,15 @@ function codiconsFolder(ctx: Ctx): vscode.Uri {
   return vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'codicons');
 }
 
+/**
+ * With one editor group the panel opens as a tab of its own, at full width: splitting would leave
+ * the code and the panel both narrow. The findings it opens go beside it. When groups already sit
+ * side by side, it opens beside the active one.
+ */
+function placement(): vscode.ViewColumn {
+  return vscode.window.tabGroups.all.length > 1 ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+}
+
 export class LockinPanel implements vscode.Disposable {
   static current: LockinPanel | undefined;
   static readonly viewType = 'lockinLens.panel';
@@ -42,7 +51,9 @@ export class LockinPanel implements vscode.Disposable {
       return LockinPanel.current;
     }
     // The webview may read the codicon stylesheet and font and nothing else of the extension's.
-    const panel = vscode.window.createWebviewPanel(LockinPanel.viewType, 'Lock-in Lens', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, { enableScripts: true, localResourceRoots: [codiconsFolder(ctx)] });
+    // It keeps its page while another tab covers it, so it is current (and follows edits) when shown again.
+    const options = { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [codiconsFolder(ctx)] };
+    const panel = vscode.window.createWebviewPanel(LockinPanel.viewType, 'Lock-in Lens', { viewColumn: placement(), preserveFocus: false }, options);
     LockinPanel.current = new LockinPanel(panel, ctx);
     return LockinPanel.current;
   }

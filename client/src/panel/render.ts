@@ -13,26 +13,47 @@ const STATUS_ICON: Record<ChecklistStatus, { icon: string; label: string }> = {
   attention: { icon: 'warning', label: 'Needs attention' },
   ask: { icon: 'question', label: 'Ask the team' },
   todo: { icon: 'circle-large-outline', label: 'Not done yet' },
+  estimate: { icon: 'graph', label: 'Estimated, not known' },
 };
 
 export function renderPanel(model: PanelModel | undefined): string {
   if (!model) return '<p class="muted" role="status">Lock-in Lens is indexing the workspace…</p>';
-  const right = [checklist(model.checklist), topFiles(model.cost), assumptions(model.cost)].join('\n');
-  return [header(model), security(model), `<div class="columns"><div>${platforms(model.cost)}</div><div>${right}</div></div>`, footer()].join('\n');
+  // Three columns on a wide panel, two on a medium one, one when narrow (see styles.ts).
+  const columns = [platforms(model.cost), checklist(model.checklist), `${topFiles(model.cost)}${assumptions(model.cost)}`];
+  return [header(model), security(model), `<div class="columns">${columns.map((c) => `<div>${c}</div>`).join('')}</div>`, footer()].join('\n');
 }
 
 function header(model: PanelModel): string {
   const cost = model.cost;
   const lines = [
     `<h1>Lock-in Lens</h1>`,
-    `<p class="total"><span class="big">${hours(cost.total)}</span> estimated migration effort${cost.provisional ? ' <span class="badge">provisional</span>' : ''}</p>`,
+    `<p class="total"><span class="big">${headline(cost)}</span> estimated migration effort${cost.provisional ? ' <span class="badge">provisional</span>' : ''}</p>`,
   ];
-  if (cost.assisted) lines.push(`<p class="muted">${hours(cost.assisted)} with LLM assistance on the code work</p>`);
+  for (const reason of cost.provisionalReasons ?? []) lines.push(`<p class="muted">${esc(reason)}.</p>`);
+  if (cost.widest.length > 0 || (cost.width ?? []).length > 0) lines.push(whyThisWide(cost));
   if (cost.calendar) lines.push(`<p class="calendar">Calendar time ${range(cost.calendar.range)} ${esc(cost.calendar.unit)}${cost.calendar.note ? ` <span class="muted">(${esc(cost.calendar.note)})</span>` : ''}</p>`);
   if (cost.money) lines.push(`<p class="money">≈ ${range(cost.money.range)} ${esc(cost.money.currency)}</p>`);
   lines.push(`<p class="muted">${model.lockin} lock-in touch points; ${model.files} files scanned.</p>`);
   if (model.baseline) lines.push(baselineLine(model.baseline));
   return `<header>${lines.join('\n')}</header>`;
+}
+
+/** The figure to plan with first, then its range: "about 78 h (63–94 h)". */
+function headline(cost: CostView): string {
+  return cost.likely !== undefined ? `about ${esc(String(cost.likely))} h <span class="range">(${hours(cost.total)})</span>` : hours(cost.total);
+}
+
+/** The named uncertainties that make the range as wide as it is, then the widest terms. */
+function whyThisWide(cost: CostView): string {
+  const names = (cost.width ?? []).filter((u) => u.share >= 0.01).map((u) => `${esc(u.name)} ${Math.round(u.share * 100)} %`);
+  const named = names.length > 0 ? `<p class="muted">Share of the width: ${names.join(', ')}.</p>` : '';
+  const platformOf = (id: string) => cost.platforms.find((p) => p.platform === id);
+  const items = cost.widest.map((t) => {
+    const platform = platformOf(t.platform);
+    const capability = platform?.capabilities.find((c) => c.category === t.category)?.name ?? t.category;
+    return `<li><span class="range">${hours(t.range)}</span> ${esc(t.label)} <span class="muted">(${esc(platform?.name ?? t.platform)} ${esc(capability)})</span></li>`;
+  });
+  return `<details class="why" data-key="why" open><summary>${icon('chevron-right')}Why this wide</summary>${named}<p class="muted">The terms that spread the most:</p><ul>${items.join('')}</ul></details>`;
 }
 
 /** "Against the baseline: +6–9 h (3 new findings) — +6–9 h of Supabase coupling". */
@@ -56,27 +77,32 @@ function security(model: PanelModel): string {
 
 function platforms(cost: CostView): string {
   if (cost.platforms.length === 0) return `<section aria-labelledby="h-platforms"><h2 id="h-platforms">By platform</h2><p class="muted">No platform touch points.</p></section>`;
-  const maxPlatform = Math.max(...cost.platforms.map((p) => p.range.high), 1);
-  const maxCapability = Math.max(...cost.platforms.flatMap((p) => p.capabilities.map((c) => c.range.high)), 1);
+  // One scale for every bar: platforms and capabilities compare at a glance.
+  const max = Math.max(...cost.platforms.map((p) => p.range.high), 1);
   const items = cost.platforms.map((p) => {
     const capabilities = p.capabilities.map((c) => {
       const title = [c.structure, ...c.terms].filter(Boolean).join('\n');
-      const body = `<span class="name">${esc(c.category)}</span><span class="count">${c.touchPoints} in ${c.files} ${plural(c.files, 'file')}</span><span class="range">${hours(c.range)}</span>${bar(c.range, maxCapability)}`;
+      const body = `<span class="name">${esc(c.name)}</span><span class="count">${c.touchPoints} in ${c.files} ${plural(c.files, 'file')}</span><span class="range">${hours(c.range)}</span>${bar(c.range, max)}`;
       return `<li>${button(`c:${p.platform}:${c.category}`, c.at, body, 'row capability', title)}</li>`;
     });
-    const body = `<span class="name">${esc(p.platform)}</span><span class="count">${p.touchPoints} touch ${plural(p.touchPoints, 'point')}</span><span class="range">${hours(p.range)}</span>${bar(p.range, maxPlatform)}`;
-    return `<li class="platform" data-platform="${esc(p.platform)}">${button(`p:${p.platform}`, p.at, body, 'row platform-row', (p.notes ?? []).join('\n'))}<ul class="capabilities" aria-label="${esc(p.platform)} capabilities">${capabilities.join('')}</ul></li>`;
+    const body = `<span class="name">${esc(p.name)}</span><span class="count">${p.touchPoints} touch ${plural(p.touchPoints, 'point')}</span><span class="range">${hours(p.range)}</span>${bar(p.range, max)}`;
+    return `<li class="platform" data-platform="${esc(p.platform)}">${button(`p:${p.platform}`, p.at, body, 'row platform-row', (p.notes ?? []).join('\n'))}<ul class="capabilities" aria-label="${esc(p.name)} capabilities">${capabilities.join('')}</ul></li>`;
   });
-  return `<section aria-labelledby="h-platforms"><h2 id="h-platforms">By platform</h2><ul class="platforms">${items.join('\n')}</ul></section>`;
+  const legend = `<p class="legend muted"><span class="bar" aria-hidden="true"><span class="gap" data-w="30"></span><span class="span" data-w="45"></span></span>each bar runs from the low to the high estimate, on one scale</p>`;
+  return `<section aria-labelledby="h-platforms"><h2 id="h-platforms">By platform</h2>${legend}<ul class="platforms">${items.join('\n')}</ul></section>`;
 }
 
 function topFiles(cost: CostView): string {
   if (cost.topFiles.length === 0) return '';
+  const nameOf = (id: string) => cost.platforms.find((p) => p.platform === id)?.name ?? id;
   const items = cost.topFiles.map((f) => {
-    const body = `<span class="name file">${esc(f.label)}</span><span class="count">${f.touchPoints} touch ${plural(f.touchPoints, 'point')}</span><span class="range">${f.range ? hours(f.range) : esc(f.platforms.join(', '))}</span>`;
+    const slash = f.label.lastIndexOf('/');
+    const folder = slash < 0 ? '' : `<span class="folder">${esc(f.label.slice(0, slash))}</span>`;
+    const name = `<span class="name file" title="${esc(f.label)}">${esc(f.label.slice(slash + 1))}${folder}</span>`;
+    const body = `${name}<span class="count">${f.touchPoints} touch ${plural(f.touchPoints, 'point')}</span><span class="platforms-of">${esc(f.platforms.map(nameOf).join(', '))}</span>`;
     return `<li>${button(`f:${f.uri}`, f.at, body, 'row file-row')}</li>`;
   });
-  return `<section aria-labelledby="h-files"><h2 id="h-files">Most coupled files</h2><ol class="files">${items.join('')}</ol></section>`;
+  return `<section aria-labelledby="h-files"><h2 id="h-files">Most coupled files</h2><p class="muted">By touch points</p><ol class="files">${items.join('')}</ol></section>`;
 }
 
 function checklist(answers: ChecklistAnswer[]): string {
@@ -96,8 +122,9 @@ function checklist(answers: ChecklistAnswer[]): string {
 
 /** How the numbers are made, folded away: the basis and the model's assumptions. */
 function assumptions(cost: CostView): string {
-  const items = [cost.basis, ...(cost.assumptions ?? [])].map((a) => `<li>${esc(a)}</li>`).join('');
-  return `<details class="assumptions"><summary>${icon('chevron-right')}How the estimate is made</summary><ul>${items}</ul><p class="muted">Hover a capability for its terms; the exit plan lists them all.</p></details>`;
+  const assisted = cost.assisted ? [`With LLM assistance on the code work (one stated factor): ${hours(cost.assisted)}.`] : [];
+  const items = [cost.basis, ...assisted, ...(cost.assumptions ?? [])].map((a) => `<li>${esc(a)}</li>`).join('');
+  return `<details class="assumptions" data-key="assumptions"><summary>${icon('chevron-right')}How the estimate is made</summary><ul>${items}</ul><p class="muted">Hover a capability for its terms; the exit plan lists them all.</p></details>`;
 }
 
 function footer(): string {
@@ -119,11 +146,11 @@ function icon(name: string): string {
   return `<span class="codicon codicon-${name}" aria-hidden="true"></span>`;
 }
 
-/** The low end solid, the rest of the range lighter; widths as percentages of `max`. */
+/** One tone: the bar spans the range from its low to its high end; widths as percentages of `max`. */
 function bar(r: HoursRange, max: number): string {
   const low = Math.round((r.low / max) * 100);
-  const spread = Math.max(0, Math.round((r.high / max) * 100) - low);
-  return `<span class="bar" aria-hidden="true"><span class="low" data-w="${low}"></span><span class="high" data-w="${spread}"></span></span>`;
+  const spread = Math.max(1, Math.round((r.high / max) * 100) - low);
+  return `<span class="bar" aria-hidden="true"><span class="gap" data-w="${low}"></span><span class="span" data-w="${spread}"></span></span>`;
 }
 
 function hours(r: HoursRange): string {

@@ -30,12 +30,19 @@ button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-off
 .range { font-variant-numeric: tabular-nums; text-align: right; }
 .count, .range { white-space: nowrap; }
 .file { font-family: var(--vscode-editor-font-family); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.files .row { grid-template-columns: minmax(160px, 2fr) minmax(90px, 1fr) minmax(90px, 1fr); }
+.files .row { grid-template-columns: minmax(160px, 2fr) minmax(90px, auto) minmax(60px, 1fr); }
+.file .folder { display: block; font-family: var(--vscode-font-family); font-size: .85em;
+  color: var(--vscode-descriptionForeground); overflow: hidden; text-overflow: ellipsis; }
+.platforms-of { color: var(--vscode-descriptionForeground); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .bar { display: flex; height: 8px; background: var(--vscode-editorWidget-background, transparent);
   border: 1px solid var(--vscode-widget-border, transparent); border-radius: 2px; overflow: hidden; }
-.bar .low { background: var(--vscode-charts-blue); }
-.bar .high { background: var(--vscode-charts-blue); opacity: .4; }
-.capabilities .bar .low, .capabilities .bar .high { background: var(--vscode-charts-purple, var(--vscode-charts-blue)); }
+.bar .span { background: var(--vscode-charts-blue); border-radius: 2px; }
+.legend { display: flex; align-items: center; gap: 8px; margin: 0 0 6px; font-size: .9em; }
+.legend .bar { width: 60px; flex: none; }
+.why { margin: 2px 0 6px; }
+.why ul { margin: 4px 0 0 20px; }
+.why li { margin: 2px 0; }
+.why .range { display: inline-block; min-width: 80px; text-align: right; margin-right: 8px; }
 .security { display: flex; align-items: center; gap: 12px; margin-top: 12px; }
 .security-row { grid-template-columns: 18px auto auto; width: auto; border: 1px solid var(--vscode-editorWarning-foreground);
   padding: 6px 10px; }
@@ -46,7 +53,7 @@ button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-off
 .row-static.ok .codicon, .status-ok .sym { color: var(--vscode-testing-iconPassed, var(--vscode-charts-green)); }
 .status-attention .sym { color: var(--vscode-problemsWarningIcon-foreground, var(--vscode-editorWarning-foreground)); }
 .status-ask .sym { color: var(--vscode-problemsInfoIcon-foreground, var(--vscode-charts-blue)); }
-.status-todo .sym { color: var(--vscode-descriptionForeground); }
+.status-todo .sym, .status-estimate .sym { color: var(--vscode-descriptionForeground); }
 .checklist .answer { display: grid; grid-template-columns: 22px 1fr; gap: 6px; padding: 6px 0;
   border-bottom: 1px solid var(--vscode-widget-border, transparent); }
 /* Lines the 16px icon up with the first line of the question. */
@@ -57,14 +64,21 @@ button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-off
 .link:hover { color: var(--vscode-textLink-activeForeground); text-decoration: underline; }
 .assumptions { margin-top: 16px; color: var(--vscode-descriptionForeground); }
 /* A codicon chevron in place of the browser's marker, turned down when open, as in VS Code's trees. */
-.assumptions summary { cursor: pointer; list-style: none; display: flex; align-items: center; gap: 4px; }
-.assumptions summary::-webkit-details-marker { display: none; }
-.assumptions[open] summary .codicon { transform: rotate(90deg); }
-.assumptions summary:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
+details summary { cursor: pointer; list-style: none; display: flex; align-items: center; gap: 4px; }
+details summary::-webkit-details-marker { display: none; }
+details[open] summary .codicon { transform: rotate(90deg); }
+details summary:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 .assumptions ul { list-style: disc; padding-left: 20px; }
-/* Wide panels: platforms on the left, checklist and files on the right. */
+/* Medium panels: platforms | checklist, files below the checklist; wide ones: three columns. */
 @media (min-width: 860px) {
   .columns { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: 32px; }
+  .columns > div:first-child { grid-row: span 2; }
+  .columns > div:nth-child(3) { grid-column: 2; }
+}
+@media (min-width: 1280px) {
+  .columns { grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr) minmax(0, 1fr); }
+  .columns > div:first-child { grid-row: auto; }
+  .columns > div:nth-child(3) { grid-column: auto; }
 }
 footer { display: flex; gap: 8px; margin-top: 20px; }
 .primary, .secondary { border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; padding: 4px 12px; }

@@ -1,5 +1,7 @@
-// The explorer's "Lock-in Findings" view: platform → capability → file → finding, lock-in first
-// (platforms by estimated cost), security findings under their own node. The data comes from
+// The "Findings" view in Lock-in Lens's own view container: security first and expanded, then
+// lock-in platform → capability → file → finding (platforms by estimated cost). Files read as VS
+// Code's own trees do: the file name, then its folder; the counts are ours (a badge from our own
+// decoration provider, never the Problems badge a file:// URI would borrow). The data comes from
 // `lockin/findingsTree`, fetched when the view asks and again after each `lockin/costChanged`.
 
 import * as vscode from 'vscode';
@@ -68,9 +70,8 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
     if (!node) {
       const tree = await this.tree().catch(() => undefined);
       if (!tree) return [];
-      const roots: Node[] = tree.lockin.map((platform) => ({ kind: 'platform', platform, security: false }));
-      if (tree.security.length > 0) roots.push({ kind: 'security', platforms: tree.security });
-      return roots;
+      const roots: Node[] = tree.security.length > 0 ? [{ kind: 'security', platforms: tree.security }] : [];
+      return [...roots, ...tree.lockin.map((platform): Node => ({ kind: 'platform', platform, security: false }))];
     }
     switch (node.kind) {
       case 'security':
@@ -88,23 +89,24 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
 
   getTreeItem(node: FindingsNode): vscode.TreeItem {
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    const expanded = vscode.TreeItemCollapsibleState.Expanded;
     switch (node.kind) {
       case 'security': {
         const count = node.platforms.reduce((n, p) => n + p.count, 0);
-        return item('security', 'Security', `${count}`, new vscode.ThemeIcon('shield'), collapsed);
+        return item('security', 'Security', `${count}`, new vscode.ThemeIcon('shield'), expanded);
       }
       case 'platform': {
         const cost = node.security ? undefined : this.ctx.lastCost?.cost.platforms.find((p) => p.platform === node.platform.platform)?.range;
         const description = `${node.platform.count}${cost ? ` · ${cost.low}–${cost.high} h` : ''}`;
-        return item(`${node.security ? 's' : 'l'}/${node.platform.platform}`, node.platform.platform, description, new vscode.ThemeIcon(node.security ? 'shield' : 'plug'), collapsed);
+        const icon = new vscode.ThemeIcon(node.security ? 'shield' : 'plug');
+        return item(`${node.security ? 's' : 'l'}/${node.platform.platform}`, node.platform.name, description, icon, node.security ? expanded : collapsed);
       }
-      case 'capability':
-        return item(`${node.security ? 's' : 'l'}/${node.platform}/${node.capability.category}`, node.capability.category, `${node.capability.count}`, new vscode.ThemeIcon(CATEGORY_ICONS[node.capability.category] ?? 'circle-outline'), collapsed);
-      case 'file': {
-        const file = item(`${node.parentId}/${node.file.uri}`, node.file.label, `${node.file.findings.length}`, vscode.ThemeIcon.File, collapsed);
-        file.resourceUri = vscode.Uri.parse(node.file.uri);
-        return file;
+      case 'capability': {
+        const icon = new vscode.ThemeIcon(CATEGORY_ICONS[node.capability.category] ?? 'circle-outline');
+        return item(`${node.security ? 's' : 'l'}/${node.platform}/${node.capability.category}`, node.capability.name, `${node.capability.count}`, icon, collapsed);
       }
+      case 'file':
+        return fileItem(node.parentId, node.file);
       case 'finding':
         return findingItem(node.finding);
     }
@@ -122,6 +124,40 @@ function item(id: string, label: string, description: string, icon: vscode.Theme
   treeItem.description = description;
   treeItem.iconPath = icon;
   return treeItem;
+}
+
+/** The file name, its folder as the description, and our own count as its badge. */
+function fileItem(parentId: string, file: TreeFile): vscode.TreeItem {
+  const { name, folder } = splitLabel(file.label);
+  const treeItem = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
+  treeItem.id = `${parentId}/${file.uri}`;
+  treeItem.description = folder;
+  treeItem.tooltip = `${file.label}: ${file.findings.length} ${file.findings.length === 1 ? 'finding' : 'findings'}`;
+  // Not the file's own URI: that would bring the Problems badge and colours, which count other tools too.
+  treeItem.resourceUri = countUri(file.label, file.findings.length);
+  return treeItem;
+}
+
+/** "src/pages/Dashboard.jsx" → Dashboard.jsx in src/pages ('' at the workspace root). */
+export function splitLabel(label: string): { name: string; folder: string } {
+  const slash = label.lastIndexOf('/');
+  return slash < 0 ? { name: label, folder: '' } : { name: label.slice(slash + 1), folder: label.slice(0, slash) };
+}
+
+const COUNT_SCHEME = 'lockin-lens-count';
+
+function countUri(label: string, count: number): vscode.Uri {
+  return vscode.Uri.from({ scheme: COUNT_SCHEME, path: `/${label}`, query: `${count}` });
+}
+
+/** Badges for the tree's file rows: the count of our findings in that row, nothing else. */
+class CountDecorations implements vscode.FileDecorationProvider {
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme !== COUNT_SCHEME) return undefined;
+    const count = Number(uri.query);
+    // A badge holds at most two characters.
+    return new vscode.FileDecoration(count > 99 ? '99' : String(count), `${count} Lock-in Lens findings`);
+  }
 }
 
 function findingItem(finding: TreeFinding): vscode.TreeItem {
@@ -142,5 +178,6 @@ export function registerFindingsTree(ctx: Ctx): { provider: FindingsTreeProvider
   ctx.findingsTree = provider;
   const view = vscode.window.createTreeView('lockinLens.findings', { treeDataProvider: provider, showCollapseAll: true });
   provider.view = view;
+  ctx.extension.subscriptions.push(vscode.window.registerFileDecorationProvider(new CountDecorations()));
   return { provider, view };
 }

@@ -59,7 +59,7 @@ export function uncheckedResults(file: string, text: string, findings: Finding[]
   return result;
 }
 
-function offsetOf(sourceFile: ts.SourceFile, line: number, column: number): number {
+export function offsetOf(sourceFile: ts.SourceFile, line: number, column: number): number {
   try {
     return sourceFile.getPositionOfLineAndCharacter(line - 1, column - 1);
   } catch {

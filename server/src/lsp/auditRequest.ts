@@ -9,7 +9,7 @@ import type { Session } from './session';
 
 export async function auditWorkspace(session: Session, params: AuditWorkspaceParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<WorkspaceSummary> {
   const started = performance.now();
-  const folders = session.folders.all().filter((f) => !params.folderUri || f.root === fileURLToPath(params.folderUri));
+  const folders = session.folders.workspace().filter((f) => !params.folderUri || f.root === fileURLToPath(params.folderUri));
   progress.begin('Lock-in Lens: auditing workspace', 0, 'listing files…', true);
   for (const [i, folder] of folders.entries()) {
     let lastPercent = -1;

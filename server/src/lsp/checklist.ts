@@ -3,9 +3,12 @@
 // plan was exported.
 
 import type { CostSummary } from '../engine/cost';
+import { platformName } from '../engine/cost';
 import { hasResultErrorCalls, ResultCheck, uncheckedResults } from '../engine/failurePaths';
+import { hasRejectingCalls, REJECTING_PLATFORMS, unhandledRejections } from '../engine/failurePathsThrown';
 import { fileKindOf } from '../engine/scan/fileKinds';
 import type { FileScan } from '../engine/scan/scanFile';
+import type { Finding } from '../engine/types';
 import type { ChecklistAnswer, CostView, SourceLocation } from '../protocol';
 import { firstOf, LocatedFinding } from './located';
 
@@ -74,56 +77,91 @@ function securityDefaults(located: LocatedFinding[]): ChecklistAnswer {
 function migrationCost(cost: CostView): ChecklistAnswer {
   const question = 'Is the migration cost known, should the platform change or stop fitting?';
   if (cost.platforms.length === 0) return { id: 'migration-cost', question, status: 'ok', evidence: 'No platform touch points: nothing to migrate.' };
-  const platforms = cost.platforms.map((p) => `${p.platform} ${p.range.low}–${p.range.high} h`).join(', ');
+  const platforms = cost.platforms.map((p) => `${platformName(p.platform)} ${p.range.low}–${p.range.high} h`).join(', ');
   const calendar = cost.calendar ? `, over ${cost.calendar.range.low}–${cost.calendar.range.high} ${cost.calendar.unit} of calendar time` : '';
-  const label = cost.provisional ? ` (provisional: ${cost.provisionalReasons?.[0] ?? 'the audit saw little of the platform\'s use'})` : '';
+  // An estimate is not a known cost: the team still has to check it against its own work.
+  const likely = cost.likely !== undefined ? `about ${cost.likely} h (${cost.total.low}–${cost.total.high} h)` : `${cost.total.low}–${cost.total.high} h`;
+  const provisional = cost.provisional ? ` Provisional: ${cost.provisionalReasons?.[0] ?? 'the audit saw little of the platform\'s use'}.` : '';
   return {
     id: 'migration-cost',
     question,
-    status: cost.provisional ? 'attention' : 'ok',
-    evidence: `Estimated ${cost.likely !== undefined ? `about ${cost.likely} h (${cost.total.low}–${cost.total.high} h)` : `${cost.total.low}–${cost.total.high} h`} of effort${calendar}${label}: ${platforms}. Export the exit plan for the terms behind each number.`,
+    status: 'estimate',
+    evidence: `Estimated, not known: ${likely} of effort${calendar} (${platforms}).${provisional} Check the terms behind each number against the team's own pace; the exit plan lists them.`,
   };
 }
 
 function failurePaths(located: LocatedFinding[]): ChecklistAnswer {
   const question = 'Were the failure paths tested, not just the happy path?';
-  const checks = resultChecks(located);
-  const calls = checks.reduce((n, c) => n + c.check.calls, 0);
-  const unchecked = checks.flatMap((c) => c.check.unchecked.map((u): SourceLocation => ({ uri: c.uri, line: u.line, column: u.column })));
-  if (calls === 0) {
-    return { id: 'failure-paths', question, status: 'ask', evidence: 'No Supabase results to inspect; code cannot show whether failures were tested: ask, and test empty data, duplicates, permissions and timeouts.' };
+  const checks = platformChecks(located);
+  const inspected = checks.filter((c) => c.calls > 0);
+  if (inspected.length === 0) {
+    const present = [...new Set(located.filter((l) => l.finding.kind === 'lockin').map((l) => platformName(l.finding.platform)))].sort();
+    const calls = present.length > 0 ? `No ${present.join(', ')} calls whose failure handling the code shows` : 'No platform calls to inspect';
+    return { id: 'failure-paths', question, status: 'ask', evidence: `${calls}; code cannot show whether failures were tested: ask, and test empty data, duplicates, permissions and timeouts.` };
   }
+  const sentences = inspected.map(failureSentence);
+  const unchecked = inspected.flatMap((c) => c.unchecked);
   if (unchecked.length === 0) {
-    return { id: 'failure-paths', question, status: 'ok', evidence: `All ${calls} inspected Supabase results read their error. Tests of empty data, duplicates, permissions and timeouts are still worth asking about.` };
+    return { id: 'failure-paths', question, status: 'ok', evidence: `${sentences.join(' ')} Tests of empty data, duplicates, permissions and timeouts are still worth asking about.` };
   }
-  return {
-    id: 'failure-paths',
-    question,
-    status: 'attention',
-    evidence: `${unchecked.length} of ${calls} Supabase calls never read the error they return (destructured without its error, or the result dropped), so a failure passes silently.`,
-    at: unchecked[0],
-  };
+  return { id: 'failure-paths', question, status: 'attention', evidence: sentences.join(' '), at: unchecked[0] };
 }
 
-/** Result checks per JS file that calls a platform returning `{ data, error }`, cached per scan. */
-function resultChecks(located: LocatedFinding[]): { uri: string; check: ResultCheck }[] {
+function failureSentence(c: PlatformCheck): string {
+  const name = platformName(c.platform);
+  if (c.unchecked.length === 0) return `All ${c.calls} inspected ${name} calls handle their failure.`;
+  if (c.platform === 'supabase') {
+    return `${c.unchecked.length} of ${c.calls} Supabase calls never read the error they return (destructured without its error, or the result dropped), so a failure passes silently.`;
+  }
+  return `${c.unchecked.length} of ${c.calls} ${name} calls are awaited with no try/catch (or chained with no .catch), so a failure rejects unhandled.`;
+}
+
+interface PlatformCheck {
+  platform: string;
+  calls: number;
+  unchecked: SourceLocation[];
+}
+
+/** Supabase's `{ data, error }` results first, then the platforms whose calls reject, by name. */
+function platformChecks(located: LocatedFinding[]): PlatformCheck[] {
+  const byPlatform = new Map<string, PlatformCheck>();
+  for (const { uri, platform, check } of fileChecks(located)) {
+    const entry = byPlatform.get(platform) ?? { platform, calls: 0, unchecked: [] };
+    entry.calls += check.calls;
+    entry.unchecked.push(...check.unchecked.map((u): SourceLocation => ({ uri, line: u.line, column: u.column })));
+    byPlatform.set(platform, entry);
+  }
+  return [...byPlatform.values()].sort((a, b) => Number(b.platform === 'supabase') - Number(a.platform === 'supabase') || a.platform.localeCompare(b.platform));
+}
+
+/** Failure checks per JS file and platform, cached per scan. */
+function fileChecks(located: LocatedFinding[]): { uri: string; platform: string; check: ResultCheck }[] {
   const byUri = new Map<string, LocatedFinding[]>();
   for (const l of located) if (fileKindOf(l.rel) === 'js') byUri.set(l.uri, [...(byUri.get(l.uri) ?? []), l]);
-  const out: { uri: string; check: ResultCheck }[] = [];
+  const out: { uri: string; platform: string; check: ResultCheck }[] = [];
   for (const [uri, items] of byUri) {
     const findings = items.map((l) => l.finding);
     const scan = items[0].folder.state.scans.get(items[0].rel);
-    if (!scan || !hasResultErrorCalls(findings)) continue;
+    if (!scan) continue;
     const key = findings.map((f) => `${f.ruleId}:${f.line}:${f.column}`).join('|');
     let cached = resultCache.get(scan);
-    if (cached?.key !== key) resultCache.set(scan, (cached = { key, check: uncheckedResults(scan.file, scan.text, findings) }));
-    out.push({ uri, check: cached.check });
+    if (cached?.key !== key) resultCache.set(scan, (cached = { key, checks: checksOf(scan, findings) }));
+    out.push(...cached.checks.map((c) => ({ uri, ...c })));
   }
   return out;
 }
 
+function checksOf(scan: FileScan, findings: Finding[]): { platform: string; check: ResultCheck }[] {
+  const out: { platform: string; check: ResultCheck }[] = [];
+  if (hasResultErrorCalls(findings)) out.push({ platform: 'supabase', check: uncheckedResults(scan.file, scan.text, findings) });
+  if (!hasRejectingCalls(findings)) return out;
+  const platforms = new Set(findings.filter((f) => f.kind === 'lockin' && REJECTING_PLATFORMS.has(f.platform)).map((f) => f.platform));
+  for (const platform of platforms) out.push({ platform, check: unhandledRejections(scan.file, scan.text, findings, platform) });
+  return out;
+}
+
 /** A file's scan object is replaced when its text changes, so the cache follows edits by itself. */
-const resultCache = new WeakMap<FileScan, { key: string; check: ResultCheck }>();
+const resultCache = new WeakMap<FileScan, { key: string; checks: { platform: string; check: ResultCheck }[] }>();
 
 function countBy(values: string[]): [string, number][] {
   const counts = new Map<string, number>();

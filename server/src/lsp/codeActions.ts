@@ -1,5 +1,6 @@
-// Quick fixes for a finding: suppress it on this line (the client asks for the required reason),
-// move a hard-coded secret into an environment variable, open the rule's documentation.
+// Quick fixes for a finding, security first: move a hard-coded secret into an environment variable,
+// show how to fix it (the rule's page), and last suppress it on this line (the client asks for the
+// required reason).
 
 import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,24 +8,42 @@ import { Commands, FindingData, SuppressFindingArgs } from '../protocol';
 import { isOurs } from './diagnostics';
 
 export function codeActionsFor(document: TextDocument, diagnostics: Diagnostic[], docsHref: (ruleId: string) => string | undefined): CodeAction[] {
-  const actions: CodeAction[] = [];
-  for (const diagnostic of diagnostics.filter(isOurs)) {
+  const ours = diagnostics.filter(isOurs).sort(securityFirst);
+  const fixes: CodeAction[] = [];
+  const docs: CodeAction[] = [];
+  const suppressions: CodeAction[] = [];
+  const prefix = commentPrefixFor(document);
+  for (const diagnostic of ours) {
     const data = diagnostic.data;
     const secretFix = data.category === 'secrets' ? moveSecretToEnv(document, diagnostic) : undefined;
-    if (secretFix) actions.push(secretFix);
-    const prefix = commentPrefixFor(document);
-    if (prefix) actions.push(suppressAction(document, diagnostic, data, prefix));
+    if (secretFix) fixes.push(secretFix);
     const href = docsHref(data.ruleId);
-    if (href) {
-      actions.push({
-        title: `Open documentation for ${data.ruleId}`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        command: { title: 'Open rule documentation', command: Commands.openRuleDocs, arguments: [href] },
-      });
-    }
+    if (href) docs.push(docsAction(diagnostic, data, href, data.kind === 'security' && !secretFix));
+    if (prefix) suppressions.push(suppressAction(document, diagnostic, data, prefix));
   }
-  return actions;
+  // Security fixes first; suppressing comes last, a lock-in suppression after every security one.
+  return [...fixes, ...docs, ...suppressions];
+}
+
+/** Security before lock-in, errors before warnings. */
+function securityFirst(a: Diagnostic & { data: FindingData }, b: Diagnostic & { data: FindingData }): number {
+  const kind = (d: { data: FindingData }) => (d.data.kind === 'security' ? 0 : 1);
+  return kind(a) - kind(b) || (a.severity ?? 4) - (b.severity ?? 4);
+}
+
+/**
+ * The rule's page. For a security finding with no automatic fix it is "how to fix it", and the
+ * preferred action: the one the lightbulb offers first, above any suppression.
+ */
+function docsAction(diagnostic: Diagnostic, data: FindingData, href: string, preferred: boolean): CodeAction {
+  const action: CodeAction = {
+    title: data.kind === 'security' ? `Show how to fix ${data.ruleId}` : `Open documentation for ${data.ruleId}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title: 'Open rule documentation', command: Commands.openRuleDocs, arguments: [href] },
+  };
+  if (preferred) action.isPreferred = true;
+  return action;
 }
 
 function suppressAction(document: TextDocument, diagnostic: Diagnostic, data: FindingData, commentPrefix: string): CodeAction {

@@ -3,14 +3,17 @@
 // the model prices highest, calendar time and money when present. The only place in the server
 // that knows the cost model's shape.
 
-import { CostOptions, CostSummary, CostTerm, estimateCost, Range } from '../engine/cost';
+import { CostOptions, CostSummary, CostTerm, estimateCost, platformName, Range } from '../engine/cost';
+import { capabilityTitle } from '../engine/report/common';
 import type { Finding } from '../engine/types';
-import type { CapabilityCost, CostView, FileCost, HoursRange, PlatformCost } from '../protocol';
+import type { CapabilityCost, CostView, FileCost, HoursRange, PlatformCost, WideTerm } from '../protocol';
 import { firstOf, LocatedFinding } from './located';
 import type { Session } from './session';
 import { costOptionsOf } from './settings';
 
 const TOP_FILES = 8;
+/** Terms the headline's "why this wide" lists. */
+const WIDEST_TERMS = 4;
 
 export function estimate(findings: Finding[], options: CostOptions = {}): CostSummary {
   return estimateCost(findings, options);
@@ -18,7 +21,7 @@ export function estimate(findings: Finding[], options: CostOptions = {}): CostSu
 
 /** One estimate for the workspace, under the first folder's cost settings (as the status bar's). */
 export function workspaceCostOptions(session: Session): CostOptions {
-  const first = session.folders.all()[0];
+  const first = session.folders.workspace()[0];
   return first ? costOptionsOf(session.folderSettingsOf(first)) : {};
 }
 
@@ -29,6 +32,7 @@ export function costView(summary: CostSummary, lockin: LocatedFinding[]): CostVi
       const ofCategory = ofPlatform.filter((l) => l.finding.category === c.category);
       return {
         category: c.category,
+        name: capabilityTitle(c.category),
         range: hours(c.total),
         touchPoints: c.findings,
         files: c.files,
@@ -37,7 +41,7 @@ export function costView(summary: CostSummary, lockin: LocatedFinding[]): CostVi
         at: firstOf(ofCategory),
       };
     });
-    return { platform: p.platform, range: hours(p.total), touchPoints: ofPlatform.length, capabilities, notes: p.notes, at: firstOf(ofPlatform) };
+    return { platform: p.platform, name: platformName(p.platform), range: hours(p.total), touchPoints: ofPlatform.length, capabilities, notes: p.notes, at: firstOf(ofPlatform) };
   });
   const view: CostView = {
     provisional: summary.provisional,
@@ -48,6 +52,7 @@ export function costView(summary: CostSummary, lockin: LocatedFinding[]): CostVi
     assisted: hours(summary.assisted),
     platforms,
     topFiles: topFiles(summary, lockin),
+    widest: widestTerms(summary),
     assumptions: summary.assumptions,
   };
   const calendar = longestWindow(summary);
@@ -82,7 +87,35 @@ function topFiles(summary: CostSummary, lockin: LocatedFinding[]): FileCost[] {
     if (!first) continue;
     out.push({ uri: first.uri, label: first.label, platforms: [...entry.platforms].sort(), touchPoints: entry.findings, range: hours(entry.range), at: firstOf([first])! });
   }
-  return out.sort((a, b) => b.touchPoints - a.touchPoints || b.range!.high - a.range!.high || a.label.localeCompare(b.label)).slice(0, TOP_FILES);
+  // One rule: most touch points first (the hours beside them follow the model, and may rank otherwise).
+  return out.sort((a, b) => b.touchPoints - a.touchPoints || a.label.localeCompare(b.label)).slice(0, TOP_FILES);
+}
+
+/** The terms of the model with the widest ranges: what makes the total as wide as it is. */
+function widestTerms(summary: CostSummary): WideTerm[] {
+  const terms = summary.platforms.flatMap((p) => p.categories.flatMap((c) => c.terms.map((t) => ({ platform: p.platform, category: c.category, label: t.label, range: t.hours }))));
+  const spread = (t: { range: Range }) => t.range.high - t.range.low;
+  return terms
+    .filter((t) => spread(t) > 0)
+    .sort((a, b) => spread(b) - spread(a) || a.label.localeCompare(b.label))
+    .slice(0, WIDEST_TERMS)
+    .map((t) => ({ ...t, range: hours(t.range) }));
+}
+
+/** Each file's share of the estimate per platform, from the model's own per-file costs. */
+export function fileShares(summary: CostSummary): Map<string, Map<string, HoursRange>> {
+  const out = new Map<string, Map<string, Range>>();
+  for (const p of summary.platforms) {
+    for (const c of p.categories) {
+      for (const f of c.byFile) {
+        const perPlatform = out.get(f.file) ?? new Map<string, Range>();
+        const sum = perPlatform.get(p.platform) ?? { low: 0, high: 0 };
+        perPlatform.set(p.platform, { low: sum.low + f.hours.low, high: sum.high + f.hours.high });
+        out.set(f.file, perPlatform);
+      }
+    }
+  }
+  return new Map([...out].map(([file, m]) => [file, new Map([...m].map(([platform, r]) => [platform, hours(r)]))]));
 }
 
 /** The longest dual-run window, with its reason (windows overlap, so the longest is the calendar). */

@@ -27,6 +27,25 @@ export function visibleFindings(findings: Finding[], settings: LockinSettings): 
     });
 }
 
+/**
+ * The findings a file's diagnostics show. Lock-in touch points only when the user asked for them
+ * inline, and never on a span a security finding already covers: one diagnostic per span, the
+ * lock-in note moves into the security finding's hover.
+ */
+export function diagnosticFindings(findings: Finding[], settings: LockinSettings): Finding[] {
+  const visible = visibleFindings(findings, settings);
+  if (!settings.lockin.inlineDiagnostics) return visible.filter((f) => f.kind !== 'lockin');
+  const security = visible.filter((f) => f.kind === 'security');
+  if (security.length === 0) return visible;
+  return visible.filter((f) => f.kind !== 'lockin' || !security.some((s) => overlaps(s, f)));
+}
+
+/** Do two findings' spans share a character? */
+export function overlaps(a: Finding, b: Finding): boolean {
+  const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 < c2);
+  return before(a.line, a.column, b.endLine, b.endColumn) && before(b.line, b.column, a.endLine, a.endColumn);
+}
+
 export function toDiagnostic(finding: Finding, docsHref: (ruleId: string) => string | undefined): Diagnostic {
   const data: FindingData = {
     ruleId: finding.ruleId,

@@ -21,7 +21,7 @@ export async function exitPlan(session: Session, params: ExitPlanParams): Promis
 }
 
 function pickFolder(session: Session, folderUri: string | undefined): FolderIndex | undefined {
-  const folders = session.folders.all();
+  const folders = session.folders.workspace();
   if (!folderUri) return folders[0];
   const root = fileURLToPath(folderUri);
   return folders.find((f) => f.root === root);

@@ -6,6 +6,8 @@ import { estimate, workspaceCostOptions } from './costView';
 import { LocatedFinding, locatedFindings, locationOf } from './located';
 import type { Session } from './session';
 import { groupBy } from '../engine/util/groupBy';
+import { platformName } from '../engine/cost';
+import { capabilityTitle } from '../engine/report/common';
 
 export async function findingsTree(session: Session): Promise<FindingsTree> {
   await session.settled();
@@ -23,9 +25,10 @@ export async function findingsTree(session: Session): Promise<FindingsTree> {
 function byPlatform(located: LocatedFinding[]): TreePlatform[] {
   return [...groupBy(located, (l) => l.finding.platform)].map(([platform, items]) => ({
     platform,
+    name: platform === 'generic' ? 'Any platform' : platformName(platform), // rules not tied to one platform
     count: items.length,
     capabilities: [...groupBy(items, (l) => l.finding.category)]
-      .map(([category, inCategory]): TreeCapability => ({ category, count: inCategory.length, files: byFile(inCategory) }))
+      .map(([category, inCategory]): TreeCapability => ({ category, name: capabilityTitle(category), count: inCategory.length, files: byFile(inCategory) }))
       .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
   }));
 }

@@ -13,7 +13,7 @@ import { sameFindings } from '../engine/findings';
 import { fileKindOf } from '../engine/scan/fileKinds';
 import type { Finding, ScanError } from '../engine/types';
 import { DEFAULT_MAX_FILE_BYTES, readForScan } from '../engine/workspace/readFile';
-import { walkWorkspace } from '../engine/workspace/walk';
+import { walkSkips, walkWorkspace } from '../engine/workspace/walk';
 import { WorkspaceState } from '../engine/workspaceState';
 
 /** Imports loaded from disk on demand before the background index reaches them. */
@@ -113,11 +113,14 @@ export class FolderIndex {
     return this.reloadFromDisk(rel);
   }
 
-  /** A watched file changed on disk (ignored while the editor holds it open). */
+  /**
+   * A watched file changed on disk (ignored while the editor holds it open). Files the audit's
+   * walk leaves out (dependencies, build output, gitignored) stay out, as they would in an audit.
+   */
   reloadFromDisk(rel: string): string[] {
     if (this.open.has(rel)) return [];
     const abs = join(this.root, rel);
-    if (!existsSync(abs) || !this.wanted(rel)) return this.remove(rel);
+    if (!existsSync(abs) || !this.wanted(rel) || walkSkips(this.root, rel)) return this.remove(rel);
     try {
       const read = readForScan(abs);
       return 'text' in read ? this.update(rel, read.text) : this.remove(rel);

@@ -46,14 +46,31 @@ export class Folders {
     return [...this.folders, ...this.loose.values()];
   }
 
-  /** The folder holding a document, creating a loose one for files outside the workspace. */
-  forUri(uri: string, makeLoose: (root: string) => FolderIndex): { folder: FolderIndex; rel: string } | undefined {
+  /**
+   * The workspace folders alone: what counts, the tree and the panel cover. Loose folders (files
+   * opened from elsewhere, such as the editor's own settings) keep their diagnostics but count
+   * nowhere, as an audit of the workspace would not read them.
+   */
+  workspace(): FolderIndex[] {
+    return [...this.folders];
+  }
+
+  /** The workspace folder holding a file, or undefined for a file outside them all. */
+  inWorkspace(uri: string): { folder: FolderIndex; rel: string } | undefined {
     if (!uri.startsWith('file:')) return undefined;
     const fsPath = fileURLToPath(uri);
     for (const folder of this.folders) {
       const rel = folder.relativePath(fsPath);
       if (rel !== undefined) return { folder, rel };
     }
+    return undefined;
+  }
+
+  /** The folder holding a document, creating a loose one for files outside the workspace. */
+  forUri(uri: string, makeLoose: (root: string) => FolderIndex): { folder: FolderIndex; rel: string } | undefined {
+    const inside = this.inWorkspace(uri);
+    if (inside || !uri.startsWith('file:')) return inside;
+    const fsPath = fileURLToPath(uri);
     const dir = dirname(fsPath);
     let folder = this.loose.get(dir);
     if (!folder) {

@@ -21,9 +21,9 @@ export interface LocatedFinding {
   label: string;
 }
 
-/** Every finding the editor shows (settings applied), in label and position order. */
+/** Every finding the editor shows in the workspace folders (settings applied), in label and position order. */
 export function locatedFindings(session: Session): LocatedFinding[] {
-  const folders = session.folders.all();
+  const folders = session.folders.workspace();
   const out: LocatedFinding[] = [];
   for (const folder of folders) {
     const settings = session.folderSettingsOf(folder);

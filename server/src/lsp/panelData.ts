@@ -19,7 +19,7 @@ export function panelParams(session: Session): CostChangedParams {
   const security = located.filter((l) => l.finding.kind === 'security');
   const summary = estimate(located.map((l) => l.finding), workspaceCostOptions(session));
   const cost = costView(summary, lockin);
-  const files = session.folders.all().reduce((n, folder) => n + folder.state.scans.size, 0);
+  const files = session.folders.workspace().reduce((n, folder) => n + folder.state.scans.size, 0);
   return {
     files,
     lockin: lockin.length,
@@ -40,7 +40,7 @@ export function panelParams(session: Session): CostChangedParams {
  * (`lockin-lens baseline` writes it). Read again only when the file changes on disk.
  */
 function baselineDelta(session: Session, findings: Finding[], summary: CostSummary): BaselineDelta | undefined {
-  const folder = session.folders.all()[0];
+  const folder = session.folders.workspace()[0];
   if (!folder) return undefined;
   const file = join(folder.root, BASELINE_FILE);
   let stamp: number;

@@ -9,7 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinRulesDir } from '../engine/rules/builtin';
 import type { Finding } from '../engine/types';
 import { ShowMessageOnceNotification, SummaryChangedNotification } from '../protocol';
-import { toDiagnostic, visibleFindings } from './diagnostics';
+import { diagnosticFindings, toDiagnostic, visibleFindings } from './diagnostics';
 import { FolderIndex } from './folderIndex';
 import { Folders, rulesFor, uriOf } from './folders';
 import { costOptionsOf, DEFAULT_SETTINGS, LockinSettings, pathSelected, SettingsCache } from './settings';
@@ -138,7 +138,8 @@ export class Session {
 
   private applyFileEvents(events: FileEvent[]): void {
     for (const event of events) {
-      const located = this.locate(event.uri);
+      // The watcher also reports files outside the workspace (the editor's own user data): ignored.
+      const located = this.folders.inWorkspace(event.uri);
       if (!located || this.documents.get(event.uri)) continue;
       this.guard(event.uri, () => {
         const changed = event.type === FileChangeType.Deleted ? located.folder.remove(located.rel) : located.folder.reloadFromDisk(located.rel);
@@ -182,7 +183,7 @@ export class Session {
     // The same findings (kept when an edit changed none) under the same settings: the same diagnostics.
     const made = this.diagnosticsMade.get(findings);
     if (made?.settings === settings) return made.diagnostics;
-    const diagnostics = visibleFindings(findings, settings).map((f) => toDiagnostic(f, this.docsHref));
+    const diagnostics = diagnosticFindings(findings, settings).map((f) => toDiagnostic(f, this.docsHref));
     this.diagnosticsMade.set(findings, { settings, diagnostics });
     return diagnostics;
   }
@@ -234,7 +235,7 @@ export class Session {
 
   summary(ms = 0) {
     const first = this.folders.all()[0]; // one estimate for the workspace: the first folder's cost settings apply
-    return summarize(this.folders.all(), (folder, findings) => visibleFindings(findings, this.folderSettingsOf(folder)), ms, first ? costOptionsOf(this.folderSettingsOf(first)) : {});
+    return summarize(this.folders.workspace(), (folder, findings) => visibleFindings(findings, this.folderSettingsOf(folder)), ms, first ? costOptionsOf(this.folderSettingsOf(first)) : {});
   }
 
   private readonly loggedProblems = new Set<string>();

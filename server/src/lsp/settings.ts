@@ -8,7 +8,11 @@ import type { Severity } from '../engine/types';
 
 export interface LockinSettings {
   enable: boolean;
-  lockin: { enable: boolean };
+  /**
+   * inlineDiagnostics: lock-in touch points as diagnostics (squiggles, Problems entries). Off by
+   * default: they are information on demand (the client's CodeLens and highlights), not problems.
+   */
+  lockin: { enable: boolean; inlineDiagnostics: boolean };
   security: { enable: boolean };
   /** rule id → severity, or 'off' to hide the rule. */
   severityOverrides: Record<string, Severity | 'off'>;
@@ -22,7 +26,7 @@ export interface LockinSettings {
 
 export const DEFAULT_SETTINGS: LockinSettings = {
   enable: true,
-  lockin: { enable: true },
+  lockin: { enable: true, inlineDiagnostics: false },
   security: { enable: true },
   severityOverrides: {},
   include: [],

@@ -23,6 +23,7 @@ export function summarize(folders: FolderIndex[], filter: (folder: FolderIndex, 
   return {
     files,
     security: all.filter((f) => f.kind === 'security').length,
+    securityErrors: all.filter((f) => f.kind === 'security' && f.severity === 'error').length,
     lockin: all.filter((f) => f.kind === 'lockin').length,
     errors,
     skipped,

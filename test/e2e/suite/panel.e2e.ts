@@ -64,6 +64,7 @@ describe('Lock-in panel in VS Code', () => {
     await vscode.window.showTextDocument(notes, { viewColumn: vscode.ViewColumn.One });
     panel = (await vscode.commands.executeCommand<LockinPanel>('lockinLens.showPanel'))!;
     const rendered = await renderedWhere(panel, (r) => r.platforms.length > 0);
+    assert.equal(panel.panel.viewColumn, vscode.ViewColumn.One, 'with one editor group: a full-width tab, not a split');
     assert.deepEqual([...rendered.platforms].sort(), ['base44', 'firebase', 'supabase']);
     assert.equal(rendered.iconFont, true, 'the webview loaded the codicon font from the extension (resource roots and CSP)');
     const model = rendered.model!;
@@ -71,17 +72,23 @@ describe('Lock-in panel in VS Code', () => {
     assert.ok(Math.abs(model.cost.total.high - model.cost.platforms.reduce((n, p) => n + p.range.high, 0)) <= 2, 'platforms add up to the total');
     assert.ok(platform(rendered, 'supabase')!.capabilities.some((c) => c.category === 'database'));
     assert.ok(model.security.total > 5 && model.security.errors > 0, `security ${JSON.stringify(model.security)}`);
-    assert.deepEqual(model.checklist.map((a) => a.status).slice(0, 5), ['ask', 'attention', 'attention', 'ok', 'attention']);
-    assert.match(answer(rendered, 'failure-paths')!.evidence, /^4 of \d+ Supabase calls never read the error/, 'the Edge Functions drop three results and ignore one error');
+    assert.deepEqual(model.checklist.map((a) => a.status).slice(0, 5), ['ask', 'attention', 'attention', 'estimate', 'attention']);
+    const failures = answer(rendered, 'failure-paths')!.evidence;
+    assert.match(failures, /^4 of \d+ Supabase calls never read the error/, 'the Edge Functions drop three results and ignore one error');
+    assert.match(failures, / \d+ of \d+ Base44 calls are awaited with no try\/catch/);
+    assert.match(failures, /Firebase calls/);
+    assert.ok(model.cost.widest.length > 0, 'the headline says why it is wide');
+    assert.ok(model.cost.topFiles.every((f, i, all) => i === 0 || all[i - 1].touchPoints >= f.touchPoints), 'most coupled files by touch points');
+    assert.ok(model.cost.topFiles.every((f) => !f.label.startsWith('examples/')), 'paths relative to the workspace root');
     assert.equal(panel, await vscode.commands.executeCommand<LockinPanel>('lockinLens.showPanel'), 'one panel, brought forward');
   });
 
   it('lists findings platform → capability → file → finding in the explorer tree', async () => {
     const roots = await tree.getChildren();
-    assert.equal(label(roots.at(-1)!), 'Security');
-    assert.deepEqual(roots.slice(0, -1).map(label).sort(), ['base44', 'firebase', 'supabase']);
-    const database = (await childrenOf(roots, 'supabase')).find((n) => label(n) === 'database')!;
-    const file = (await tree.getChildren(database)).find((n) => tree.getTreeItem(n).resourceUri?.fsPath === notes.fsPath)!;
+    assert.equal(label(roots[0]), 'Security');
+    assert.deepEqual(roots.slice(1).map(label).sort(), ['Base44', 'Firebase', 'Supabase']);
+    const database = (await childrenOf(roots, 'Supabase')).find((n) => label(n) === 'Database')!;
+    const file = (await tree.getChildren(database)).find((n) => n.kind === 'file' && n.file.uri === notes.toString())!;
     const finding = tree.getTreeItem((await tree.getChildren(file))[0]);
     assert.equal(finding.command?.command, 'vscode.open');
     await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup'); // as the explorer would: the panel stays visible
@@ -105,7 +112,7 @@ describe('Lock-in panel in VS Code', () => {
       assert.ok(failures.evidence.startsWith(`${unchecked + 1} of ${calls + 1} Supabase calls`), failures.evidence);
       assert.deepEqual([failures.at!.uri, failures.at!.line], [notes.toString(), end + 2]);
       assert.match(answer(rendered, 'data-model')!.evidence, /archived_notes/);
-      const database = (await childrenOf(await tree.getChildren(), 'supabase')).find((n) => label(n) === 'database')!;
+      const database = (await childrenOf(await tree.getChildren(), 'Supabase')).find((n) => label(n) === 'Database')!;
       assert.equal(tree.getTreeItem(database).description, String(platform(rendered, 'supabase')!.capabilities.find((c) => c.category === 'database')!.touchPoints), 'the tree follows');
 
       // Clicking "Show where" opens the unchecked call.

@@ -58,8 +58,14 @@ describe('Lock-in Lens server resilience', () => {
   before(async () => {
     const extension = vscode.extensions.all.find((e) => e.packageJSON.name === 'lockin-lens')!;
     ctx = (await extension.activate()) as Ctx;
+    // The liveness probe is a lock-in touch point moving: shown inline for these tests.
+    await vscode.workspace.getConfiguration('lockinLens').update('lockin.inlineDiagnostics', true, vscode.ConfigurationTarget.Global);
     await vscode.window.showTextDocument(notes);
     await diagnosticsWhere(notes, queryAt(24));
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('lockinLens').update('lockin.inlineDiagnostics', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('restarts a killed server, tells the user once, and diagnostics come back', async () => {

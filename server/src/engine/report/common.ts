@@ -14,6 +14,11 @@ const CAPABILITY_TITLES: Record<string, string> = {
   messaging: 'Messaging',
   config: 'Configuration',
   hosting: 'Hosting',
+  secrets: 'Secrets',
+  'access-control': 'Access control',
+  injection: 'Injection',
+  cors: 'CORS',
+  misconfiguration: 'Misconfiguration',
 };
 
 export function capabilityTitle(category: string): string {

@@ -82,3 +82,25 @@ function isDirectoryTarget(path: string): boolean {
     return false;
   }
 }
+
+/**
+ * Would walkWorkspace leave this root-relative file out, whatever its name: under a pruned folder,
+ * or ignored by a .gitignore on its way? For files reported one at a time (an editor's watcher).
+ */
+export function walkSkips(root: string, rel: string): boolean {
+  const parts = rel.split('/');
+  if (parts.slice(0, -1).some((dir) => PRUNED_DIRS.has(dir))) return true;
+  let rules = new IgnoreRules();
+  for (let depth = 0; depth < parts.length; depth++) {
+    const relDir = parts.slice(0, depth).join('/');
+    if (depth > 0 && rules.ignores(relDir, true)) return true;
+    try {
+      const text = readFileSync(join(root, relDir, '.gitignore'), 'utf8');
+      rules = rules.clone();
+      rules.add(relDir, text);
+    } catch {
+      // no .gitignore in this folder
+    }
+  }
+  return rules.ignores(rel, false);
+}
