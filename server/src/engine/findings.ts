@@ -167,12 +167,16 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-/** Are two lists of findings the same, field by field (findings hold plain values only)? */
+/** Are two lists of findings the same, field by field (plain values, and the unit's two lines)? */
 export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
   return a.length === b.length && a.every((f, i) => sameFinding(f, b[i]));
 }
 
 function sameFinding(a: Finding, b: Finding): boolean {
   const keys = Object.keys(a) as (keyof Finding)[];
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+  return keys.length === Object.keys(b).length && keys.every((k) => (k === 'unit' ? sameUnit(a.unit, b.unit) : a[k] === b[k]));
+}
+
+function sameUnit(a: Finding['unit'], b: Finding['unit']): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.line === b.line && a.endLine === b.endLine);
 }
