@@ -12,7 +12,7 @@ import { CompiledRule, ruleAppliesTo } from './rules/model';
 import { FileScan, scanFile, ScanOptions } from './scan/scanFile';
 import type { Finding, RawHit } from './types';
 import { describeFailure } from './util/failure';
-import { AliasTable } from './workspace/aliases';
+import { AliasTable, isProjectConfig } from './workspace/aliases';
 import { Resolver } from './workspace/resolve';
 import { quotedWorkspaceSpecifiers } from './workspace/specifiers';
 
@@ -66,6 +66,8 @@ export class WorkspaceState {
    * the many that only share a name (`'./src'`, `'./entities'` in unrelated code).
    */
   private platformModuleReach(skip?: Set<string>): ((scan: FileScan) => boolean) | undefined {
+    // Import-mapped platform modules are looked for in the first round (the later ones find no new file).
+    const mapped = (!skip || skip.size === 0) && this.aliases.hasModuleMaps();
     const modules = new Set<string>();
     for (const scan of this.scans.values()) {
       const facts = scan.facts;
@@ -76,14 +78,22 @@ export class WorkspaceState {
       });
       if (exportsPlatform || facts.starExports.length > 0) modules.add(scan.file);
     }
-    if (modules.size === 0) return undefined;
+    if (modules.size === 0 && !mapped) return undefined;
     for (const module of modules) skip?.add(module);
     const names = new Set([...modules].map(moduleStem));
     return (scan) => this.workspaceSpecifiers(scan).some((spec) => {
-      if (!names.has(specifierStem(spec))) return false;
+      if (mapped && this.mapsToTrackedModule(scan.file, spec)) return true;
+      const stem = specifierStem(spec);
+      if (stem !== undefined && !names.has(stem) && !this.aliases.isPackage(spec)) return false;
       const target = this.resolver.resolveFile(scan.file, spec);
       return target !== undefined && modules.has(target);
     });
+  }
+
+  /** Does an import map in scope rename this specifier to a platform module (`'sdk'` → `@acme/sdk`)? */
+  private mapsToTrackedModule(file: string, spec: string): boolean {
+    const module = this.aliases.mapModule(file, spec);
+    return module !== undefined && this.index.isTrackedModule(module);
   }
 
   /** Each unparsed file's workspace specifiers, found once for every round. */
@@ -102,8 +112,8 @@ export class WorkspaceState {
     this.linked = new LinkedHits(index.rules, this.scans, this.aliases, parse, (file, ruleId, e) => this.checkFailed(file, ruleId, e));
     this.factContext = {
       isTrackedModule: (m) => index.isTrackedModule(m),
-      isWorkspaceSpec: (s) => isRelativeSpecifier(s) || this.aliases.isAlias(s),
-      mapSpecifier: (s) => index.mapSpecifier(s),
+      isWorkspaceSpec: (s) => isRelativeSpecifier(s) || (this.aliases.isAlias(s) && !index.isTrackedModule(s)),
+      mapSpecifier: (s, file) => index.mapSpecifier(s) ?? (file === undefined ? undefined : this.aliases.mapModule(file, s)),
       isClientConstruction: (ref) => {
         const canonical = index.canonical(ref);
         return canonical.root.kind === 'client' && canonical.path.length === 0;
@@ -149,6 +159,7 @@ export class WorkspaceState {
   /** Forgets a file. Returns other files whose linked-check results read it (now to recompute). */
   removeFile(file: string): { existed: boolean; linkedChanged: string[] } {
     const existed = this.scans.delete(file);
+    if (isProjectConfig(file)) this.aliases.removeConfig(file);
     const dropped = existed ? this.filesChanged() : [];
     this.invalidateWorkspaceHits(file);
     const linkedChanged = [...new Set([...dropped, ...this.linked.invalidate(file)])].filter((f) => f !== file);
@@ -233,10 +244,15 @@ export class WorkspaceState {
   }
 }
 
-/** The file name a specifier ends with, as moduleStem gives it: `'./api/base44Client.js'` → base44Client, `'@/lib/db/index'` → db. */
-function specifierStem(spec: string): string {
-  const path = spec.replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
-  return path.slice(path.lastIndexOf('/') + 1);
+/**
+ * The file name a specifier ends with, as moduleStem gives it: `'./api/base44Client.js'` → base44Client,
+ * `'@/lib/db/index'` → db. Undefined when the specifier does not say (`'.'`, `'./index'`, `'$lib'`).
+ */
+function specifierStem(spec: string): string | undefined {
+  const path = spec.replace(/\.[cm]?[jt]sx?$/, '').replace(/(^|\/)index$/, '');
+  const slash = path.lastIndexOf('/');
+  const stem = path.slice(slash + 1);
+  return slash < 0 || stem === '' || stem === '.' || stem === '..' ? undefined : stem;
 }
 
 /** What an import specifier of this file contains: `src/api/base44Client.js` → base44Client, `lib/db/index.ts` → db. */

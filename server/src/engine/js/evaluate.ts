@@ -154,7 +154,7 @@ export class Evaluator {
   }
 
   protected importRef(decl: { spec: string; name: string }): Ref | null {
-    const mapped = this.ctx.mapSpecifier(decl.spec);
+    const mapped = this.ctx.mapSpecifier(decl.spec, this.file.fileName);
     if (!mapped && this.ctx.isWorkspaceSpec(decl.spec)) return { root: { kind: 'ws', spec: decl.spec, name: decl.name }, path: [] };
     const module = mapped ?? normalizeSpecifier(decl.spec);
     if (!this.ctx.isTrackedModule(module)) return null;

@@ -51,7 +51,7 @@ export interface FactContext {
   /** Is this reference a freshly built platform client (`createClient(…)` of a tracked SDK)? */
   isClientConstruction(ref: Ref): boolean;
   /** A platform-declared module name for a specifier (e.g. Convex's `./_generated/server`), if any. */
-  mapSpecifier(spec: string): string | undefined;
+  mapSpecifier(spec: string, fromFile?: string): string | undefined;
   trackedGlobals: ReadonlySet<string>;
 }
 
@@ -173,7 +173,7 @@ class FactCollector extends Evaluator {
   }
 
   private addImport(spec: string, node: ts.Node): void {
-    const mapped = this.ctx.mapSpecifier(spec);
+    const mapped = this.ctx.mapSpecifier(spec, this.file.fileName);
     if (mapped) return void this.facts.imports.push({ module: mapped, workspace: false, start: node.getStart(this.file), end: node.getEnd() });
     const workspace = this.ctx.isWorkspaceSpec(spec);
     const module = workspace ? spec : normalizeSpecifier(spec);

@@ -1,6 +1,7 @@
 // Which files the engine reads, and as what.
 
 import { posix } from 'node:path';
+import { isProjectConfig } from '../workspace/aliases';
 
 export type FileKind = 'js' | 'package-json' | 'deno-json' | 'tsconfig' | 'dotenv' | 'other';
 
@@ -24,5 +25,5 @@ export function isDotenvName(name: string): boolean {
 
 /** Files read whatever the rules say: code, manifests, project configs, env files. */
 export function isAlwaysWanted(rel: string): boolean {
-  return fileKindOf(rel) !== 'other';
+  return fileKindOf(rel) !== 'other' || isProjectConfig(rel);
 }
