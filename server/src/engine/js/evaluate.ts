@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
 import { CALL, DYNAMIC, extend, Ref, RETURNS } from '../refs';
 import type { FactContext } from './facts';
+import { classMembers, classOfThis, localTypeDeclarations, MemberSource, objectProperty, typeMember, unwrapped } from './receivers';
 import type { Decl, ScopeTable } from './scopes';
 import { isFallbackOperator, returnedExpressions } from './syntax';
 
@@ -66,15 +67,15 @@ export class Evaluator {
   protected evaluateUncached(node: ts.Expression): Ref | null {
     if (ts.isIdentifier(node)) return this.identifierRef(node);
     if (ts.isPropertyAccessExpression(node)) {
-      if (ts.isPrivateIdentifier(node.name)) return null;
       if (ts.isMetaProperty(node.expression)) return { root: { kind: 'global', name: 'import.meta' }, path: [node.name.text] };
-      const base = this.evaluate(node.expression);
-      return base && extend(base, node.name.text);
+      const base = ts.isPrivateIdentifier(node.name) ? null : this.evaluate(node.expression);
+      return base ? extend(base, node.name.text) : this.memberRef(node.expression, node.name.text);
     }
     if (ts.isElementAccessExpression(node)) {
       const base = this.evaluate(node.expression);
       const key = node.argumentExpression;
-      return base && extend(base, ts.isStringLiteralLike(key) ? key.text : DYNAMIC);
+      if (base) return extend(base, ts.isStringLiteralLike(key) ? key.text : DYNAMIC);
+      return ts.isStringLiteralLike(key) ? this.memberRef(node.expression, key.text) : null;
     }
     if (ts.isCallExpression(node)) {
       const spec = this.requiredSpecifier(node);
@@ -145,9 +146,13 @@ export class Evaluator {
           const base = this.evaluate(value);
           if (base) return extend(base, ...decl.path);
         }
-        return null;
+        if (decl.type) return this.typeRef(decl.type);
+        return decl.init && decl.path.length > 0 ? this.pathRef(decl.init, decl.path) : null;
       }
-      case 'param': return this.paramRef(decl.fn, decl.index, decl.path);
+      case 'param': {
+        const type = decl.fn.parameters[decl.index]?.type;
+        return this.paramRef(decl.fn, decl.index, decl.path) ?? (type ? this.typedPathRef(type, decl.path) : null);
+      }
       case 'function': return this.functionRef(decl.fn);
       case 'opaque': return null;
     }
@@ -161,6 +166,130 @@ export class Evaluator {
     // Default and namespace imports are the module itself: `admin.auth()` ≡ `firebase-admin#auth()`.
     const path = decl.name === '*' || decl.name === 'default' ? [] : [decl.name];
     return { root: { kind: 'module', module }, path };
+  }
+
+  /**
+   * A property of a value that is no platform binding itself: a class member behind `this.x`, an
+   * object literal's property, a property assigned later (`deps.db = …`), or a declared type's member.
+   */
+  protected memberRef(object: ts.Expression, name: string): Ref | null {
+    const target = unwrapped(object);
+    if (target.kind === ts.SyntaxKind.ThisKeyword) return this.classMemberRef(target, name);
+    const literal = this.objectOf(target);
+    const property = literal && objectProperty(literal, name);
+    if (property) {
+      const value = ts.isMethodDeclaration(property) ? this.functionRef(property) : this.evaluate(property as ts.Expression);
+      if (value) return value;
+    }
+    if (ts.isIdentifier(target)) {
+      const decl = this.scopes.lookup(target);
+      if (decl?.kind === 'var') {
+        for (const assignment of decl.members) {
+          if ((assignment.left as ts.PropertyAccessExpression).name.text !== name) continue;
+          const value = this.evaluate(assignment.right);
+          if (value) return value;
+        }
+      }
+    }
+    const type = this.typeOf(target);
+    const member = type && typeMember(type, name, this.file);
+    return member ? this.typeRef(member) : null;
+  }
+
+  /** A destructured variable whose source is no binding itself: `const { locals: { db } } = event`. */
+  private pathRef(init: ts.Expression, path: string[]): Ref | null {
+    const first = this.memberRef(init, path[0]);
+    if (first) return extend(first, ...path.slice(1));
+    const type = this.typeOf(unwrapped(init));
+    return type ? this.typedPathRef(type, path) : null;
+  }
+
+  /** The value a declared type gives a path of members (`{ db }: Deps` → Deps' db). */
+  protected typedPathRef(type: ts.TypeNode, path: string[]): Ref | null {
+    let current: ts.TypeNode | undefined = type;
+    for (const name of path) current = current && typeMember(current, name, this.file);
+    return current ? this.typeRef(current) : null;
+  }
+
+  private readonly classes = new Map<ts.ClassLikeDeclaration, Map<string, MemberSource[]>>();
+
+  private classMemberRef(thisNode: ts.Node, name: string): Ref | null {
+    const cls = classOfThis(thisNode);
+    if (!cls) return null;
+    let members = this.classes.get(cls);
+    if (!members) this.classes.set(cls, (members = classMembers(cls)));
+    for (const source of members.get(name) ?? []) {
+      const value = source.kind === 'value' ? this.evaluate(source.expression)
+        : source.kind === 'type' ? this.typeRef(source.type)
+        : this.declRef({ kind: 'param', fn: source.fn, index: source.index, path: [] });
+      if (value) return value;
+    }
+    return null;
+  }
+
+  /** The object literal a variable (or a property of one) holds. */
+  private objectOf(node: ts.Expression, depth = 0): ts.ObjectLiteralExpression | undefined {
+    if (depth > 4) return undefined;
+    if (ts.isObjectLiteralExpression(node)) return node;
+    if (ts.isIdentifier(node)) {
+      const decl = this.scopes.lookup(node);
+      return decl?.kind === 'var' && decl.path.length === 0 && decl.init ? this.objectOf(unwrapped(decl.init), depth + 1) : undefined;
+    }
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name)) {
+      const outer = this.objectOf(unwrapped(node.expression), depth + 1);
+      const inner = outer && objectProperty(outer, node.name.text);
+      return inner && ts.isExpression(inner) ? this.objectOf(unwrapped(inner), depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  /** The declared type of a variable, a parameter or a member of either. */
+  private typeOf(node: ts.Expression, depth = 0): ts.TypeNode | undefined {
+    if (depth > 4) return undefined;
+    if (ts.isIdentifier(node)) {
+      const decl = this.scopes.lookup(node);
+      if (decl?.kind === 'var' && decl.path.length === 0) return decl.type;
+      if (decl?.kind !== 'param') return undefined;
+      let type = decl.fn.parameters[decl.index]?.type;
+      for (const name of decl.path) type = type && typeMember(type, name, this.file);
+      return type;
+    }
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name)) {
+      const outer = this.typeOf(unwrapped(node.expression), depth + 1);
+      return outer && typeMember(outer, node.name.text, this.file);
+    }
+    return undefined;
+  }
+
+  /**
+   * The value of a declared type: an instance of a class or interface a platform SDK exports
+   * (`client: SupabaseClient` is what `new SupabaseClient()` makes), `typeof x`, or a local alias of either.
+   */
+  protected typeRef(type: ts.TypeNode, depth = 0): Ref | null {
+    if (depth > 4) return null;
+    if (ts.isParenthesizedTypeNode(type)) return this.typeRef(type.type, depth + 1);
+    if (ts.isUnionTypeNode(type)) {
+      for (const part of type.types) {
+        const ref = this.typeRef(part, depth + 1);
+        if (ref) return ref;
+      }
+      return null;
+    }
+    if (ts.isTypeQueryNode(type)) return ts.isIdentifier(type.exprName) ? this.evaluate(type.exprName) : null;
+    if (!ts.isTypeReferenceNode(type)) return null;
+    const names: string[] = [];
+    let entity: ts.EntityName = type.typeName;
+    for (; ts.isQualifiedName(entity); entity = entity.left) names.unshift(entity.right.text);
+    const decl = this.scopes.lookup(entity);
+    if (decl?.kind === 'import') {
+      const imported = this.importRef(decl);
+      return imported && extend(imported, ...names, CALL);
+    }
+    if (decl || names.length > 0) return null;
+    for (const local of localTypeDeclarations(this.file).get(entity.text) ?? []) {
+      if (ts.isTypeAliasDeclaration(local)) return this.typeRef(local.type, depth + 1);
+    }
+    return null;
   }
 
   /** A callback's parameter: `query({ handler: (ctx) => … })` gives ctx the ref `query.=>0`. */
