@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
 import { CALL, DYNAMIC, extend, Ref, RETURNS } from '../refs';
 import type { FactContext } from './facts';
+import { carrierOf, contextGetKey, contextPathIn, contextRead } from './frameworkContext';
 import { classMembers, classOfThis, localTypeDeclarations, MemberSource, objectProperty, typeMember, unwrapped } from './receivers';
 import type { Decl, ScopeTable } from './scopes';
 import { isFallbackOperator, returnedExpressions } from './syntax';
@@ -81,7 +82,9 @@ export class Evaluator {
       const spec = this.requiredSpecifier(node);
       if (spec !== undefined) return this.importRef({ spec, name: '*' });
       const base = this.evaluate(node.expression);
-      return base && extend(base, CALL);
+      if (base) return extend(base, CALL);
+      const key = contextGetKey(node);
+      return key !== undefined && this.isUnknownValue(node.expression) ? contextRead('var', [key]) : null;
     }
     if (ts.isNewExpression(node)) {
       const base = this.evaluate(node.expression);
@@ -151,7 +154,9 @@ export class Evaluator {
       }
       case 'param': {
         const type = decl.fn.parameters[decl.index]?.type;
-        return this.paramRef(decl.fn, decl.index, decl.path) ?? (type ? this.typedPathRef(type, decl.path) : null);
+        const value = this.paramRef(decl.fn, decl.index, decl.path) ?? (type ? this.typedPathRef(type, decl.path) : null);
+        const context = value ? undefined : contextPathIn(decl.path);
+        return value ?? (context ? contextRead('locals', context) : null);
       }
       case 'function': return this.functionRef(decl.fn);
       case 'opaque': return null;
@@ -193,7 +198,20 @@ export class Evaluator {
     }
     const type = this.typeOf(target);
     const member = type && typeMember(type, name, this.file);
-    return member ? this.typeRef(member) : null;
+    const typed = member ? this.typeRef(member) : null;
+    if (typed) return typed;
+    const carrier = carrierOf(target);
+    return carrier && this.isUnknownValue(target) ? contextRead(carrier, [name]) : null;
+  }
+
+  /** A value this file does not give (a parameter, a property of one): where a framework's context comes in. */
+  private isUnknownValue(node: ts.Expression, depth = 0): boolean {
+    let root = unwrapped(node);
+    while (ts.isPropertyAccessExpression(root)) root = unwrapped(root.expression);
+    if (!ts.isIdentifier(root) || depth > 4) return false;
+    const decl = this.scopes.lookup(root);
+    if (decl === undefined) return root.text === 'Astro';
+    return decl.kind === 'param' || (decl.kind === 'var' && decl.init !== undefined && this.isUnknownValue(decl.init, depth + 1));
   }
 
   /** A destructured variable whose source is no binding itself: `const { locals: { db } } = event`. */

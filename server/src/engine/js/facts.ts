@@ -6,6 +6,8 @@ import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
 import type { Ref } from '../refs';
 import { Evaluator } from './evaluate';
+import { contextWrite } from './frameworkContext';
+import { localTypeDeclarations } from './receivers';
 import { parseSource, reparseSource, scriptKindFor } from './parse';
 import type { FactMemo } from './reuse';
 import { ScopeTable } from './scopes';
@@ -39,6 +41,8 @@ export interface JsFacts {
   exports: Record<string, Ref>;
   /** `export * from './x'` specifiers, resolved by the workspace index. */
   starExports: string[];
+  /** Platform values the file hands to a framework's context (`locals.supabase`, `var.db`): see frameworkContext.ts. */
+  context?: Record<string, Ref>;
   /** First syntax error, if the file does not parse cleanly (the rest is still scanned). */
   syntaxError?: { line: number; message: string };
 }
@@ -106,6 +110,7 @@ class FactCollector extends Evaluator {
     const visit = (node: ts.Node): void => {
       switch (node.kind) {
         case ts.SyntaxKind.CallExpression:
+          this.noteContextWrite(node);
           if (reused) break;
           this.collectImport(node);
           this.collectSite(node);
@@ -122,6 +127,7 @@ class FactCollector extends Evaluator {
           break;
         case ts.SyntaxKind.BinaryExpression:
           this.collectExport(node); // `module.exports = …` / `exports.x = …`, wherever they are
+          this.noteContextWrite(node);
           break;
       }
     };
@@ -146,6 +152,7 @@ class FactCollector extends Evaluator {
     reused = undefined;
     for (; next < noted.length; next++) visit(noted[next].node); // none expected: every node sits in a statement
     this.walked = true;
+    this.collectContext();
     for (const fn of this.exportedFunctions) {
       const isDefault = fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
       this.setExport(isDefault ? 'default' : fn.name!.text, this.functionRef(fn));
@@ -157,6 +164,31 @@ class FactCollector extends Evaluator {
       this.facts.syntaxError = { line, message: ts.flattenDiagnosticMessageText(first.messageText, ' ') };
     }
     return this.facts;
+  }
+
+  private readonly contextWrites: { key: string; value: ts.Expression }[] = [];
+
+  private noteContextWrite(node: ts.Node): void {
+    const write = contextWrite(node);
+    if (write) this.contextWrites.push(write);
+  }
+
+  /** What the file hands to a framework's context: written values, and `App.Locals` members typed with an SDK type. */
+  private collectContext(): void {
+    const context: Record<string, Ref> = {};
+    for (const { key, value } of this.contextWrites) {
+      const ref = key in context ? null : this.evaluate(value);
+      if (ref) context[key] = ref;
+    }
+    for (const decl of localTypeDeclarations(this.file).get('App.Locals') ?? []) {
+      if (!ts.isInterfaceDeclaration(decl)) continue;
+      for (const member of decl.members) {
+        if (!ts.isPropertySignature(member) || !member.type || !ts.isIdentifier(member.name)) continue;
+        const ref = this.typeRef(member.type);
+        if (ref && !(`locals.${member.name.text}` in context)) context[`locals.${member.name.text}`] = ref;
+      }
+    }
+    if (Object.keys(context).length > 0) this.facts.context = context;
   }
 
   private collectSite(node: ts.Node): void {
