@@ -155,8 +155,9 @@ export class RuleIndex {
     for (const module of this.moduleNames) add(asWritten(module));
     for (const glob of this.moduleGlobs) add(longestLiteral(asWritten(glob.pattern)));
     // A global is read as a whole identifier: `Deno.env`, not the `Deno` of "Denotes" or `Bun` of "Bundle".
+    // One too short to filter on (Cloudflare's `Ai` type) is no trigger: it would call for parsing every file.
     for (const name of this.trackedGlobals) {
-      const trigger = name === 'process' ? undefined : add(name, { start: true, end: true });
+      const trigger = name === 'process' || name.length < 3 ? undefined : add(name, { start: true, end: true });
       if (trigger && this.readOnlyByMemberRules(name)) this.scopedGlobals.set(trigger, name);
     }
     // Specifier maps are anchored to a whole specifier; in file text, look for the unanchored body.

@@ -10,10 +10,10 @@ import { memberHits } from './match';
 import { isRelativeSpecifier } from './modules';
 import { CompiledRule, ruleAppliesTo } from './rules/model';
 import { FileScan, scanFile, ScanOptions } from './scan/scanFile';
-import type { Ref } from './refs';
 import type { Finding, RawHit } from './types';
 import { describeFailure } from './util/failure';
 import { AliasTable, isProjectConfig } from './workspace/aliases';
+import { ContextTable } from './workspace/contextTable';
 import { Resolver } from './workspace/resolve';
 import { quotedWorkspaceSpecifiers } from './workspace/specifiers';
 
@@ -21,6 +21,7 @@ const SUPPRESSION = /lockin-lens-ignore-next-line\s+([\w/, -]+?)\s+--\s+\S/;
 
 export class WorkspaceState {
   readonly scans = new Map<string, FileScan>();
+  private readonly context = new ContextTable(this.scans);
   readonly aliases = new AliasTable();
   readonly resolver: Resolver;
   /** Replaced (not changed) when aliases change, so facts remembered for the old one are not reused. */
@@ -70,7 +71,7 @@ export class WorkspaceState {
     // Import-mapped platform modules are looked for in the first round (the later ones find no new file).
     const firstRound = !skip || skip.size === 0;
     const mapped = firstRound && this.aliases.hasModuleMaps();
-    const context = firstRound && this.contextValues().size > 0;
+    const context = firstRound && this.context.values().size > 0;
     const modules = new Set<string>();
     for (const scan of this.scans.values()) {
       const facts = scan.facts;
@@ -84,7 +85,7 @@ export class WorkspaceState {
     if (modules.size === 0 && !mapped && !context) return undefined;
     for (const module of modules) skip?.add(module);
     const names = new Set([...modules].map(moduleStem));
-    return (scan) => (context && this.readsContext(scan)) || this.workspaceSpecifiers(scan).some((spec) => {
+    return (scan) => (context && this.context.mayRead(scan.text)) || this.workspaceSpecifiers(scan).some((spec) => {
       if (mapped && this.mapsToTrackedModule(scan.file, spec)) return true;
       const stem = specifierStem(spec);
       if (stem !== undefined && !names.has(stem) && !this.aliases.isPackage(spec)) return false;
@@ -99,31 +100,6 @@ export class WorkspaceState {
     return module !== undefined && this.index.isTrackedModule(module);
   }
 
-  /** Values files write into framework contexts, by key (the first file in path order wins). */
-  private contextTable?: Map<string, { file: string; ref: Ref }>;
-
-  private contextValues(): Map<string, { file: string; ref: Ref }> {
-    if (this.contextTable) return this.contextTable;
-    const table = new Map<string, { file: string; ref: Ref }>();
-    for (const file of [...this.scans.keys()].sort()) {
-      for (const [key, ref] of Object.entries(this.scans.get(file)!.facts?.context ?? {})) if (!table.has(key)) table.set(key, { file, ref });
-    }
-    return (this.contextTable = table);
-  }
-
-  /** A file's context writes change (or it goes): the table is rebuilt when next asked. */
-  private forgetContext(before?: FileScan, after?: FileScan): void {
-    if (before?.facts?.context || after?.facts?.context) this.contextTable = undefined;
-  }
-
-  /** Files that read a framework context key some file writes (`locals.supabase`, `c.get('db')`). */
-  private readsContext(scan: FileScan): boolean {
-    const text = scan.text;
-    if (!text.includes('locals') && !text.includes('.get(') && !text.includes('.var.')) return false;
-    for (const key of this.contextValues().keys()) if (text.includes(key.slice(key.indexOf('.') + 1))) return true;
-    return false;
-  }
-
   /** Each unparsed file's workspace specifiers, found once for every round. */
   private readonly specifiersOf = new WeakMap<FileScan, string[]>();
 
@@ -135,7 +111,7 @@ export class WorkspaceState {
 
   constructor(readonly index: RuleIndex, private readonly prefilter = true) {
     this.rulesById = new Map(index.rules.map((r) => [r.id, r]));
-    this.resolver = new Resolver({ get: (file) => this.scans.get(file)?.facts, context: (key) => this.contextValues().get(key) }, this.aliases);
+    this.resolver = new Resolver({ get: (file) => this.scans.get(file)?.facts, context: (key) => this.context.values().get(key) }, this.aliases);
     const parse = (file: string, text: string) => scanFile(file, text, index, this.factContext, { forceParse: true }).facts;
     this.linked = new LinkedHits(index.rules, this.scans, this.aliases, parse, (file, ruleId, e) => this.checkFailed(file, ruleId, e));
     this.factContext = {
@@ -165,7 +141,7 @@ export class WorkspaceState {
     const before = this.exportSignature(file);
     const scan = scanFile(file, text, this.index, this.factContext, { ...options, forceParse: !this.prefilter || options.forceParse });
     const dropped = this.scans.has(file) ? [] : this.filesChanged();
-    this.forgetContext(this.scans.get(file), scan);
+    this.context.changed(file, this.scans.get(file), scan);
     this.scans.set(file, scan);
     this.invalidateWorkspaceHits(file);
     const linkedChanged = [...new Set([...dropped, ...this.linked.invalidate(file)])];
@@ -180,7 +156,7 @@ export class WorkspaceState {
   /** Takes a scan made by scanOnly, here or on a worker thread, for the same rules and text. */
   adoptScan(scan: FileScan): void {
     if (!this.scans.has(scan.file)) this.filesChanged();
-    this.forgetContext(this.scans.get(scan.file), scan);
+    this.context.changed(scan.file, this.scans.get(scan.file), scan);
     this.scans.set(scan.file, scan);
     this.invalidateWorkspaceHits(scan.file);
     this.linked.invalidate(scan.file);
@@ -188,7 +164,7 @@ export class WorkspaceState {
 
   /** Forgets a file. Returns other files whose linked-check results read it (now to recompute). */
   removeFile(file: string): { existed: boolean; linkedChanged: string[] } {
-    this.forgetContext(this.scans.get(file));
+    this.context.changed(file, this.scans.get(file));
     const existed = this.scans.delete(file);
     if (isProjectConfig(file)) this.aliases.removeConfig(file);
     const dropped = existed ? this.filesChanged() : [];

@@ -6,10 +6,15 @@ import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
 import { CALL, DYNAMIC, extend, Ref, RETURNS } from '../refs';
 import type { FactContext } from './facts';
-import { carrierOf, contextGetKey, contextPathIn, contextRead } from './frameworkContext';
+import { carrierOf, contextGetKey, contextPathIn, contextRead, WORKERS_ENV } from './frameworkContext';
 import { classMembers, classOfThis, localTypeDeclarations, MemberSource, objectProperty, typeMember, unwrapped } from './receivers';
 import type { Decl, ScopeTable } from './scopes';
 import { isFallbackOperator, returnedExpressions } from './syntax';
+
+/** `env` imported from 'cloudflare:workers': the Worker's bindings, as its handlers' `env` parameter. */
+function isWorkersEnv(ref: Ref): boolean {
+  return ref.root.kind === 'module' && ref.root.module === 'cloudflare:workers' && ref.path.length === 1 && ref.path[0] === 'env';
+}
 
 /** Evaluations per file before giving up on the rest (each node is evaluated once unless cycles cut). */
 const MAX_STEPS = 1_000_000;
@@ -70,6 +75,7 @@ export class Evaluator {
     if (ts.isPropertyAccessExpression(node)) {
       if (ts.isMetaProperty(node.expression)) return { root: { kind: 'global', name: 'import.meta' }, path: [node.name.text] };
       const base = ts.isPrivateIdentifier(node.name) ? null : this.evaluate(node.expression);
+      if (base && isWorkersEnv(base)) return contextRead(WORKERS_ENV, [node.name.text]);
       return base ? extend(base, node.name.text) : this.memberRef(node.expression, node.name.text);
     }
     if (ts.isElementAccessExpression(node)) {
@@ -201,7 +207,7 @@ export class Evaluator {
     const typed = member ? this.typeRef(member) : null;
     if (typed) return typed;
     const carrier = carrierOf(target);
-    return carrier && this.isUnknownValue(target) ? contextRead(carrier, [name]) : null;
+    return carrier && (target.kind === ts.SyntaxKind.PropertyAccessExpression && (target as ts.PropertyAccessExpression).expression.kind === ts.SyntaxKind.ThisKeyword || this.isUnknownValue(target)) ? contextRead(carrier, [name]) : null;
   }
 
   /** A value this file does not give (a parameter, a property of one): where a framework's context comes in. */
@@ -307,7 +313,8 @@ export class Evaluator {
     for (const local of localTypeDeclarations(this.file).get(entity.text) ?? []) {
       if (ts.isTypeAliasDeclaration(local)) return this.typeRef(local.type, depth + 1);
     }
-    return null;
+    // A platform's ambient runtime type (Cloudflare's D1Database) is its global.
+    return this.ctx.trackedGlobals.has(entity.text) ? { root: { kind: 'global', name: entity.text }, path: [] } : null;
   }
 
   /** A callback's parameter: `query({ handler: (ctx) => … })` gives ctx the ref `query.=>0`. */

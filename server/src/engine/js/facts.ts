@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
 import type { Ref } from '../refs';
 import { Evaluator } from './evaluate';
-import { contextWrite } from './frameworkContext';
+import { contextWrite, ENV_TYPE_NAMES } from './frameworkContext';
 import { localTypeDeclarations } from './receivers';
 import { parseSource, reparseSource, scriptKindFor } from './parse';
 import type { FactMemo } from './reuse';
@@ -180,13 +180,19 @@ class FactCollector extends Evaluator {
       const ref = key in context ? null : this.evaluate(value);
       if (ref) context[key] = ref;
     }
-    for (const decl of localTypeDeclarations(this.file).get('App.Locals') ?? []) {
-      if (!ts.isInterfaceDeclaration(decl)) continue;
-      for (const member of decl.members) {
-        if (!ts.isPropertySignature(member) || !member.type || !ts.isIdentifier(member.name)) continue;
-        const ref = this.typeRef(member.type);
-        if (ref && !(`locals.${member.name.text}` in context)) context[`locals.${member.name.text}`] = ref;
+    const types = localTypeDeclarations(this.file);
+    const typed: [string, ts.TypeElement][] = [];
+    for (const decl of types.get('App.Locals') ?? []) if (ts.isInterfaceDeclaration(decl)) for (const m of decl.members) typed.push(['locals', m]);
+    for (const name of ENV_TYPE_NAMES) {
+      for (const decl of types.get(name) ?? []) {
+        const members = ts.isInterfaceDeclaration(decl) ? decl.members : ts.isTypeLiteralNode(decl.type) ? decl.type.members : [];
+        for (const m of members) typed.push(['env', m]);
       }
+    }
+    for (const [carrier, member] of typed) {
+      if (!ts.isPropertySignature(member) || !member.type || !ts.isIdentifier(member.name)) continue;
+      const ref = this.typeRef(member.type);
+      if (ref && !(`${carrier}.${member.name.text}` in context)) context[`${carrier}.${member.name.text}`] = ref;
     }
     if (Object.keys(context).length > 0) this.facts.context = context;
   }

@@ -1,7 +1,9 @@
 // Values a framework hands from one handler to the next under a name, written in one file and
 // read in another: SvelteKit's and Astro's `locals` (`event.locals.supabase = …` in a hook, read as
 // `locals.supabase` or `{ locals: { supabase } }` in a load function), and Hono's context variables
-// (`c.set('db', …)`, read as `c.get('db')` or `c.var.db`). A read becomes a workspace reference
+// (`c.set('db', …)`, read as `c.get('db')` or `c.var.db`), and a Cloudflare Worker's `env` (the
+// handler's parameter, `c.env`, `this.env`), whose values are the bindings of the Wrangler config or
+// of the app's `Env` / `Bindings` type. A read becomes a workspace reference
 // (`#context`) that the workspace index resolves to the value some file writes under that key.
 
 import ts from 'typescript';
@@ -10,9 +12,14 @@ import type { Ref } from '../refs';
 /** The `ws` specifier of a framework context read; its name is the carrier, its path the key. */
 export const CONTEXT_SPEC = '#context';
 
-type Carrier = 'locals' | 'var';
+type Carrier = 'locals' | 'var' | 'env';
+/**
+ * `env` imported from 'cloudflare:workers': read as the Worker's `env`, and when no config or type
+ * says what a binding is, left as that module's `env.NAME` (rules may still know its methods).
+ */
+export const WORKERS_ENV = 'env@cloudflare:workers';
 
-export function contextRead(carrier: Carrier, path: string[]): Ref {
+export function contextRead(carrier: Carrier | typeof WORKERS_ENV, path: string[]): Ref {
   return { root: { kind: 'ws', spec: CONTEXT_SPEC, name: carrier }, path };
 }
 
@@ -29,14 +36,21 @@ export function contextWrite(node: ts.Node): { key: string; value: ts.Expression
   return undefined;
 }
 
-/** Which context an object is: `event.locals`, `locals`, `Astro.locals` → locals; `c.var` → var. */
+/**
+ * Which context an object is: `event.locals`, `locals`, `Astro.locals` → locals; `c.var` → var;
+ * `env`, `c.env`, `this.env`, `context.env` → env.
+ */
 export function carrierOf(object: ts.Expression): Carrier | undefined {
-  if (ts.isIdentifier(object)) return object.text === 'locals' ? 'locals' : undefined;
+  if (ts.isIdentifier(object)) return object.text === 'locals' ? 'locals' : object.text === 'env' ? 'env' : undefined;
   if (!ts.isPropertyAccessExpression(object) || !ts.isIdentifier(object.name)) return undefined;
   if (object.name.text === 'locals') return 'locals';
   if (object.name.text === 'var' && ts.isIdentifier(object.expression)) return 'var';
+  if (object.name.text === 'env' && (ts.isIdentifier(object.expression) || object.expression.kind === ts.SyntaxKind.ThisKeyword)) return 'env';
   return undefined;
 }
+
+/** The app's own names for a Worker's bindings type (`interface Env { DB: D1Database }`). */
+export const ENV_TYPE_NAMES = ['Env', 'Bindings', 'CloudflareEnv', 'CloudflareBindings', 'Cloudflare.Env'];
 
 /** `c.get('key')` on a handler's context parameter: the key. */
 export function contextGetKey(call: ts.CallExpression): string | undefined {

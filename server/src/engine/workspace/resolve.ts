@@ -89,9 +89,11 @@ export class Resolver {
   }
 
   private resolveContext(carrier: string, path: string[], hops: number): Ref | undefined {
-    const written = path.length > 0 ? this.facts.context?.(`${carrier}.${path[0]}`) : undefined;
+    const [key, module] = carrier.split('@');
+    const written = path.length > 0 ? this.facts.context?.(`${key}.${path[0]}`) : undefined;
     const value = written && this.resolve(written.file, written.ref, hops + 1);
-    return value && extend(value, ...path.slice(1));
+    if (value) return extend(value, ...path.slice(1));
+    return module ? { root: { kind: 'module', module }, path: [key, ...path] } : undefined;
   }
 
   private exported(file: string, name: string, hops: number): Ref | undefined {
