@@ -4,7 +4,7 @@
 
 import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
-import type { Ref } from '../refs';
+import { RETURNS, type Ref } from '../refs';
 import { Evaluator } from './evaluate';
 import { contextWrite, ENV_TYPE_NAMES } from './frameworkContext';
 import { localTypeDeclarations } from './receivers';
@@ -32,6 +32,8 @@ export interface Site {
   args?: (string | null)[];
   /** The value is immediately accessed or called (`x` in `x.y` or `x()`), not kept or passed on. */
   chained?: true;
+  /** A call of a factory function of the file (`makeClient()`): the client it returns is made there, not here. */
+  factory?: true;
 }
 
 export interface JsFacts {
@@ -206,6 +208,7 @@ class FactCollector extends Evaluator {
     if (!ref) return;
     const site: Site = { ref, start: node.getStart(this.file), end: node.getEnd() };
     if (isCall && !ts.isTaggedTemplateExpression(node)) site.args = literalArgs((node as ts.CallExpression).arguments);
+    if (ts.isCallExpression(node) && this.evaluate(node.expression)?.path.at(-1) === RETURNS) site.factory = true;
     if (isChained(node)) site.chained = true;
     this.facts.sites.push(site);
   }
