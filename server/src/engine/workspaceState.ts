@@ -123,6 +123,10 @@ export class WorkspaceState {
         return canonical.root.kind === 'client' && canonical.path.length === 0;
       },
       trackedGlobals: index.trackedGlobals,
+      autoImport: (name, file) => {
+        const found = index.autoImports.get(name)?.find((a) => this.aliases.dependsOn(file, a.dependency));
+        return found && { root: { kind: 'module', module: found.module }, path: [found.exported] };
+      },
     };
   }
 

@@ -143,7 +143,7 @@ export class Evaluator {
 
   protected identifierRef(id: ts.Identifier): Ref | null {
     const decl = this.scopes.lookup(id);
-    if (!decl) return this.ctx.trackedGlobals.has(id.text) ? { root: { kind: 'global', name: id.text }, path: [] } : null;
+    if (!decl) return this.ctx.trackedGlobals.has(id.text) ? { root: { kind: 'global', name: id.text }, path: [] } : (this.ctx.autoImport?.(id.text, this.file.fileName) ?? null);
     return this.declRef(decl);
   }
 

@@ -59,6 +59,8 @@ export interface FactContext {
   /** A platform-declared module name for a specifier (e.g. Convex's `./_generated/server`), if any. */
   mapSpecifier(spec: string, fromFile?: string): string | undefined;
   trackedGlobals: ReadonlySet<string>;
+  /** An undeclared name a framework auto-imports in this file (`useSupabaseClient` with @nuxtjs/supabase). */
+  autoImport?(name: string, fromFile: string): Ref | undefined;
 }
 
 export function collectJsFacts(sourceFile: ts.SourceFile, ctx: FactContext): JsFacts {
