@@ -33,6 +33,27 @@ describe('framework context', () => {
     assert.deepEqual(fromLines(triples), ['src/routes.ts:3', 'src/routes.ts:4']);
   });
 
+  it('follows React context holding a client: default value, declared type, or provider value, through a custom hook', () => {
+    const { triples } = scanMemory({
+      'src/lib/client.ts': `import { createClient } from '@acme/sdk'\nexport const db = createClient()\n`,
+      'src/context.tsx': [
+        `import { createContext, useContext } from 'react'`,
+        `import type { AcmeClient } from '@acme/sdk'`,
+        `import { db } from './lib/client'`,
+        `const Direct = createContext(db)`,
+        `const Typed = createContext<AcmeClient | null>(null)`,
+        `const Provided = createContext(null)`,
+        `export const Root = ({ children }) => <Provided.Provider value={db}>{children}</Provided.Provider>`,
+        `export function useDirect() { return useContext(Direct) }`,
+        `export const useTyped = () => useContext(Typed)`,
+        `export function useProvided() { return useContext(Provided) }`,
+      ].join('\n'),
+      'src/Orders.tsx': `import { useDirect, useTyped, useProvided } from './context'\nexport function Orders() {\n  useDirect().from('a')\n  useTyped()!.from('b')\n  const db = useProvided()\n  db.from('c')\n}\n`,
+      'src/Theme.tsx': `import { createContext, useContext } from 'react'\nconst Theme = createContext({ from: (t: string) => t })\nexport const useTheme = () => useContext(Theme).from('dark')\n`,
+    });
+    assert.deepEqual(fromLines(triples), ['src/Orders.tsx:3', 'src/Orders.tsx:4', 'src/Orders.tsx:6']);
+  });
+
   it('stays quiet on keys nobody writes a client to, and on local maps and objects', () => {
     const { triples } = scanMemory({
       'src/hooks.server.ts': `import { createClient } from '@acme/sdk'\nexport const handle = async ({ event }) => { event.locals.db = createClient(); event.locals.user = null }\n`,

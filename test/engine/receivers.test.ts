@@ -29,6 +29,23 @@ describe('receivers', () => {
     assert.deepEqual(fromLines(triples), ['src/orders.ts:9', 'src/orders.ts:10', 'src/orders.ts:11', 'src/orders.ts:12']);
   });
 
+  it('follows methods and getters of the class that return a client', () => {
+    const { triples } = scanMemory({
+      'src/auth.ts': [
+        `import { createClient } from '@acme/sdk'`,
+        `export class AuthService {`,
+        `  private client() { return createClient() }`,
+        `  get db() { return createClient() }`,
+        `  profile() { return this.client().from('profiles') }`,
+        `  teams() { return this.db.from('teams') }`,
+        `  local() { return this.helper().from('local') }`,
+        `  private helper() { return { from: (t: string) => t } }`,
+        `}`,
+      ].join('\n'),
+    });
+    assert.deepEqual(fromLines(triples), ['src/auth.ts:5', 'src/auth.ts:6']);
+  });
+
   it('follows properties of objects holding a client: literals, shorthand, nested and assigned later', () => {
     const { triples } = scanMemory({
       'src/deps.ts': [

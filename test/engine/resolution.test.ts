@@ -45,6 +45,15 @@ describe('module resolution', () => {
     assert.deepEqual(fromLines(triples), [['acme/from', 'app.ts', 6]]);
   });
 
+  it('never lets a tsconfig alias shaped like an SDK scope shadow the SDK in the rest of a monorepo', () => {
+    const { triples } = scanMemory({
+      'apps/worker/tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@acme/*': ['../../packages/vendored/*'] } } }),
+      'apps/web/lib/db.ts': `import { createClient } from '@acme/sdk'\nexport const db = createClient()\ndb.from('web')\n`,
+      'apps/worker/job.ts': `import { createClient } from '@acme/sdk'\ncreateClient().from('worker')\n`,
+    });
+    assert.deepEqual(fromLines(triples), [['acme/from', 'apps/web/lib/db.ts', 3], ['acme/from', 'apps/worker/job.ts', 2]]);
+  });
+
   it('follows SvelteKit $lib and Nuxt ~, @ and ~~ aliases', () => {
     const { triples } = scanMemory({
       'kit/package.json': JSON.stringify({ devDependencies: { '@sveltejs/kit': '^2.0.0' } }),

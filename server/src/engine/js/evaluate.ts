@@ -7,6 +7,7 @@ import { normalizeSpecifier } from '../modules';
 import { CALL, DYNAMIC, extend, Ref, RETURNS } from '../refs';
 import type { FactContext } from './facts';
 import { carrierOf, contextGetKey, contextPathIn, contextRead, WORKERS_ENV } from './frameworkContext';
+import { createContextCall, providedValues, usedContext } from './reactContext';
 import { classMembers, classOfThis, localTypeDeclarations, MemberSource, objectProperty, typeMember, unwrapped } from './receivers';
 import type { Decl, ScopeTable } from './scopes';
 import { isFallbackOperator, returnedExpressions } from './syntax';
@@ -90,7 +91,9 @@ export class Evaluator {
       const base = this.evaluate(node.expression);
       if (base) return extend(base, CALL);
       const key = contextGetKey(node);
-      return key !== undefined && this.isUnknownValue(node.expression) ? contextRead('var', [key]) : null;
+      if (key !== undefined && this.isUnknownValue(node.expression)) return contextRead('var', [key]);
+      const context = usedContext(node);
+      return context ? this.reactContextRef(context) : null;
     }
     if (ts.isNewExpression(node)) {
       const base = this.evaluate(node.expression);
@@ -245,10 +248,17 @@ export class Evaluator {
     for (const source of members.get(name) ?? []) {
       const value = source.kind === 'value' ? this.evaluate(source.expression)
         : source.kind === 'type' ? this.typeRef(source.type)
+        : source.kind === 'method' ? this.methodRef(source.fn)
         : this.declRef({ kind: 'param', fn: source.fn, index: source.index, path: [] });
       if (value) return value;
     }
     return null;
+  }
+
+  /** A method yields what it returns when called; a getter is what it returns. */
+  private methodRef(fn: ts.MethodDeclaration | ts.GetAccessorDeclaration): Ref | null {
+    const made = this.functionRef(fn);
+    return made && ts.isGetAccessorDeclaration(fn) ? extend(made, CALL) : made;
   }
 
   /** The object literal a variable (or a property of one) holds. */
@@ -315,6 +325,22 @@ export class Evaluator {
     }
     // A platform's ambient runtime type (Cloudflare's D1Database) is its global.
     return this.ctx.trackedGlobals.has(entity.text) ? { root: { kind: 'global', name: entity.text }, path: [] } : null;
+  }
+
+  /** What a React context holds: its default value, its declared type, or what its provider is given. */
+  private reactContextRef(context: ts.Identifier): Ref | null {
+    const decl = this.scopes.lookup(context);
+    const created = decl?.kind === 'var' && decl.path.length === 0 && decl.init ? createContextCall(unwrapped(decl.init)) : undefined;
+    if (!created) return null;
+    const initial = created.arguments[0] && this.evaluate(created.arguments[0]);
+    if (initial) return initial;
+    const typed = created.typeArguments?.[0] && this.typeRef(created.typeArguments[0]);
+    if (typed) return typed;
+    for (const value of providedValues(this.file, context.text)) {
+      const provided = this.evaluate(value);
+      if (provided) return provided;
+    }
+    return null;
   }
 
   /** A callback's parameter: `query({ handler: (ctx) => … })` gives ctx the ref `query.=>0`. */

@@ -10,7 +10,9 @@ import ts from 'typescript';
 export type MemberSource =
   | { kind: 'value'; expression: ts.Expression }
   | { kind: 'param'; fn: ts.SignatureDeclaration; index: number }
-  | { kind: 'type'; type: ts.TypeNode };
+  | { kind: 'type'; type: ts.TypeNode }
+  /** A method: `this.getAccount()` yields what it returns. */
+  | { kind: 'method'; fn: ts.MethodDeclaration | ts.GetAccessorDeclaration };
 
 /** The class whose instance `this` is at this node (arrow functions see their outer `this`). */
 export function classOfThis(node: ts.Node): ts.ClassLikeDeclaration | undefined {
@@ -45,6 +47,8 @@ export function classMembers(cls: ts.ClassLikeDeclaration): Map<string, MemberSo
     if (ts.isPropertyDeclaration(member) && !isStatic(member) && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) {
       if (member.initializer) add(member.name.text, { kind: 'value', expression: member.initializer });
       if (member.type) add(member.name.text, { kind: 'type', type: member.type });
+    } else if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) && !isStatic(member) && (ts.isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) {
+      add(member.name.text, { kind: 'method', fn: member });
     } else if (ts.isConstructorDeclaration(member)) {
       member.parameters.forEach((param, index) => {
         if (ts.isIdentifier(param.name) && ts.getCombinedModifierFlags(param) & PARAMETER_PROPERTY) add(param.name.text, { kind: 'param', fn: member, index });
