@@ -76,6 +76,12 @@ describe('example backends', () => {
     assert.deepEqual(missing.map((s) => `${s.app}/${s.file}:${s.line} (${s.platform})`), []);
   });
 
+  it('reports no lock-in site that examples/README.md does not list (the exact set, as for security)', () => {
+    const listed = new Set(listedLockinSites().map((s) => `${s.app}/${s.file}:${s.line} (${s.platform})`));
+    const extra = report.findings.filter((f) => f.kind === 'lockin').map((f) => `${f.file}:${f.line} (${f.platform})`).filter((site) => !listed.has(site));
+    assert.deepEqual([...new Set(extra)].sort(), []);
+  });
+
   it('finds each planted security problem at its line, and nothing else', () => {
     const security = report.findings.filter((f) => f.kind === 'security').map((f) => `${f.ruleId} ${f.file}:${f.line}`);
     assert.deepEqual(security.sort(), [

@@ -30,7 +30,7 @@ export function testRuleSet(): RuleSet {
     'acme/_platform.json': JSON.stringify({
       platform: 'acme',
       modules: ['@acme/sdk', '@acme/*'],
-      clients: { acme: ['@acme/sdk#createClient()', '@acme/sdk#createClientFromRequest()'] },
+      clients: { acme: ['@acme/sdk#createClient()', '@acme/sdk#createClientFromRequest()', '@acme/sdk#AcmeClient()'] },
       globals: ['Deno'],
       specifiers: [{ match: '(^|/)_generated/(server|api)$', module: 'acme/_generated/$2' }],
     }),

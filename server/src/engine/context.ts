@@ -36,6 +36,8 @@ export class RuleIndex {
   private readonly clients: { name: string; pattern: PathPattern }[] = [];
   /** canonical() results by reference key: the same paths recur on every keystroke. */
   private readonly canonicalCache = new Map<string, Ref>();
+  /** Auto-imported names by name: the dependency that provides them and what they are. */
+  readonly autoImports = new Map<string, { dependency: string; module: string; exported: string }[]>();
   private readonly specifierMaps: { regex: RegExp; module: string; platform: PlatformDescriptor }[] = [];
   private readonly memberByRoot = new Map<string, MemberEntry[]>();
   private readonly memberByGlob: MemberEntry[] = [];
@@ -153,10 +155,12 @@ export class RuleIndex {
     // Module names are normalised; `deno-std/…` is written `https://deno.land/std@…/…` in code.
     const asWritten = (module: string) => module.replace(/^deno-std\//, '');
     for (const module of this.moduleNames) add(asWritten(module));
+    for (const name of this.autoImports.keys()) add(name, { start: true, end: true });
     for (const glob of this.moduleGlobs) add(longestLiteral(asWritten(glob.pattern)));
     // A global is read as a whole identifier: `Deno.env`, not the `Deno` of "Denotes" or `Bun` of "Bundle".
+    // One too short to filter on (Cloudflare's `Ai` type) is no trigger: it would call for parsing every file.
     for (const name of this.trackedGlobals) {
-      const trigger = name === 'process' ? undefined : add(name, { start: true, end: true });
+      const trigger = name === 'process' || name.length < 3 ? undefined : add(name, { start: true, end: true });
       if (trigger && this.readOnlyByMemberRules(name)) this.scopedGlobals.set(trigger, name);
     }
     // Specifier maps are anchored to a whole specifier; in file text, look for the unanchored body.
@@ -180,6 +184,13 @@ export class RuleIndex {
   private addPlatform(platform: PlatformDescriptor): void {
     for (const module of platform.modules) this.trackModule(module);
     for (const name of platform.globals ?? []) this.trackedGlobals.add(name);
+    for (const [dependency, names] of Object.entries(platform.autoImports ?? {})) {
+      for (const [name, target] of Object.entries(names)) {
+        const [module, exported] = target.split('#');
+        this.autoImports.set(name, [...(this.autoImports.get(name) ?? []), { dependency, module, exported }]);
+        this.trackModule(module);
+      }
+    }
     for (const [name, paths] of Object.entries(platform.clients ?? {})) {
       for (const source of paths) {
         try {

@@ -3,7 +3,7 @@
 
 import type { RuleIndex } from './context';
 import type { JsFacts, Site } from './js/facts';
-import { matchSegments, Ref, rootKey } from './refs';
+import { CALL, matchSegments, Ref, RETURNS, rootKey } from './refs';
 import { CompiledRule, ruleAppliesTo } from './rules/model';
 import type { RawHit } from './types';
 import type { Resolver } from './workspace/resolve';
@@ -20,12 +20,30 @@ export function memberHits(file: string, facts: JsFacts, index: RuleIndex, resol
   for (const site of facts.sites) {
     const resolved = resolver.resolve(file, site.ref);
     if (!resolved || resolved.root.kind === 'ws') continue;
-    for (const { rule, captures } of matchesOf(resolved, index)) {
+    const matches = matchesOf(resolved, index);
+    if (matches.length > 0 && isFactoryCall(file, site, resolver) && isConstruction(resolved, index)) continue;
+    for (const { rule, captures } of matches) {
       if (site.chained && rule.matcher.type === 'member' && rule.matcher.valueOnly) continue;
       if (appliesHere(rule)) hits.push({ ruleId: rule.id, span: { start: site.start, end: site.end }, vars: siteVars(site, captures) });
     }
   }
   return hits;
+}
+
+/**
+ * A call of a factory (`createClient()` of utils/supabase/server.ts, or a function of this file) that
+ * returns a client: the client is made in the factory, where it is counted once, not at every call.
+ */
+function isFactoryCall(file: string, site: Site, resolver: Resolver): boolean {
+  if (site.factory) return true;
+  const { root, path } = site.ref;
+  if (root.kind !== 'ws' || path.length !== 1 || path[0] !== CALL) return false;
+  return resolver.resolve(file, { root, path: [] })?.path.at(-1) === RETURNS;
+}
+
+function isConstruction(ref: Ref, index: RuleIndex): boolean {
+  const canonical = index.canonical(ref);
+  return canonical.root.kind === 'client' && canonical.path.length === 0;
 }
 
 interface RuleMatch {

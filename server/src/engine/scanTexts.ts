@@ -6,7 +6,7 @@ import { RuleIndex } from './context';
 import type { AuditOptions } from './audit';
 import { ScanPool, scanResultOf } from './parallel/scanPool';
 import type { RuleSet } from './rules/load';
-import { fileKindOf } from './scan/fileKinds';
+import { isProjectConfig } from './workspace/aliases';
 import type { ScanError } from './types';
 import { WorkspaceState } from './workspaceState';
 
@@ -25,7 +25,7 @@ function newState(texts: Map<string, string>, ruleSet: RuleSet, errors: ScanErro
 }
 
 function configsOf(texts: Map<string, string>): [string, string][] {
-  return [...texts].filter(([file]) => fileKindOf(file) === 'tsconfig');
+  return [...texts].filter(([file]) => isProjectConfig(file));
 }
 
 /** The prefilter's second pass, once every file is in: files reaching platform modules get parsed. */

@@ -12,7 +12,8 @@ import { CompiledRule, ruleAppliesTo } from './rules/model';
 import { FileScan, scanFile, ScanOptions } from './scan/scanFile';
 import type { Finding, RawHit } from './types';
 import { describeFailure } from './util/failure';
-import { AliasTable } from './workspace/aliases';
+import { AliasTable, isProjectConfig } from './workspace/aliases';
+import { ContextTable } from './workspace/contextTable';
 import { Resolver } from './workspace/resolve';
 import { quotedWorkspaceSpecifiers } from './workspace/specifiers';
 
@@ -20,6 +21,7 @@ const SUPPRESSION = /lockin-lens-ignore-next-line\s+([\w/, -]+?)\s+--\s+\S/;
 
 export class WorkspaceState {
   readonly scans = new Map<string, FileScan>();
+  private readonly context = new ContextTable(this.scans);
   readonly aliases = new AliasTable();
   readonly resolver: Resolver;
   /** Replaced (not changed) when aliases change, so facts remembered for the old one are not reused. */
@@ -66,6 +68,10 @@ export class WorkspaceState {
    * the many that only share a name (`'./src'`, `'./entities'` in unrelated code).
    */
   private platformModuleReach(skip?: Set<string>): ((scan: FileScan) => boolean) | undefined {
+    // Import-mapped platform modules are looked for in the first round (the later ones find no new file).
+    const firstRound = !skip || skip.size === 0;
+    const mapped = firstRound && this.aliases.hasModuleMaps();
+    const context = firstRound && this.context.values().size > 0;
     const modules = new Set<string>();
     for (const scan of this.scans.values()) {
       const facts = scan.facts;
@@ -76,14 +82,22 @@ export class WorkspaceState {
       });
       if (exportsPlatform || facts.starExports.length > 0) modules.add(scan.file);
     }
-    if (modules.size === 0) return undefined;
+    if (modules.size === 0 && !mapped && !context) return undefined;
     for (const module of modules) skip?.add(module);
     const names = new Set([...modules].map(moduleStem));
-    return (scan) => this.workspaceSpecifiers(scan).some((spec) => {
-      if (!names.has(specifierStem(spec))) return false;
+    return (scan) => (context && this.context.mayRead(scan.text)) || this.workspaceSpecifiers(scan).some((spec) => {
+      if (mapped && this.mapsToTrackedModule(scan.file, spec)) return true;
+      const stem = specifierStem(spec);
+      if (stem !== undefined && !names.has(stem) && !this.aliases.isPackage(spec)) return false;
       const target = this.resolver.resolveFile(scan.file, spec);
       return target !== undefined && modules.has(target);
     });
+  }
+
+  /** Does an import map in scope rename this specifier to a platform module (`'sdk'` → `@acme/sdk`)? */
+  private mapsToTrackedModule(file: string, spec: string): boolean {
+    const module = this.aliases.mapModule(file, spec);
+    return module !== undefined && this.index.isTrackedModule(module);
   }
 
   /** Each unparsed file's workspace specifiers, found once for every round. */
@@ -97,18 +111,22 @@ export class WorkspaceState {
 
   constructor(readonly index: RuleIndex, private readonly prefilter = true) {
     this.rulesById = new Map(index.rules.map((r) => [r.id, r]));
-    this.resolver = new Resolver({ get: (file) => this.scans.get(file)?.facts }, this.aliases);
+    this.resolver = new Resolver({ get: (file) => this.scans.get(file)?.facts, context: (key) => this.context.values().get(key) }, this.aliases);
     const parse = (file: string, text: string) => scanFile(file, text, index, this.factContext, { forceParse: true }).facts;
     this.linked = new LinkedHits(index.rules, this.scans, this.aliases, parse, (file, ruleId, e) => this.checkFailed(file, ruleId, e));
     this.factContext = {
       isTrackedModule: (m) => index.isTrackedModule(m),
-      isWorkspaceSpec: (s) => isRelativeSpecifier(s) || this.aliases.isAlias(s),
-      mapSpecifier: (s) => index.mapSpecifier(s),
+      isWorkspaceSpec: (s) => isRelativeSpecifier(s) || (this.aliases.isAlias(s) && !index.isTrackedModule(s)),
+      mapSpecifier: (s, file) => index.mapSpecifier(s) ?? (file === undefined ? undefined : this.aliases.mapModule(file, s)),
       isClientConstruction: (ref) => {
         const canonical = index.canonical(ref);
         return canonical.root.kind === 'client' && canonical.path.length === 0;
       },
       trackedGlobals: index.trackedGlobals,
+      autoImport: (name, file) => {
+        const found = index.autoImports.get(name)?.find((a) => this.aliases.dependsOn(file, a.dependency));
+        return found && { root: { kind: 'module', module: found.module }, path: [found.exported] };
+      },
     };
   }
 
@@ -127,6 +145,7 @@ export class WorkspaceState {
     const before = this.exportSignature(file);
     const scan = scanFile(file, text, this.index, this.factContext, { ...options, forceParse: !this.prefilter || options.forceParse });
     const dropped = this.scans.has(file) ? [] : this.filesChanged();
+    this.context.changed(file, this.scans.get(file), scan);
     this.scans.set(file, scan);
     this.invalidateWorkspaceHits(file);
     const linkedChanged = [...new Set([...dropped, ...this.linked.invalidate(file)])];
@@ -141,6 +160,7 @@ export class WorkspaceState {
   /** Takes a scan made by scanOnly, here or on a worker thread, for the same rules and text. */
   adoptScan(scan: FileScan): void {
     if (!this.scans.has(scan.file)) this.filesChanged();
+    this.context.changed(scan.file, this.scans.get(scan.file), scan);
     this.scans.set(scan.file, scan);
     this.invalidateWorkspaceHits(scan.file);
     this.linked.invalidate(scan.file);
@@ -148,7 +168,9 @@ export class WorkspaceState {
 
   /** Forgets a file. Returns other files whose linked-check results read it (now to recompute). */
   removeFile(file: string): { existed: boolean; linkedChanged: string[] } {
+    this.context.changed(file, this.scans.get(file));
     const existed = this.scans.delete(file);
+    if (isProjectConfig(file)) this.aliases.removeConfig(file);
     const dropped = existed ? this.filesChanged() : [];
     this.invalidateWorkspaceHits(file);
     const linkedChanged = [...new Set([...dropped, ...this.linked.invalidate(file)])].filter((f) => f !== file);
@@ -169,7 +191,7 @@ export class WorkspaceState {
 
   private exportSignature(file: string): string {
     const facts = this.scans.get(file)?.facts;
-    return facts ? JSON.stringify([facts.exports, facts.starExports]) : '';
+    return facts ? JSON.stringify([facts.exports, facts.starExports, facts.context]) : '';
   }
 
   private readonly reportedFailures = new Set<string>();
@@ -233,10 +255,15 @@ export class WorkspaceState {
   }
 }
 
-/** The file name a specifier ends with, as moduleStem gives it: `'./api/base44Client.js'` → base44Client, `'@/lib/db/index'` → db. */
-function specifierStem(spec: string): string {
-  const path = spec.replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
-  return path.slice(path.lastIndexOf('/') + 1);
+/**
+ * The file name a specifier ends with, as moduleStem gives it: `'./api/base44Client.js'` → base44Client,
+ * `'@/lib/db/index'` → db. Undefined when the specifier does not say (`'.'`, `'./index'`, `'$lib'`).
+ */
+function specifierStem(spec: string): string | undefined {
+  const path = spec.replace(/\.[cm]?[jt]sx?$/, '').replace(/(^|\/)index$/, '');
+  const slash = path.lastIndexOf('/');
+  const stem = path.slice(slash + 1);
+  return slash < 0 || stem === '' || stem === '.' || stem === '..' ? undefined : stem;
 }
 
 /** What an import specifier of this file contains: `src/api/base44Client.js` → base44Client, `lib/db/index.ts` → db. */

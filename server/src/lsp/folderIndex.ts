@@ -10,9 +10,9 @@ import { workspaceImports } from '../engine/match';
 import type { RuleSet } from '../engine/rules/load';
 import { ruleAppliesTo } from '../engine/rules/model';
 import { sameFindings } from '../engine/findings';
-import { fileKindOf } from '../engine/scan/fileKinds';
 import type { Finding, ScanError } from '../engine/types';
 import { DEFAULT_MAX_FILE_BYTES, readForScan } from '../engine/workspace/readFile';
+import { isProjectConfig } from '../engine/workspace/aliases';
 import { walkSkips, walkWorkspace } from '../engine/workspace/walk';
 import { WorkspaceState } from '../engine/workspaceState';
 
@@ -60,7 +60,7 @@ export class FolderIndex {
     const walked = walkWorkspace(this.root, { wanted: this.wanted });
     this.errors.push(...walked.errors);
     this.skipped = walked.skipped.length;
-    const configs = walked.files.filter((f) => fileKindOf(f) === 'tsconfig');
+    const configs = walked.files.filter((f) => isProjectConfig(f));
     for (const file of configs) this.loadFromDisk(file, { configOnly: true });
     const present = new Set(walked.files);
     for (const file of [...this.state.scans.keys()]) if (!present.has(file) && !this.open.has(file)) this.state.removeFile(file);
@@ -83,7 +83,7 @@ export class FolderIndex {
     const texts = [...this.state.scans.values()].map((s) => [s.file, s.text] as const);
     this.wanted = fileFilter(ruleSet);
     this.state = new WorkspaceState(new RuleIndex(ruleSet));
-    for (const [file, text] of texts) if (fileKindOf(file) === 'tsconfig') this.state.addConfig(file, text);
+    for (const [file, text] of texts) if (isProjectConfig(file)) this.state.addConfig(file, text);
     for (const [file, text] of texts) this.state.setFile(file, text);
     this.recomputeAll();
   }
@@ -181,7 +181,7 @@ export class FolderIndex {
    * computed by catchUp(), so a keystroke pays for the edited file alone.
    */
   private update(rel: string, text: string, forceParse = false): string[] {
-    if (fileKindOf(rel) === 'tsconfig') this.state.addConfig(rel, text);
+    if (isProjectConfig(rel)) this.state.addConfig(rel, text);
     const { exportsChanged, linkedChanged } = this.state.setFile(rel, text, { forceParse, keepTree: forceParse });
     if (!forceParse) this.state.reachFile(rel);
     this.refreshFindings(rel);

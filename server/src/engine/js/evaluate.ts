@@ -6,13 +6,21 @@ import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
 import { CALL, DYNAMIC, extend, Ref, RETURNS } from '../refs';
 import type { FactContext } from './facts';
+import { contextGetKey, contextPathIn, contextRead, WORKERS_ENV } from './frameworkContext';
+import { usedContext } from './reactContext';
+import { ReceiverValues } from './receiverValues';
 import type { Decl, ScopeTable } from './scopes';
 import { isFallbackOperator, returnedExpressions } from './syntax';
+
+/** `env` imported from 'cloudflare:workers': the Worker's bindings, as its handlers' `env` parameter. */
+function isWorkersEnv(ref: Ref): boolean {
+  return ref.root.kind === 'module' && ref.root.module === 'cloudflare:workers' && ref.path.length === 1 && ref.path[0] === 'env';
+}
 
 /** Evaluations per file before giving up on the rest (each node is evaluated once unless cycles cut). */
 const MAX_STEPS = 1_000_000;
 
-export class Evaluator {
+export class Evaluator extends ReceiverValues {
   private readonly memo = new Map<ts.Node, Ref | null>();
   private readonly inProgress = new Set<ts.Node>();
   /** Values reached through a cut, during the current outermost evaluation (see evaluate). */
@@ -25,7 +33,9 @@ export class Evaluator {
   /** Set once every return statement has been noted (before, functionRef looks for them itself). */
   protected walked = false;
 
-  constructor(protected readonly file: ts.SourceFile, protected readonly ctx: FactContext, protected readonly scopes: ScopeTable) {}
+  constructor(file: ts.SourceFile, ctx: FactContext, scopes: ScopeTable) {
+    super(file, ctx, scopes);
+  }
 
   /** The module of `require('x')` (when `require` is not a local) or `import('x')`. */
   protected requiredSpecifier(call: ts.CallExpression): string | undefined {
@@ -66,21 +76,26 @@ export class Evaluator {
   protected evaluateUncached(node: ts.Expression): Ref | null {
     if (ts.isIdentifier(node)) return this.identifierRef(node);
     if (ts.isPropertyAccessExpression(node)) {
-      if (ts.isPrivateIdentifier(node.name)) return null;
       if (ts.isMetaProperty(node.expression)) return { root: { kind: 'global', name: 'import.meta' }, path: [node.name.text] };
-      const base = this.evaluate(node.expression);
-      return base && extend(base, node.name.text);
+      const base = ts.isPrivateIdentifier(node.name) ? null : this.evaluate(node.expression);
+      if (base && isWorkersEnv(base)) return contextRead(WORKERS_ENV, [node.name.text]);
+      return base ? extend(base, node.name.text) : this.memberRef(node.expression, node.name.text);
     }
     if (ts.isElementAccessExpression(node)) {
       const base = this.evaluate(node.expression);
       const key = node.argumentExpression;
-      return base && extend(base, ts.isStringLiteralLike(key) ? key.text : DYNAMIC);
+      if (base) return extend(base, ts.isStringLiteralLike(key) ? key.text : DYNAMIC);
+      return ts.isStringLiteralLike(key) ? this.memberRef(node.expression, key.text) : null;
     }
     if (ts.isCallExpression(node)) {
       const spec = this.requiredSpecifier(node);
       if (spec !== undefined) return this.importRef({ spec, name: '*' });
       const base = this.evaluate(node.expression);
-      return base && extend(base, CALL);
+      if (base) return extend(base, CALL);
+      const key = contextGetKey(node);
+      if (key !== undefined && this.isUnknownValue(node.expression)) return contextRead('var', [key]);
+      const context = usedContext(node);
+      return context ? this.reactContextRef(context) : null;
     }
     if (ts.isNewExpression(node)) {
       const base = this.evaluate(node.expression);
@@ -133,7 +148,7 @@ export class Evaluator {
 
   protected identifierRef(id: ts.Identifier): Ref | null {
     const decl = this.scopes.lookup(id);
-    if (!decl) return this.ctx.trackedGlobals.has(id.text) ? { root: { kind: 'global', name: id.text }, path: [] } : null;
+    if (!decl) return this.ctx.trackedGlobals.has(id.text) ? { root: { kind: 'global', name: id.text }, path: [] } : (this.ctx.autoImport?.(id.text, this.file.fileName) ?? null);
     return this.declRef(decl);
   }
 
@@ -145,16 +160,22 @@ export class Evaluator {
           const base = this.evaluate(value);
           if (base) return extend(base, ...decl.path);
         }
-        return null;
+        if (decl.type) return this.typeRef(decl.type);
+        return decl.init && decl.path.length > 0 ? this.pathRef(decl.init, decl.path) : null;
       }
-      case 'param': return this.paramRef(decl.fn, decl.index, decl.path);
+      case 'param': {
+        const type = decl.fn.parameters[decl.index]?.type;
+        const value = this.paramRef(decl.fn, decl.index, decl.path) ?? (type ? this.typedPathRef(type, decl.path) : null);
+        const context = value ? undefined : contextPathIn(decl.path);
+        return value ?? (context ? contextRead('locals', context) : null);
+      }
       case 'function': return this.functionRef(decl.fn);
       case 'opaque': return null;
     }
   }
 
   protected importRef(decl: { spec: string; name: string }): Ref | null {
-    const mapped = this.ctx.mapSpecifier(decl.spec);
+    const mapped = this.ctx.mapSpecifier(decl.spec, this.file.fileName);
     if (!mapped && this.ctx.isWorkspaceSpec(decl.spec)) return { root: { kind: 'ws', spec: decl.spec, name: decl.name }, path: [] };
     const module = mapped ?? normalizeSpecifier(decl.spec);
     if (!this.ctx.isTrackedModule(module)) return null;

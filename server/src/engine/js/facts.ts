@@ -4,8 +4,10 @@
 
 import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
-import type { Ref } from '../refs';
+import { RETURNS, type Ref } from '../refs';
 import { Evaluator } from './evaluate';
+import { contextWrite, ENV_TYPE_NAMES } from './frameworkContext';
+import { localTypeDeclarations } from './receivers';
 import { parseSource, reparseSource, scriptKindFor } from './parse';
 import type { FactMemo } from './reuse';
 import { ScopeTable } from './scopes';
@@ -30,6 +32,8 @@ export interface Site {
   args?: (string | null)[];
   /** The value is immediately accessed or called (`x` in `x.y` or `x()`), not kept or passed on. */
   chained?: true;
+  /** A call of a factory function of the file (`makeClient()`): the client it returns is made there, not here. */
+  factory?: true;
 }
 
 export interface JsFacts {
@@ -39,6 +43,8 @@ export interface JsFacts {
   exports: Record<string, Ref>;
   /** `export * from './x'` specifiers, resolved by the workspace index. */
   starExports: string[];
+  /** Platform values the file hands to a framework's context (`locals.supabase`, `var.db`): see frameworkContext.ts. */
+  context?: Record<string, Ref>;
   /** First syntax error, if the file does not parse cleanly (the rest is still scanned). */
   syntaxError?: { line: number; message: string };
 }
@@ -51,8 +57,10 @@ export interface FactContext {
   /** Is this reference a freshly built platform client (`createClient(…)` of a tracked SDK)? */
   isClientConstruction(ref: Ref): boolean;
   /** A platform-declared module name for a specifier (e.g. Convex's `./_generated/server`), if any. */
-  mapSpecifier(spec: string): string | undefined;
+  mapSpecifier(spec: string, fromFile?: string): string | undefined;
   trackedGlobals: ReadonlySet<string>;
+  /** An undeclared name a framework auto-imports in this file (`useSupabaseClient` with @nuxtjs/supabase). */
+  autoImport?(name: string, fromFile: string): Ref | undefined;
 }
 
 export function collectJsFacts(sourceFile: ts.SourceFile, ctx: FactContext): JsFacts {
@@ -106,6 +114,7 @@ class FactCollector extends Evaluator {
     const visit = (node: ts.Node): void => {
       switch (node.kind) {
         case ts.SyntaxKind.CallExpression:
+          this.noteContextWrite(node);
           if (reused) break;
           this.collectImport(node);
           this.collectSite(node);
@@ -122,6 +131,7 @@ class FactCollector extends Evaluator {
           break;
         case ts.SyntaxKind.BinaryExpression:
           this.collectExport(node); // `module.exports = …` / `exports.x = …`, wherever they are
+          this.noteContextWrite(node);
           break;
       }
     };
@@ -146,6 +156,7 @@ class FactCollector extends Evaluator {
     reused = undefined;
     for (; next < noted.length; next++) visit(noted[next].node); // none expected: every node sits in a statement
     this.walked = true;
+    this.collectContext();
     for (const fn of this.exportedFunctions) {
       const isDefault = fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
       this.setExport(isDefault ? 'default' : fn.name!.text, this.functionRef(fn));
@@ -159,6 +170,37 @@ class FactCollector extends Evaluator {
     return this.facts;
   }
 
+  private readonly contextWrites: { key: string; value: ts.Expression }[] = [];
+
+  private noteContextWrite(node: ts.Node): void {
+    const write = contextWrite(node);
+    if (write) this.contextWrites.push(write);
+  }
+
+  /** What the file hands to a framework's context: written values, and `App.Locals` members typed with an SDK type. */
+  private collectContext(): void {
+    const context: Record<string, Ref> = {};
+    for (const { key, value } of this.contextWrites) {
+      const ref = key in context ? null : this.evaluate(value);
+      if (ref) context[key] = ref;
+    }
+    const types = localTypeDeclarations(this.file);
+    const typed: [string, ts.TypeElement][] = [];
+    for (const decl of types.get('App.Locals') ?? []) if (ts.isInterfaceDeclaration(decl)) for (const m of decl.members) typed.push(['locals', m]);
+    for (const name of ENV_TYPE_NAMES) {
+      for (const decl of types.get(name) ?? []) {
+        const members = ts.isInterfaceDeclaration(decl) ? decl.members : ts.isTypeLiteralNode(decl.type) ? decl.type.members : [];
+        for (const m of members) typed.push(['env', m]);
+      }
+    }
+    for (const [carrier, member] of typed) {
+      if (!ts.isPropertySignature(member) || !member.type || !ts.isIdentifier(member.name)) continue;
+      const ref = this.typeRef(member.type);
+      if (ref && !(`${carrier}.${member.name.text}` in context)) context[`${carrier}.${member.name.text}`] = ref;
+    }
+    if (Object.keys(context).length > 0) this.facts.context = context;
+  }
+
   private collectSite(node: ts.Node): void {
     const isAccess = ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node);
     const isCall = ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node);
@@ -168,12 +210,13 @@ class FactCollector extends Evaluator {
     if (!ref) return;
     const site: Site = { ref, start: node.getStart(this.file), end: node.getEnd() };
     if (isCall && !ts.isTaggedTemplateExpression(node)) site.args = literalArgs((node as ts.CallExpression).arguments);
+    if (ts.isCallExpression(node) && this.evaluate(node.expression)?.path.at(-1) === RETURNS) site.factory = true;
     if (isChained(node)) site.chained = true;
     this.facts.sites.push(site);
   }
 
   private addImport(spec: string, node: ts.Node): void {
-    const mapped = this.ctx.mapSpecifier(spec);
+    const mapped = this.ctx.mapSpecifier(spec, this.file.fileName);
     if (mapped) return void this.facts.imports.push({ module: mapped, workspace: false, start: node.getStart(this.file), end: node.getEnd() });
     const workspace = this.ctx.isWorkspaceSpec(spec);
     const module = workspace ? spec : normalizeSpecifier(spec);

@@ -2,11 +2,13 @@
 // an incremental re-parse for an edited document.
 
 import ts from 'typescript';
+import { codeOf, isComponentFile } from './components';
 
 export function scriptKindFor(file: string): ts.ScriptKind {
   if (/\.tsx$/i.test(file)) return ts.ScriptKind.TSX;
   if (/\.(ts|mts|cts)$/i.test(file)) return ts.ScriptKind.TS;
   if (/\.jsx$/i.test(file)) return ts.ScriptKind.JSX;
+  if (isComponentFile(file)) return ts.ScriptKind.TS; // `<script lang="ts">` is common, JSX in them is not
   return ts.ScriptKind.JSX; // .js files often hold JSX in React apps; the JSX grammar is a superset here.
 }
 
@@ -17,7 +19,7 @@ export function scriptKindFor(file: string): ts.ScriptKind {
 const OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 
 export function parseSource(file: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(file, text, OPTIONS, true, scriptKindFor(file));
+  return ts.createSourceFile(file, codeOf(file, text), OPTIONS, true, scriptKindFor(file));
 }
 
 /**
@@ -26,7 +28,7 @@ export function parseSource(file: string, text: string): ts.SourceFile {
  * tree again, and allocated about 25 MB in the benchmark's audit.
  */
 export function parseWithoutParents(file: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(file, text, OPTIONS, false, scriptKindFor(file));
+  return ts.createSourceFile(file, codeOf(file, text), OPTIONS, false, scriptKindFor(file));
 }
 
 /**
@@ -34,7 +36,9 @@ export function parseWithoutParents(file: string, text: string): ts.SourceFile {
  * region, so a keystroke in a long file costs a fraction of a full parse. The previous tree must
  * not be used afterwards.
  */
-export function reparseSource(previous: ts.SourceFile, oldText: string, text: string): ts.SourceFile {
+export function reparseSource(previous: ts.SourceFile, oldFileText: string, fileText: string): ts.SourceFile {
+  const oldText = codeOf(previous.fileName, oldFileText);
+  const text = codeOf(previous.fileName, fileText);
   let start = 0;
   const max = Math.min(oldText.length, text.length);
   while (start < max && oldText.charCodeAt(start) === text.charCodeAt(start)) start++;
@@ -50,6 +54,6 @@ export function reparseSource(previous: ts.SourceFile, oldText: string, text: st
   } catch {
     // TypeScript's incremental parser trips over some edits ("Debug Failure", found by the random
     // edits of test/engine/reuse.test.ts); a full parse of the new text is always possible.
-    return parseSource(previous.fileName, text);
+    return parseSource(previous.fileName, fileText);
   }
 }

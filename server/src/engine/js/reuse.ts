@@ -75,7 +75,7 @@ function moved(recorded: StatementFacts, at: number): StatementFacts {
 function signatureOf(decl: Decl): Signature {
   switch (decl.kind) {
     case 'import': return ['import', decl.spec, decl.name];
-    case 'var': return ['var', decl.init, decl.path.join('.'), ...decl.assigns];
+    case 'var': return ['var', decl.init, decl.path.join('.'), decl.type, ...decl.assigns, '=', ...decl.members];
     case 'param': return ['param', decl.fn, decl.index, decl.path.join('.')];
     case 'function': return ['function', decl.fn];
     case 'opaque': return ['opaque'];
@@ -121,7 +121,7 @@ function taintedStatements(file: ts.SourceFile, scopes: ScopeTable, changed: Set
 }
 
 function valueNodes(decl: Decl): ts.Node[] {
-  if (decl.kind === 'var') return decl.init ? [decl.init, ...decl.assigns] : decl.assigns;
+  if (decl.kind === 'var') return [...(decl.init ? [decl.init] : []), ...decl.assigns, ...decl.members];
   if (decl.kind === 'function') return [decl.fn];
   return [];
 }

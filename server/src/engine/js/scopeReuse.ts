@@ -19,7 +19,7 @@ export interface StatementScopes {
   topScopes: Scope[];
   /** Declarations the statement made in the file's scope, in order. */
   fileDecls: [string, Decl][];
-  /** `x = …` assignments inside the statement (resolved with the rest of the file's). */
+  /** `x = …` and `x.y = …` assignments inside the statement (resolved with the rest of the file's). */
   assignments: ts.BinaryExpression[];
 }
 
@@ -51,5 +51,8 @@ export class ScopeMemo {
 
 /** Forgets the assignments a declaration collected in the last walk (they are gathered again). */
 export function clearAssigns(decl: Decl): void {
-  if (decl.kind === 'var') decl.assigns.length = 0;
+  if (decl.kind === 'var') {
+    decl.assigns.length = 0;
+    decl.members.length = 0;
+  }
 }

@@ -7,8 +7,11 @@ import { clearAssigns, ScopeMemo, StatementScopes } from './scopeReuse';
 
 export type Decl =
   | { kind: 'import'; spec: string; name: string }
-  /** A variable: its value is `init` followed by `path` (destructuring), or one of its later assignments. */
-  | { kind: 'var'; init?: ts.Expression; path: string[]; assigns: ts.Expression[] }
+  /**
+   * A variable: its value is `init` followed by `path` (destructuring), or one of its later
+   * assignments; `members` are assignments to its properties (`deps.db = …`), `type` its annotation.
+   */
+  | { kind: 'var'; init?: ts.Expression; path: string[]; assigns: ts.Expression[]; members: ts.BinaryExpression[]; type?: ts.TypeNode }
   | { kind: 'param'; fn: ts.SignatureDeclaration; index: number; path: string[] }
   /** A function declaration: calling it yields what it returns. */
   | { kind: 'function'; fn: ts.FunctionDeclaration }
@@ -144,7 +147,7 @@ export class ScopeTable {
           break;
         case ts.SyntaxKind.BinaryExpression: {
           const binary = node as ts.BinaryExpression;
-          if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(binary.left)) {
+          if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isIdentifier(binary.left) || isPropertyOfName(binary.left))) {
             this.pendingAssignments.push(binary);
             this.recording?.assignments.push(binary);
           }
@@ -190,11 +193,20 @@ export class ScopeTable {
 
   private readonly pendingAssignments: ts.BinaryExpression[] = [];
 
-  /** `let client; … client = createClient()` — remembered so the variable still carries the binding. */
+  /**
+   * `let client; … client = createClient()` — remembered so the variable still carries the binding;
+   * `deps.db = createClient()` — so `deps.db` does.
+   */
   private resolveAssignments(): void {
     for (const assignment of this.pendingAssignments) {
-      const decl = this.lookup(assignment.left as ts.Identifier);
-      if (decl?.kind === 'var') decl.assigns.push(assignment.right);
+      const target = assignment.left;
+      if (ts.isIdentifier(target)) {
+        const decl = this.lookup(target);
+        if (decl?.kind === 'var') decl.assigns.push(assignment.right);
+      } else {
+        const decl = this.lookup((target as ts.PropertyAccessExpression).expression as ts.Identifier);
+        if (decl?.kind === 'var') decl.members.push(assignment);
+      }
     }
   }
 
@@ -215,7 +227,9 @@ export class ScopeTable {
   private declareVariable(node: ts.VariableDeclaration, scope: Scope): void {
     const list = node.parent;
     const isVar = ts.isVariableDeclarationList(list) && !(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const));
-    this.declareBinding(node.name, isVar ? this.functionScope(node) : scope, node.initializer, []);
+    const target = isVar ? this.functionScope(node) : scope;
+    if (ts.isIdentifier(node.name)) this.declare(target, node.name.text, { kind: 'var', init: node.initializer, path: [], assigns: [], members: [], type: node.type });
+    else this.declareBinding(node.name, target, node.initializer, []);
   }
 
   private declareParam(name: ts.BindingName, scope: Scope, fn: ts.SignatureDeclaration, index: number, path: string[]): void {
@@ -248,7 +262,7 @@ export class ScopeTable {
 
   private declareBinding(name: ts.BindingName, scope: Scope, init: ts.Expression | undefined, path: string[]): void {
     if (ts.isIdentifier(name)) {
-      this.declare(scope, name.text, { kind: 'var', init, path, assigns: [] });
+      this.declare(scope, name.text, { kind: 'var', init, path, assigns: [], members: [] });
     } else if (ts.isObjectBindingPattern(name)) {
       for (const element of name.elements) {
         const key = propertyNameOf(element);
@@ -262,6 +276,11 @@ export class ScopeTable {
     if (ts.isIdentifier(name)) this.declare(scope, name.text, { kind: 'opaque' });
     else for (const element of name.elements) if (!ts.isOmittedExpression(element)) this.declareOpaque(element.name, scope);
   }
+}
+
+/** `name.property`, the target of an assignment to a variable's property. */
+function isPropertyOfName(node: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && ts.isIdentifier(node.name);
 }
 
 function propertyNameOf(element: ts.BindingElement): string | undefined {

@@ -56,6 +56,8 @@ export interface PlatformDescriptor {
   clients?: Record<string, string[]>;
   globals?: string[];
   specifiers?: { match: string; module: string }[];
+  /** Names a framework module makes global when a package.json lists it: dependency → { name → `module#export` }. */
+  autoImports?: Record<string, Record<string, string>>;
 }
 
 /**

@@ -1,15 +1,18 @@
 // Which files the engine reads, and as what.
 
 import { posix } from 'node:path';
+import { isProjectConfig } from '../workspace/aliases';
 
 export type FileKind = 'js' | 'package-json' | 'deno-json' | 'tsconfig' | 'dotenv' | 'other';
 
-const JS_FILE = /\.(?:[cm]?[jt]sx?)$/i;
+/** Script files, and single-file components whose script blocks are parsed (see js/components.ts). */
+const JS_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/i;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
 
 export function fileKindOf(rel: string): FileKind {
   const name = posix.basename(rel);
-  if (JS_FILE.test(name)) return DECLARATION_FILE.test(name) ? 'other' : 'js';
+  // Declarations are skipped, but for those typing a framework's context (SvelteKit's and Astro's App.Locals).
+  if (JS_FILE.test(name)) return DECLARATION_FILE.test(name) && name !== 'app.d.ts' && name !== 'env.d.ts' ? 'other' : 'js';
   if (name === 'package.json') return 'package-json';
   if (name === 'deno.json' || name === 'deno.jsonc') return 'deno-json';
   if (/^[tj]sconfig(\..+)?\.json$/.test(name)) return 'tsconfig';
@@ -24,5 +27,5 @@ export function isDotenvName(name: string): boolean {
 
 /** Files read whatever the rules say: code, manifests, project configs, env files. */
 export function isAlwaysWanted(rel: string): boolean {
-  return fileKindOf(rel) !== 'other';
+  return fileKindOf(rel) !== 'other' || isProjectConfig(rel);
 }

@@ -6,6 +6,7 @@ import { posix } from 'node:path';
 import type { JsFacts } from '../js/facts';
 import { isRelativeSpecifier } from '../modules';
 import { extend, Ref } from '../refs';
+import { CONTEXT_SPEC } from '../js/frameworkContext';
 import { AliasTable } from './aliases';
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
@@ -17,6 +18,8 @@ export interface FactsLookup {
   get(file: string): JsFacts | undefined;
   /** Is this a scanned file? (Defaults to get() !== undefined; cheaper where facts are made on demand.) */
   has?(file: string): boolean;
+  /** The value some file writes into a framework context under this key (see frameworkContext.ts). */
+  context?(key: string): { file: string; ref: Ref } | undefined;
 }
 
 export class Resolver {
@@ -67,6 +70,7 @@ export class Resolver {
   resolve(file: string, ref: Ref, hops = 0): Ref | undefined {
     if (ref.root.kind !== 'ws') return ref;
     if (hops > MAX_HOPS) return undefined;
+    if (ref.root.spec === CONTEXT_SPEC) return this.resolveContext(ref.root.name, ref.path, hops);
     const target = this.resolveFile(file, ref.root.spec);
     if (!target) return undefined;
     let name = ref.root.name;
@@ -82,6 +86,14 @@ export class Resolver {
     }
     const exported = this.exported(target, name, hops + 1);
     return exported && extend(exported, ...rest);
+  }
+
+  private resolveContext(carrier: string, path: string[], hops: number): Ref | undefined {
+    const [key, module] = carrier.split('@');
+    const written = path.length > 0 ? this.facts.context?.(`${key}.${path[0]}`) : undefined;
+    const value = written && this.resolve(written.file, written.ref, hops + 1);
+    if (value) return extend(value, ...path.slice(1));
+    return module ? { root: { kind: 'module', module }, path: [key, ...path] } : undefined;
   }
 
   private exported(file: string, name: string, hops: number): Ref | undefined {

@@ -1,0 +1,51 @@
+// The workspace's framework context (see js/frameworkContext.ts): the values files write under a
+// key (`locals.supabase`, `var.db`, `env.DB`), and the bindings Wrangler configs declare for a
+// Worker's `env`. Rebuilt when asked after a file that writes context (or a Wrangler config) changes.
+
+import type { Ref } from '../refs';
+import type { FileScan } from '../scan/scanFile';
+import { isWranglerConfig, wranglerBindings } from './wrangler';
+
+export interface ContextValue {
+  file: string;
+  ref: Ref;
+}
+
+/** Words a file reading each carrier's keys must contain (the prefilter's test for a parse). */
+const CARRIER_WORDS: Record<string, string[]> = { locals: ['locals'], var: ['.get(', '.var.'], env: ['env'] };
+
+export class ContextTable {
+  private table?: Map<string, ContextValue>;
+
+  constructor(private readonly scans: ReadonlyMap<string, FileScan>) {}
+
+  /** Values by key; a file's own writes come first, in path order, then Wrangler's bindings. */
+  values(): Map<string, ContextValue> {
+    if (this.table) return this.table;
+    const table = new Map<string, ContextValue>();
+    const files = [...this.scans.keys()].sort();
+    for (const file of files) {
+      for (const [key, ref] of Object.entries(this.scans.get(file)!.facts?.context ?? {})) if (!table.has(key)) table.set(key, { file, ref });
+    }
+    for (const file of files.filter(isWranglerConfig)) {
+      for (const [name, type] of wranglerBindings(file, this.scans.get(file)!.text)) {
+        if (!table.has(`env.${name}`)) table.set(`env.${name}`, { file, ref: { root: { kind: 'global', name: type }, path: [] } });
+      }
+    }
+    return (this.table = table);
+  }
+
+  /** A file is set or removed: forget the table if it wrote context before or does now. */
+  changed(file: string, before?: FileScan, after?: FileScan): void {
+    if (before?.facts?.context || after?.facts?.context || isWranglerConfig(file)) this.table = undefined;
+  }
+
+  /** Could this text read a key some file writes (`locals.supabase`, `c.get('db')`, `env.DB`)? */
+  mayRead(text: string): boolean {
+    for (const key of this.values().keys()) {
+      const dot = key.indexOf('.');
+      if (text.includes(key.slice(dot + 1)) && CARRIER_WORDS[key.slice(0, dot)]?.some((word) => text.includes(word))) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,70 @@
+// Single-file components: the script blocks of .vue and .svelte files and the frontmatter and
+// scripts of .astro files are parsed, and findings keep the component's own lines and columns.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { codeOf } from '../../server/src/engine/js/components';
+import { scanMemory } from '../helpers/workspace';
+
+const client = `import { createClient } from '@acme/sdk'\nexport const db = createClient()\n`;
+const at = (findings: { ruleId: string; file: string; line: number; column: number }[]) =>
+  findings.filter((f) => f.ruleId === 'acme/from').map((f) => `${f.file}:${f.line}:${f.column}`);
+
+describe('single-file components', () => {
+  it('finds uses in .vue script blocks (setup and plain, lang ts) at their true positions', () => {
+    const { findings } = scanMemory({
+      'src/lib/db.ts': client,
+      'src/components/Orders.vue': [
+        `<template>`,
+        `  <button @click="db.from('template')">Load</button>`,
+        `</template>`,
+        ``,
+        `<script setup lang="ts">`,
+        `import { db } from '@/lib/db'`,
+        `const rows = await db.from('orders').select()`,
+        `</script>`,
+        `<script lang="ts">`,
+        `export default { async mounted() { await db.from('mounted') } }`,
+        `</script>`,
+        `<style>.x { color: red }</style>`,
+      ].join('\n'),
+    });
+    assert.deepEqual(at(findings), ['src/components/Orders.vue:7:20', 'src/components/Orders.vue:10:42']);
+  });
+
+  it('finds uses in .svelte scripts and .astro frontmatter and scripts, not in markup or JSON-LD', () => {
+    const { findings } = scanMemory({
+      'src/lib/db.ts': client,
+      'src/routes/+page.svelte': [
+        `<script context="module" lang="ts">`,
+        `  import { db } from '$lib/db'`,
+        `</script>`,
+        `<script lang="ts">`,
+        `  const list = db.from('tasks')`,
+        `</script>`,
+        `<p>{db.from('markup')}</p>`,
+      ].join('\n'),
+      'src/pages/index.astro': [
+        `---`,
+        `import { db } from '../lib/db'`,
+        `const { data } = await db.from('posts').select()`,
+        `---`,
+        `<ul>{data.map((p) => <li>{p.title}</li>)}</ul>`,
+        `<script type="application/ld+json">{"db.from('json')": 1}</script>`,
+        `<script>`,
+        `  import { db } from '../lib/db'; db.from('browser')`,
+        `</script>`,
+      ].join('\n'),
+    });
+    assert.deepEqual(at(findings), ['src/pages/index.astro:3:24', 'src/pages/index.astro:8:35', 'src/routes/+page.svelte:5:16']);
+  });
+
+  it('keeps the text length and every line break, blanking everything outside code', () => {
+    const text = `<template>\r\n  <p>{{ x }}</p>\r\n</template>\r\n<script>\r\nconst a = 1\r\n</script>\r\n`;
+    const code = codeOf('A.vue', text);
+    assert.equal(code.length, text.length);
+    assert.equal(code.split('\n').length, text.split('\n').length);
+    assert.equal(code.trim(), 'const a = 1');
+    assert.equal(codeOf('a.ts', text), text);
+  });
+});
