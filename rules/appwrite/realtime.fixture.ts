@@ -10,6 +10,11 @@ export function watchNotes(onChange: (e: unknown) => void) {
 // ruleid: appwrite/realtime
 export const realtime = new Realtime(client);
 
+export function watchFiles(onChange: (e: unknown) => void) {
+  // ruleid: appwrite/realtime
+  return realtime.subscribe('buckets.photos.files', onChange);
+}
+
 const bus = { subscribe: (topic: string, cb: () => void) => [topic, cb] };
 // ok: appwrite/realtime
 bus.subscribe('notes', () => undefined);

@@ -8,8 +8,11 @@ import type { Config as EdgeConfig } from 'https://edge.netlify.com';
 import { netlifyHelper } from './netlify/helper';
 // ok: netlify/import
 import { z } from 'zod';
+// ruleid: netlify/import
+import netlify from '@astrojs/netlify';
 
 // ok: netlify/import
 export const text = "import { getStore } from '@netlify/blobs'";
 export type { Config, Context, EdgeConfig };
+export { netlify };
 export { getStore, netlifyHelper, z };
