@@ -19,6 +19,7 @@ Options:
   --exclude <glob>        leave out matching files (root-relative); repeatable
   --max-file-size <KB>    skip larger files (default 1024)
   --workers <n>           worker threads for scanning (default: one per core on large workspaces; 0 for none)
+  --no-cache              neither read nor write the per-file scan cache (in the user's cache folder)
   -h, --help              show this help
 `;
 
@@ -33,6 +34,8 @@ export interface CliOptions {
   exclude: string[];
   maxFileBytes?: number;
   workers?: number;
+  /** False with --no-cache: scan every file afresh, leave the scan cache alone. */
+  cache: boolean;
   newOnly: boolean;
   baseline?: string;
   calibration?: string;
@@ -43,7 +46,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { path: '.', format: 'text', rules: [], exclude: [], newOnly: false };
+  const options: CliOptions = { path: '.', format: 'text', rules: [], exclude: [], cache: true, newOnly: false };
   let pathSeen = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -59,6 +62,7 @@ export function parseArgs(argv: string[]): CliOptions {
     else if (arg === '--max-file-size') options.maxFileBytes = positive(value(), '--max-file-size needs a positive number of KB') * 1024;
     else if (arg === '--workers') options.workers = wholeNumber(value());
     else if (arg === '--new-only') options.newOnly = true;
+    else if (arg === '--no-cache') options.cache = false;
     else if (arg === '--baseline') options.baseline = value();
     else if (arg === '--calibration') options.calibration = value();
     else if (arg === '--hourly-rate') options.hourlyRate = positive(value(), '--hourly-rate needs a positive number');

@@ -31,7 +31,7 @@ export async function runAudit(options: CliOptions): Promise<AuditRun> {
   const builtin = builtinRulesDir();
   const ruleSet = loadRules([builtin, ...options.rules], builtin);
   const cost = costOptions(options);
-  const report = await auditFolder(options.path, ruleSet, { exclude: options.exclude, maxFileBytes: options.maxFileBytes, workers: options.workers, cost });
+  const report = await auditFolder(options.path, ruleSet, { exclude: options.exclude, maxFileBytes: options.maxFileBytes, workers: options.workers, cost, cache: options.cache });
   let comparison: BaselineComparison | undefined;
   if (options.newOnly) comparison = compareWithBaseline(report.findings, report.cost, loadBaseline(options), cost);
   const judged = comparison ? comparison.newFindings : report.findings;
