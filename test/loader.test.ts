@@ -27,7 +27,8 @@ interface Run {
 }
 
 function audit(folder: string, extraEnv: Record<string, string> = {}): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOCKIN_LENS_CACHE_DIR: folder, LOCKIN_LENS_CODE_CACHE_DEBUG: '1', ...extraEnv };
+  // The scan cache (test/engine/scanCache.test.ts) stays off: this folder is the code cache's alone.
+  const env: NodeJS.ProcessEnv = { ...process.env, LOCKIN_LENS_CACHE_DIR: folder, LOCKIN_LENS_CODE_CACHE_DEBUG: '1', LOCKIN_LENS_NO_CACHE: '1', ...extraEnv };
   if (!extraEnv.LOCKIN_LENS_NO_CODE_CACHE) delete env.LOCKIN_LENS_NO_CODE_CACHE;
   const run = spawnSync(process.execPath, [CLI, 'audit', APP, '--format', 'json'], { encoding: 'utf8', env, maxBuffer: 32 * 2 ** 20 });
   const said = [...run.stderr.matchAll(/^lockin-lens code cache: (\S+)/gm)].map((m) => m[1]);

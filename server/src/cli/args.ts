@@ -26,6 +26,7 @@ Options:
   --progress              show progress on stderr even when it is not a terminal or CI is set
   -q, --quiet             no progress or notes on stderr; the text report lists only the findings that fail
                           the run (at or above --fail-on; without it, security findings)
+  --no-cache              neither read nor write the per-file scan cache (in the user's cache folder)
   -h, --help              show this help
 
 Exit codes: 0 done, 1 a finding at or above --fail-on, 2 usage error. NO_COLOR=1 turns colour off.
@@ -42,6 +43,8 @@ export interface CliOptions {
   exclude: string[];
   maxFileBytes?: number;
   workers?: number;
+  /** False with --no-cache: scan every file afresh, leave the scan cache alone. */
+  cache: boolean;
   newOnly: boolean;
   baseline?: string;
   calibration?: string;
@@ -68,6 +71,7 @@ const OPTIONS = {
   currency: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   progress: { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -87,6 +91,7 @@ export function parseArgs(argv: string[]): CliOptions {
     currency: v.currency,
     quiet: v.quiet ?? false,
     progress: v.progress ?? false,
+    cache: !(v['no-cache'] ?? false),
   };
   if (v['max-file-size'] !== undefined) options.maxFileBytes = positive(v['max-file-size'], '--max-file-size needs a positive number of KB') * 1024;
   if (v.workers !== undefined) options.workers = wholeNumber(v.workers);

@@ -38,7 +38,7 @@ export async function runAudit(options: CliOptions, onProgress?: (done: number, 
   const builtin = builtinRulesDir();
   const ruleSet = loadRules([builtin, ...options.rules], builtin);
   const cost = costOptions(options);
-  const report = await auditFolder(options.path, ruleSet, { exclude: options.exclude, maxFileBytes: options.maxFileBytes, workers: options.workers, cost, onProgress });
+  const report = await auditFolder(options.path, ruleSet, { exclude: options.exclude, maxFileBytes: options.maxFileBytes, workers: options.workers, cost, onProgress, cache: options.cache });
   let comparison: BaselineComparison | undefined;
   if (options.newOnly) comparison = compareWithBaseline(report.findings, report.cost, loadBaseline(options), cost);
   const judged = comparison ? comparison.newFindings : report.findings;

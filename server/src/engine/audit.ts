@@ -8,6 +8,7 @@ import { scanTexts, scanTextsInPool } from './scanTexts';
 
 export { scanTexts };
 import { estimateCost, CostOptions, CostSummary } from './cost';
+import type { ScanCacheStats } from './cache/scanCache';
 import type { RuleSet } from './rules/load';
 import { isAlwaysWanted } from './scan/fileKinds';
 import type { Finding, ScanError, SkippedEntry } from './types';
@@ -30,6 +31,13 @@ export interface AuditOptions {
   isCancelled?(): boolean;
   /** Calibration overrides and hourly rate for the cost estimate. */
   cost?: CostOptions;
+  /**
+   * Reuse and keep per-file scans in the user's cache folder (cache/scanCache.ts). Off by default
+   * for callers of the engine; the CLI turns it on unless `--no-cache`.
+   */
+  cache?: boolean;
+  /** Told how many scans the cache gave (kept out of the report, which is the same either way). */
+  onCacheStats?(stats: ScanCacheStats): void;
 }
 
 export interface AuditReport {
@@ -54,12 +62,16 @@ export async function auditFolder(rootPath: string, ruleSet: RuleSet, options: A
   let scanned;
   try {
     const texts = readAll(root, walked.files, maxBytes, skipped, errors);
-    scanned = pool ? await scanTextsInPool(pool, texts, ruleSet, errors, options) : scanTexts(texts, ruleSet, errors, options);
+    const scanOptions = { ...options, root };
+    scanned = pool ? await scanTextsInPool(pool, texts, ruleSet, errors, scanOptions) : scanTexts(texts, ruleSet, errors, scanOptions);
   } finally {
     void pool?.close(); // terminating takes a moment; nothing waits for it
   }
   const { state, bytes } = scanned;
+  if (scanned.cache) options.onCacheStats?.(scanned.cache);
   const findings = state.allFindings();
+  state.scanCache?.save();
+  state.scanCache = undefined;
   // After the findings: cross-file checks that failed while computing them are reported there too.
   errors.splice(ruleSet.errors.length, 0, ...state.index.errors);
   return {

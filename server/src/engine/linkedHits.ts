@@ -16,6 +16,12 @@ interface CachedHits {
   reads?: Set<string>;
 }
 
+/** Results of an earlier run (the scan cache), valid while the files they read are unchanged. */
+export interface LinkedStore {
+  recall(file: string): CachedHits | undefined;
+  keep(file: string, result: CachedHits): void;
+}
+
 export class LinkedHits {
   private readonly cache = new Map<string, CachedHits>();
   /** Could any linked check run on a text? (One pass over it for all their prefilters.) */
@@ -32,6 +38,8 @@ export class LinkedHits {
   /** One resolver for all runs (it remembers file resolutions); reads are credited to the running result. */
   private readonly resolver: Resolver;
   private recordRead?: (path: string) => void;
+  /** Set for a batch scan with a scan cache (WorkspaceState.scanCache). */
+  store?: LinkedStore;
 
   constructor(
     private readonly rules: CompiledRule[],
@@ -61,7 +69,12 @@ export class LinkedHits {
   hitsFor(file: string): RawHit[] {
     let cached = this.cache.get(file);
     if (!cached) {
-      cached = this.compute(file);
+      cached = this.store?.recall(file);
+      if (!cached) {
+        const computed = this.compute(file);
+        cached = computed.result;
+        if (!computed.failed) this.store?.keep(file, cached);
+      }
       this.cache.set(file, cached);
     }
     return cached.hits;
@@ -82,12 +95,14 @@ export class LinkedHits {
     return dropped;
   }
 
-  private compute(file: string): CachedHits {
+  private compute(file: string): { result: CachedHits; failed: boolean } {
     const scan = this.scans.get(file);
+    const none = { result: { hits: [], reads: new Set<string>() }, failed: false };
     // Most files hold no text any linked check needs: one pass over the text rules them all out.
-    if (!scan || !this.anyPrefilter(scan.text, scan.literals)) return { hits: [], reads: new Set() };
+    if (!scan || !this.anyPrefilter(scan.text, scan.literals)) return none;
     const rules = this.rules.filter((r) => r.matcher.type === 'check' && r.matcher.check.scope === 'linked' && ruleAppliesTo(r, file));
-    if (rules.length === 0) return { hits: [], reads: new Set() };
+    if (rules.length === 0) return none;
+    let failed = false;
     let reads: Set<string> | undefined = new Set();
     const record = (path: string) => reads?.add(path);
     this.recordRead = record;
@@ -121,11 +136,12 @@ export class LinkedHits {
       try {
         for (const hit of matcher.check.run(checkFile(file)!, view, matcher.options)) hits.push({ ruleId: rule.id, span: hit.span, vars: hit.vars });
       } catch (e) {
+        failed = true;
         this.onError(file, rule.id, e);
       }
     }
     this.recordRead = undefined;
-    return { hits, reads };
+    return { result: { hits, reads }, failed };
   }
 
   /** Every file a rule applies to, in path order; kept until any file changes (a check may list them per client). */

@@ -1,6 +1,7 @@
 // The engine's picture of one workspace: a scan per file plus what spans files (aliases, exports,
 // workspace checks). The CLI fills it once; the language server keeps it and updates single files.
 
+import type { ScanCache } from './cache/scanCache';
 import type { CheckFile } from './checks/registry';
 import type { RuleIndex } from './context';
 import { LineMap, toFindings } from './findings';
@@ -29,6 +30,17 @@ export class WorkspaceState {
   private readonly rulesById: Map<string, CompiledRule>;
   private workspaceHitsCache?: Map<string, RawHit[]>;
   private readonly linked: LinkedHits;
+  private cache?: ScanCache;
+
+  /** Scans of earlier runs by content hash (batch scans only: an open document keeps its tree). */
+  get scanCache(): ScanCache | undefined {
+    return this.cache;
+  }
+
+  set scanCache(cache: ScanCache | undefined) {
+    this.cache = cache;
+    this.linked.store = cache?.linkedStore();
+  }
 
   /**
    * Second pass of the prefilter: parses the JS files it let through unparsed that mention a
@@ -134,6 +146,7 @@ export class WorkspaceState {
   addConfig(file: string, text: string): string | undefined {
     this.filesChanged();
     this.factContext = { ...this.factContext };
+    this.scanCache = undefined; // its scans were made with the old aliases
     return this.aliases.addConfig(file, text);
   }
 
@@ -143,7 +156,7 @@ export class WorkspaceState {
    */
   setFile(file: string, text: string, options: ScanOptions = {}): { scan: FileScan; exportsChanged: boolean; linkedChanged: string[] } {
     const before = this.exportSignature(file);
-    const scan = scanFile(file, text, this.index, this.factContext, { ...options, forceParse: !this.prefilter || options.forceParse });
+    const scan = this.scan(file, text, { ...options, forceParse: !this.prefilter || options.forceParse });
     const dropped = this.scans.has(file) ? [] : this.filesChanged();
     this.context.changed(file, this.scans.get(file), scan);
     this.scans.set(file, scan);
@@ -154,7 +167,19 @@ export class WorkspaceState {
 
   /** Scans a file as setFile would, without taking the result in (see adoptScan). */
   scanOnly(file: string, text: string): FileScan {
-    return scanFile(file, text, this.index, this.factContext, { forceParse: !this.prefilter });
+    return this.scan(file, text, { forceParse: !this.prefilter });
+  }
+
+  /** scanFile, or its result from the scan cache for the same text (and the same rules and configs). */
+  private scan(file: string, text: string, options: ScanOptions): FileScan {
+    const cache = options.keepTree ? undefined : this.scanCache;
+    if (!cache) return scanFile(file, text, this.index, this.factContext, options);
+    const forced = options.forceParse === true;
+    const found = cache.lookup(file, text, forced, this.index);
+    if (found.scan) return found.scan;
+    const scan = scanFile(file, text, this.index, this.factContext, options);
+    cache.store(scan, found.hash, forced, this.index);
+    return scan;
   }
 
   /** Takes a scan made by scanOnly, here or on a worker thread, for the same rules and text. */

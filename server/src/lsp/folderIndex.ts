@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileFilter } from '../engine/audit';
+import { ScanCache } from '../engine/cache/scanCache';
 import { RuleIndex } from '../engine/context';
 import { workspaceImports } from '../engine/match';
 import type { RuleSet } from '../engine/rules/load';
@@ -35,7 +36,7 @@ export class FolderIndex {
   indexed = false;
   skipped = 0;
 
-  constructor(readonly root: string, ruleSet: RuleSet) {
+  constructor(readonly root: string, private ruleSet: RuleSet) {
     this.state = new WorkspaceState(new RuleIndex(ruleSet));
     this.wanted = fileFilter(ruleSet);
   }
@@ -61,7 +62,10 @@ export class FolderIndex {
     this.errors.push(...walked.errors);
     this.skipped = walked.skipped.length;
     const configs = walked.files.filter((f) => isProjectConfig(f));
-    for (const file of configs) this.loadFromDisk(file, { configOnly: true });
+    const configTexts: [string, string][] = [];
+    for (const file of configs) this.loadFromDisk(file, { configOnly: true, seen: configTexts });
+    // Scans of closed files come from the cache of an earlier session where their text is the same.
+    this.state.scanCache = ScanCache.open(this.root, this.ruleSet, configTexts, true);
     const present = new Set(walked.files);
     for (const file of [...this.state.scans.keys()]) if (!present.has(file) && !this.open.has(file)) this.state.removeFile(file);
     let done = 0;
@@ -73,6 +77,8 @@ export class FolderIndex {
     }
     this.state.reachPlatformModules();
     this.recomputeAll();
+    if (!progress?.isCancelled()) this.state.scanCache?.save();
+    this.state.scanCache = undefined;
     // Problems the rules themselves ran into (a custom pattern stopped for overrunning its budget).
     for (const error of this.state.index.errors) this.errors.push(error);
     this.indexed = !progress?.isCancelled();
@@ -82,6 +88,7 @@ export class FolderIndex {
   replaceRules(ruleSet: RuleSet): void {
     const texts = [...this.state.scans.values()].map((s) => [s.file, s.text] as const);
     this.wanted = fileFilter(ruleSet);
+    this.ruleSet = ruleSet;
     this.state = new WorkspaceState(new RuleIndex(ruleSet));
     for (const [file, text] of texts) if (isProjectConfig(file)) this.state.addConfig(file, text);
     for (const [file, text] of texts) this.state.setFile(file, text);
@@ -157,11 +164,12 @@ export class FolderIndex {
     this.refreshFindings(rel);
   }
 
-  private loadFromDisk(rel: string, options: { configOnly?: boolean; forceParse?: boolean } = {}): boolean {
+  private loadFromDisk(rel: string, options: { configOnly?: boolean; forceParse?: boolean; seen?: [string, string][] } = {}): boolean {
     try {
       const read = readForScan(join(this.root, rel));
       if (!('text' in read)) return false;
       if (options.configOnly) {
+        options.seen?.push([rel, read.text]);
         const problem = this.state.addConfig(rel, read.text);
         if (problem) this.errors.push({ file: rel, message: problem });
         return true;

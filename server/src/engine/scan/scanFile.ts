@@ -56,7 +56,7 @@ const MAX_PARSE_CHARS = 8 * 1024 * 1024;
 const MAX_NESTING = 256;
 
 /** Facts of a JS file that was not parsed: nothing in it reaches a platform. */
-const NO_FACTS: JsFacts = Object.freeze({ imports: [], sites: [], exports: {}, starExports: [] }) as JsFacts;
+export const NO_FACTS: JsFacts = Object.freeze({ imports: [], sites: [], exports: {}, starExports: [] }) as JsFacts;
 
 export function scanFile(file: string, text: string, index: RuleIndex, factContext: FactContext, options: ScanOptions = {}): FileScan {
   const kind = fileKindOf(file);
