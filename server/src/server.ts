@@ -5,7 +5,9 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -20,12 +22,14 @@ import { uriOf } from './lsp/folders';
 import { hoverFor } from './lsp/hover';
 import { Session } from './lsp/session';
 import { DocumentReports } from './lsp/documentReports';
+import { MessageActivity } from './lsp/updateQueue';
 import { workspaceReport } from './lsp/workspaceReports';
 
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  const activity = new MessageActivity();
+  const connection = createConnection(ProposedFeatures.all, { messageStrategy: activity });
   const documents = new TextDocuments(TextDocument);
-  const session = new Session(connection, documents);
+  const session = new Session(connection, documents, activity);
   let folderUris: string[] = [];
   let folderEventsSupported = false;
 
@@ -72,9 +76,12 @@ export function startServer(): void {
   connection.onDidChangeWatchedFiles((params) => session.filesChanged(params.changes));
   connection.onDidChangeConfiguration(() => session.configurationChanged());
 
-  connection.languages.diagnostics.on(async (params) => {
+  connection.languages.diagnostics.on(async (params, token) => {
     const uri = params.textDocument.uri;
-    return documentReports.report(uri, await session.diagnosticsFor(uri), params.previousResultId);
+    const items = await session.diagnosticsFor(uri, token);
+    // The editor cancels a pull when the text changes again: the findings it would carry are dropped.
+    if (!items) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the document changed; pull again');
+    return documentReports.report(uri, items, params.previousResultId);
   });
   const documentReports = new DocumentReports();
   documents.onDidClose((e) => documentReports.forget(e.document.uri));
@@ -95,14 +102,17 @@ export function startServer(): void {
   });
   let lastWorkspaceGeneration = -1;
 
+  // Hover answers at once from the findings last analysed (a document just opened is analysed first),
+  // with a note when newer edits are not analysed yet.
   connection.onHover(async (params) => {
-    await session.settled();
-    const at = session.findingsAt(params.textDocument.uri);
-    return at && hoverFor(at.findings, params.position, at.folder.state);
+    const uri = params.textDocument.uri;
+    if (session.openDocuments.isNew(uri)) await session.openDocuments.analyse(uri);
+    const at = session.findingsAt(uri);
+    return at && hoverFor(at.findings, params.position, at.folder.state, !session.openDocuments.isCurrent(uri));
   });
 
-  connection.onCodeAction(async (params) => {
-    await session.settled();
+  // Quick fixes need only the diagnostics the editor sends (placed on its current text) and the text.
+  connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? codeActionsFor(document, params.context.diagnostics, session.docsHref) : [];
   });
