@@ -50,10 +50,16 @@ export class Session {
     this.connection.console.log(`[lockin-lens] ${message}`);
   }
 
+  /** Asked once per rule (a 5,000-finding file asked the disk 5,000 times per edit). */
   docsHref = (ruleId: string): string | undefined => {
-    const file = join(this.docsDir, `${ruleId}.md`);
-    return existsSync(file) ? pathToFileURL(file).toString() : undefined;
+    if (!this.docsHrefs.has(ruleId)) {
+      const file = join(this.docsDir, `${ruleId}.md`);
+      this.docsHrefs.set(ruleId, existsSync(file) ? pathToFileURL(file).toString() : undefined);
+    }
+    return this.docsHrefs.get(ruleId);
   };
+
+  private readonly docsHrefs = new Map<string, string | undefined>();
 
   async addFolder(uri: string): Promise<FolderIndex> {
     const root = fileURLToPath(uri);
