@@ -12,7 +12,6 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AuditWorkspaceRequest, ExitPlanRequest, FindingsTreeRequest } from './protocol';
 import { auditWorkspace } from './lsp/auditRequest';
 import { codeActionsFor } from './lsp/codeActions';
@@ -22,13 +21,15 @@ import { uriOf } from './lsp/folders';
 import { hoverFor } from './lsp/hover';
 import { Session } from './lsp/session';
 import { DocumentReports } from './lsp/documentReports';
+import { foldedDocuments } from './lsp/foldedText';
 import { MessageActivity } from './lsp/updateQueue';
 import { workspaceReport } from './lsp/workspaceReports';
 
 export function startServer(): void {
   const activity = new MessageActivity();
   const connection = createConnection(ProposedFeatures.all, { messageStrategy: activity });
-  const documents = new TextDocuments(TextDocument);
+  // Edits are queued and folded in when the text is read (most versions never are: openDocuments.ts).
+  const documents = new TextDocuments(foldedDocuments);
   const session = new Session(connection, documents, activity);
   let folderUris: string[] = [];
   let folderEventsSupported = false;
