@@ -29,8 +29,8 @@ export async function runLoadBench(root, args) {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
     console.log(`run ${run}:`);
-    console.log(`  burst of ${BURST_EDITS} edits, ${burst.lines} lines: final diagnostics ${ms(burst.finalMs)} after the burst started (${burst.pulls} pulls answered, ${burst.cancelled} cancelled); RSS ${burst.rssBefore} → peak ${burst.rssPeak} MB (+${burst.rssPeak - burst.rssBefore}); hover during the burst median ${ms(burst.hoverMedian)}, max ${ms(burst.hoverMax)} over ${burst.hovers}`);
-    for (const t of typing) console.log(`  typing ${t.seconds} s at 10 chars/s, ${t.findings} findings: final diagnostics ${ms(t.lagMs)} after the last keystroke (${t.pulls} pulls answered, ${t.cancelled} cancelled); RSS peak +${t.rssPeak - t.rssBefore} MB`);
+    console.log(`  burst of ${BURST_EDITS} edits, ${burst.lines} lines: final diagnostics ${ms(burst.finalMs)} after the burst started (${burst.pulls} pulls answered, ${burst.cancelled} cancelled); RSS ${burst.rssBefore} → peak ${burst.rssPeak} MB (+${burst.rssPeak - burst.rssBefore}; +${burst.rssSettled - burst.rssBefore} a second later); hover during the burst median ${ms(burst.hoverMedian)}, max ${ms(burst.hoverMax)} over ${burst.hovers}`);
+    for (const t of typing) console.log(`  typing ${t.seconds} s at 10 chars/s, ${t.findings} findings: final diagnostics ${ms(t.lagMs)} after the last keystroke (${t.pulls} pulls answered, ${t.cancelled} cancelled); RSS peak +${t.rssPeak - t.rssBefore} MB (+${t.rssSettled - t.rssBefore} a second later)`);
     console.log(`  storm of ${storm.files} files changed on disk: open document's pull answered ${ms(storm.pullMs)}, hover ${ms(storm.hoverMs)} after it; RSS ${storm.rssBefore} → peak ${storm.rssPeak} MB`);
   }
 }
@@ -68,7 +68,13 @@ function sampleRss(pid) {
   const sampler = { before: rssOf(pid), peak: 0 };
   sampler.peak = sampler.before;
   const timer = setInterval(() => (sampler.peak = Math.max(sampler.peak, rssOf(pid))), 10);
-  sampler.stop = () => (clearInterval(timer), (sampler.peak = Math.max(sampler.peak, rssOf(pid))), sampler);
+  sampler.stop = async () => {
+    clearInterval(timer);
+    sampler.peak = Math.max(sampler.peak, rssOf(pid));
+    await new Promise((r) => setTimeout(r, 1000)); // what stays once the work is done
+    sampler.settled = rssOf(pid);
+    return sampler;
+  };
   return sampler;
 }
 
@@ -119,13 +125,13 @@ async function burstScenario(client, server, dir) {
   const finalMs = puller.received.at(-1).at - started;
   done = true;
   await hovering;
-  rss.stop();
+  await rss.stop();
   const queries = puller.latest().filter((d) => d.code === 'supabase/query-builder');
   const placed = queries.filter((d) => lines[d.range.start.line].indexOf('supabase.from') === d.range.start.character);
   if (placed.length !== queryLines.length) throw new Error(`burst: ${placed.length} of the final diagnostics are where the final text has its ${queryLines.length} queries`);
   server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   const sorted = [...hovers].sort((a, b) => a - b);
-  return { lines: 3000, finalMs, pulls: puller.received.length - 1, cancelled: puller.cancelled, rssBefore: rss.before, rssPeak: rss.peak, hovers: hovers.length, hoverMedian: sorted[Math.floor(sorted.length / 2)], hoverMax: sorted.at(-1) };
+  return { lines: 3000, finalMs, pulls: puller.received.length - 1, cancelled: puller.cancelled, rssBefore: rss.before, rssPeak: rss.peak, rssSettled: rss.settled, hovers: hovers.length, hoverMedian: sorted[Math.floor(sorted.length / 2)], hoverMax: sorted.at(-1) };
 }
 
 /** Types `seconds` × 10 characters into the comment before the middle query, 100 ms apart. */
@@ -150,11 +156,11 @@ async function typingScenario(client, server, dir, durationMs) {
     await new Promise((r) => setTimeout(r, 100));
   }
   await puller.idle();
-  rss.stop();
+  await rss.stop();
   const expected = lines[line].indexOf('supabase.from') + keystrokes;
   if (!puller.latest().some((d) => d.range.start.line === line && d.range.start.character === expected)) throw new Error('typing: the final diagnostics are not those of the final text');
   server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-  return { seconds: durationMs / 1000, findings, lagMs: puller.received.at(-1).at - last, pulls: puller.received.length - 1, cancelled: puller.cancelled, rssBefore: rss.before, rssPeak: rss.peak };
+  return { seconds: durationMs / 1000, findings, lagMs: puller.received.at(-1).at - last, pulls: puller.received.length - 1, cancelled: puller.cancelled, rssBefore: rss.before, rssPeak: rss.peak, rssSettled: rss.settled };
 }
 
 /** 360 files of the copied apps rewritten on disk (as a checkout does) while one file is open. */
@@ -175,8 +181,8 @@ async function stormScenario(client, server, dir) {
   const pulled = client.pull(server, uri).then(() => performance.now() - started);
   const hovered = hover(server, uri, 3, 40).then(() => performance.now() - started);
   const [pullMs, hoverMs] = await Promise.all([pulled, hovered]);
-  await new Promise((r) => setTimeout(r, 1500)); // the rest of the storm, for the peak
-  rss.stop();
+  await new Promise((r) => setTimeout(r, 500)); // the rest of the storm, for the peak
+  await rss.stop();
   return { files: files.length, pullMs, hoverMs, rssBefore: rss.before, rssPeak: rss.peak };
 }
 

@@ -72,23 +72,26 @@ export const foldedDocuments: TextDocumentsConfiguration<TextDocument> = {
  * the text's end are clamped), on the text's lines: an edit costs what the lines it touches cost.
  */
 export function applyChanges(text: string, changes: TextDocumentContentChangeEvent[]): string {
-  let lines = splitLines(text);
+  let lines: string[] | undefined; // split only when an edit needs lines (a whole new text does not)
   for (const change of changes) {
-    if (!isIncremental(change)) {
-      lines = splitLines(change.text);
-      continue;
-    }
-    const [start, end] = ordered(change.range.start, change.range.end).map((p) => clamp(lines, p));
-    const head = lines[start.line].slice(0, start.character);
-    const tail = lines[end.line].slice(end.character);
-    const replaced = splitLines(head + change.text + tail);
-    if (end.line < lines.length - 1) replaced.pop(); // the empty line after the segment's last break is the next line
-    if (replaced.length < 10_000) lines.splice(start.line, end.line - start.line + 1, ...replaced);
-    else lines = [...lines.slice(0, start.line), ...replaced, ...lines.slice(end.line + 1)];
-    // A lone CR before the edit and a LF at its start are one line break now.
-    if (start.line > 0 && lines[start.line - 1].endsWith('\r') && lines[start.line].startsWith('\n')) lines = splitLines(lines.join(''));
+    if (isIncremental(change)) lines = applyEdit(lines ?? splitLines(text), change);
+    else [text, lines] = [change.text, undefined];
   }
-  return lines.join('');
+  return lines ? lines.join('') : text;
+}
+
+/** One edit on the lines (changed in place, or replaced when that is cheaper); returns them. */
+function applyEdit(lines: string[], change: { range: Range; text: string }): string[] {
+  const [start, end] = ordered(change.range.start, change.range.end).map((p) => clamp(lines, p));
+  const head = lines[start.line].slice(0, start.character);
+  const tail = lines[end.line].slice(end.character);
+  const replaced = splitLines(head + change.text + tail);
+  if (end.line < lines.length - 1) replaced.pop(); // the empty line after the segment's last break is the next line
+  if (replaced.length < 10_000) lines.splice(start.line, end.line - start.line + 1, ...replaced);
+  else lines = [...lines.slice(0, start.line), ...replaced, ...lines.slice(end.line + 1)];
+  // A lone CR before the edit and a LF at its start are one line break now.
+  if (start.line > 0 && lines[start.line - 1].endsWith('\r') && lines[start.line].startsWith('\n')) return splitLines(lines.join(''));
+  return lines;
 }
 
 function isIncremental(change: TextDocumentContentChangeEvent): change is { range: Range; text: string } {

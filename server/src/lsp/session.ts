@@ -23,6 +23,8 @@ import { ReportVersions } from './workspaceReports';
 const SUMMARY_DELAY_MS = 250;
 /** LOCKIN_LENS_TIMING=1 logs how long each document update took (the benchmark reads it). */
 const TIMING = process.env.LOCKIN_LENS_TIMING === '1';
+/** A scan that took longer than this is taken in only if no newer text arrived meanwhile. */
+const SAFE_POINT_AFTER_MS = 50;
 /** How long after the last edit the files it affected elsewhere are re-evaluated. */
 const CATCH_UP_DELAY_MS = 150;
 
@@ -128,8 +130,9 @@ export class Session {
     const started = performance.now();
     let scan: FileScan | undefined;
     if (!this.guard(uri, () => void (scan = located.folder.scanOpenText(located.rel, text)))) return true;
-    // Safe point: edits that arrived during the scan make it worthless, and nothing of it is kept.
-    await this.activity.quiet();
+    // Safe point after a long scan: edits that arrived meanwhile make it worthless, and nothing of it
+    // is kept. (After a short one, taking it in costs less than listening for them.)
+    if (performance.now() - started > SAFE_POINT_AFTER_MS) await this.activity.quiet();
     if (superseded()) {
       if (TIMING) this.log(`timing: ${reason} ${located.rel} dropped after ${(performance.now() - started).toFixed(1)} ms (newer text)`);
       return false;
