@@ -1,12 +1,10 @@
 // The language server's state and its handlers for documents, files and configuration. Custom
 // requests (the workspace audit) live in auditRequest.ts; wiring lives in server.ts.
 
-import { existsSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CancellationToken, Connection, Diagnostic, FileChangeType, FileEvent, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinRulesDir } from '../engine/rules/builtin';
 import type { FileScan } from '../engine/scan/scanFile';
 import type { Finding } from '../engine/types';
 import { ShowMessageOnceNotification, SummaryChangedNotification } from '../protocol';
@@ -16,6 +14,7 @@ import { Folders, rulesFor, uriOf } from './folders';
 import { costOptionsOf, DEFAULT_SETTINGS, LockinSettings, pathSelected, SettingsCache } from './settings';
 import { ChangeReason, OpenDocuments } from './openDocuments';
 import { PanelPublisher } from './panelData';
+import { ruleDocsLinks } from './ruleDocsLinks';
 import { summarize } from './summary';
 import { MessageActivity, UpdateQueue } from './updateQueue';
 import { ReportVersions } from './workspaceReports';
@@ -37,7 +36,6 @@ export class Session {
   /** Folder-level settings, for work that spans files (workspace reports, the summary). */
   private readonly folderSettings = new Map<FolderIndex, LockinSettings>();
   private summaryTimer?: NodeJS.Timeout;
-  private readonly docsDir = join(dirname(builtinRulesDir()), 'dist', 'rule-docs');
 
   /** Updates run one at a time (see updateQueue.ts); open documents at their latest text (openDocuments.ts). */
   private readonly queue = new UpdateQueue((message) => this.log(message));
@@ -52,16 +50,7 @@ export class Session {
     this.connection.console.log(`[lockin-lens] ${message}`);
   }
 
-  /** Asked once per rule (a 5,000-finding file asked the disk 5,000 times per edit). */
-  docsHref = (ruleId: string): string | undefined => {
-    if (!this.docsHrefs.has(ruleId)) {
-      const file = join(this.docsDir, `${ruleId}.md`);
-      this.docsHrefs.set(ruleId, existsSync(file) ? pathToFileURL(file).toString() : undefined);
-    }
-    return this.docsHrefs.get(ruleId);
-  };
-
-  private readonly docsHrefs = new Map<string, string | undefined>();
+  readonly docsHref = ruleDocsLinks();
 
   async addFolder(uri: string): Promise<FolderIndex> {
     const root = fileURLToPath(uri);
