@@ -13,7 +13,6 @@ export async function listTeams(): Promise<Team[]> {
 }
 
 export async function memberCount(teamId: string): Promise<number> {
-  // lockin-lens-ignore-next-line supabase/rpc -- invite flow reviewed, adapter planned
   const { data, error } = await supabase.rpc('team_member_count', { p_team_id: teamId });
   if (error) throw new Error(error.message);
   return data ?? 0;
