@@ -5,12 +5,13 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AuditWorkspaceRequest, ExitPlanRequest, FindingsTreeRequest, TouchPointsRequest } from './protocol';
 import { auditWorkspace } from './lsp/auditRequest';
 import { codeActionsFor } from './lsp/codeActions';
@@ -21,12 +22,16 @@ import { hoverFor } from './lsp/hover';
 import { Session } from './lsp/session';
 import { touchPoints } from './lsp/touchPoints';
 import { DocumentReports } from './lsp/documentReports';
+import { foldedDocuments } from './lsp/foldedText';
+import { MessageActivity } from './lsp/updateQueue';
 import { workspaceReport } from './lsp/workspaceReports';
 
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
-  const session = new Session(connection, documents);
+  const activity = new MessageActivity();
+  const connection = createConnection(ProposedFeatures.all, { messageStrategy: activity });
+  // Edits are queued and folded in when the text is read (most versions never are: openDocuments.ts).
+  const documents = new TextDocuments(foldedDocuments);
+  const session = new Session(connection, documents, activity);
   let folderUris: string[] = [];
   let folderEventsSupported = false;
 
@@ -73,9 +78,12 @@ export function startServer(): void {
   connection.onDidChangeWatchedFiles((params) => session.filesChanged(params.changes));
   connection.onDidChangeConfiguration(() => session.configurationChanged());
 
-  connection.languages.diagnostics.on(async (params) => {
+  connection.languages.diagnostics.on(async (params, token) => {
     const uri = params.textDocument.uri;
-    return documentReports.report(uri, await session.diagnosticsFor(uri), params.previousResultId);
+    const items = await session.diagnosticsFor(uri, token);
+    // The editor cancels a pull when the text changes again: the findings it would carry are dropped.
+    if (!items) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the document changed; pull again');
+    return documentReports.report(uri, items, params.previousResultId);
   });
   const documentReports = new DocumentReports();
   documents.onDidClose((e) => documentReports.forget(e.document.uri));
@@ -96,14 +104,17 @@ export function startServer(): void {
   });
   let lastWorkspaceGeneration = -1;
 
+  // Hover answers at once from the findings last analysed (a document just opened is analysed first),
+  // with a note when newer edits are not analysed yet.
   connection.onHover(async (params) => {
-    await session.settled();
-    const at = session.findingsAt(params.textDocument.uri);
-    return at && hoverFor(at.findings, params.position, at.folder.state);
+    const uri = params.textDocument.uri;
+    if (session.openDocuments.isNew(uri)) await session.openDocuments.analyse(uri);
+    const at = session.findingsAt(uri);
+    return at && hoverFor(at.findings, params.position, at.folder.state, !session.openDocuments.isCurrent(uri));
   });
 
-  connection.onCodeAction(async (params) => {
-    await session.settled();
+  // Quick fixes need only the diagnostics the editor sends (placed on its current text) and the text.
+  connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? codeActionsFor(document, params.context.diagnostics, session.docsHref) : [];
   });

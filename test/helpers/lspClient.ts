@@ -4,7 +4,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
@@ -51,7 +51,7 @@ export async function startServer(rootPath: string, options: { trusted?: boolean
   connection.sendNotification('initialized', {});
   server.stop = async () => {
     await connection.sendRequest('shutdown').catch(() => undefined);
-    connection.sendNotification('exit');
+    await connection.sendNotification('exit').catch(() => undefined);
     connection.dispose();
     child.kill();
   };
@@ -97,3 +97,64 @@ export async function pull(server: TestServer, uri: string): Promise<PulledDiagn
 }
 
 type PullReport = { kind: 'full'; resultId?: string; items: PulledDiagnostic[] } | { kind: 'unchanged'; resultId: string };
+
+/**
+ * Pulls one document's diagnostics as vscode-languageclient does while the user types: at most one
+ * pull in flight; a change meanwhile cancels it, and one new pull follows once it has settled. The
+ * last report received after the last change is what the editor ends up showing.
+ */
+export class EditorPuller {
+  /** Every report that was not cancelled, with its arrival time (performance.now()). */
+  readonly received: { at: number; items: PulledDiagnostic[] }[] = [];
+  /** Pulls answered with a cancellation error. */
+  cancelled = 0;
+  private inFlight?: CancellationTokenSource;
+  private again = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly server: TestServer, private readonly uri: string) {}
+
+  /** Call after each didChange of the document (and once after opening it). */
+  changed(): void {
+    if (this.inFlight) {
+      this.inFlight.cancel();
+      this.again = true;
+      return;
+    }
+    this.start();
+  }
+
+  /** Resolves once no pull is in flight or due. */
+  idle(): Promise<void> {
+    return this.inFlight ? new Promise((resolve) => this.idleWaiters.push(resolve)) : Promise.resolve();
+  }
+
+  /** The items the editor shows now. */
+  latest(): PulledDiagnostic[] | undefined {
+    return this.received.at(-1)?.items;
+  }
+
+  private start(): void {
+    const source = new CancellationTokenSource();
+    this.inFlight = source;
+    const last = this.server.reports.get(this.uri);
+    const request = this.server.connection.sendRequest<PullReport>('textDocument/diagnostic', { textDocument: { uri: this.uri }, previousResultId: last?.resultId }, source.token);
+    request.then((report) => this.settle(report, source), () => this.settle(undefined, source));
+  }
+
+  private settle(report: PullReport | undefined, source: CancellationTokenSource): void {
+    // A report that arrives after the editor cancelled its request is dropped, as the editor does.
+    if (report && !source.token.isCancellationRequested) {
+      const items = report.kind === 'full' ? report.items : this.server.reports.get(this.uri)?.items ?? [];
+      if (report.kind === 'full') this.server.reports.set(this.uri, { resultId: report.resultId, items });
+      this.received.push({ at: performance.now(), items });
+    } else this.cancelled++;
+    this.inFlight = undefined;
+    if (this.again) {
+      this.again = false;
+      this.start();
+      return;
+    }
+    for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+}

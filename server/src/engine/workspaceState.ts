@@ -155,14 +155,27 @@ export class WorkspaceState {
    * case files importing it may have new findings.
    */
   setFile(file: string, text: string, options: ScanOptions = {}): { scan: FileScan; exportsChanged: boolean; linkedChanged: string[] } {
+    return this.takeScan(this.scan(file, text, { ...options, forceParse: !this.prefilter || options.forceParse }));
+  }
+
+  /**
+   * Takes in a scan made for this state (setFile's second half). The language server scans an open
+   * document first and takes the scan in only if no newer text arrived meanwhile (session.ts).
+   */
+  takeScan(scan: FileScan): { scan: FileScan; exportsChanged: boolean; linkedChanged: string[] } {
+    const file = scan.file;
     const before = this.exportSignature(file);
-    const scan = this.scan(file, text, { ...options, forceParse: !this.prefilter || options.forceParse });
     const dropped = this.scans.has(file) ? [] : this.filesChanged();
     this.context.changed(file, this.scans.get(file), scan);
     this.scans.set(file, scan);
     this.invalidateWorkspaceHits(file);
     const linkedChanged = [...new Set([...dropped, ...this.linked.invalidate(file)])];
     return { scan, exportsChanged: before !== this.exportSignature(file), linkedChanged };
+  }
+
+  /** Scans an open document's text without taking it in (see takeScan): its tree is kept for the next edit. */
+  scanOpen(file: string, text: string): FileScan {
+    return scanFile(file, text, this.index, this.factContext, { forceParse: true, keepTree: true });
   }
 
   /** Scans a file as setFile would, without taking the result in (see adoptScan). */
@@ -184,11 +197,7 @@ export class WorkspaceState {
 
   /** Takes a scan made by scanOnly, here or on a worker thread, for the same rules and text. */
   adoptScan(scan: FileScan): void {
-    if (!this.scans.has(scan.file)) this.filesChanged();
-    this.context.changed(scan.file, this.scans.get(scan.file), scan);
-    this.scans.set(scan.file, scan);
-    this.invalidateWorkspaceHits(scan.file);
-    this.linked.invalidate(scan.file);
+    this.takeScan(scan);
   }
 
   /** Forgets a file. Returns other files whose linked-check results read it (now to recompute). */

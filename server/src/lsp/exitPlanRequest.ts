@@ -13,6 +13,7 @@ import type { Session } from './session';
 import { costOptionsOf } from './settings';
 
 export async function exitPlan(session: Session, params: ExitPlanParams): Promise<ExitPlan> {
+  await session.openDocuments.analysePending(); // the export describes every edit made so far
   await session.settled();
   const folder = pickFolder(session, params.folderUri);
   if (!folder) throw new Error('Lock-in Lens: no workspace folder to describe');

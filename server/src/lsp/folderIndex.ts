@@ -11,6 +11,7 @@ import { workspaceImports } from '../engine/match';
 import type { RuleSet } from '../engine/rules/load';
 import { ruleAppliesTo } from '../engine/rules/model';
 import { sameFindings } from '../engine/findings';
+import type { FileScan } from '../engine/scan/scanFile';
 import type { Finding, ScanError } from '../engine/types';
 import { DEFAULT_MAX_FILE_BYTES, readForScan } from '../engine/workspace/readFile';
 import { isProjectConfig } from '../engine/workspace/aliases';
@@ -99,13 +100,21 @@ export class FolderIndex {
     return this.open.has(rel);
   }
 
-  /** An open document's text. Returns the files whose findings changed. */
-  setOpenText(rel: string, text: string): string[] {
+  /**
+   * Scans an open document's text without taking it in (see takeOpenScan). The audit's size limit
+   * holds for open documents too: a bundle or a dump of megabytes is not checked (its checks could
+   * hold the server for seconds at every keystroke).
+   */
+  scanOpenText(rel: string, text: string): FileScan | undefined {
+    return text.length > DEFAULT_MAX_FILE_BYTES ? undefined : this.state.scanOpen(rel, text);
+  }
+
+  /** Takes in an open document's scan of `text` (none: too large). Returns the files whose findings changed. */
+  takeOpenScan(rel: string, text: string, scan: FileScan | undefined): string[] {
     this.open.add(rel);
-    // The audit's size limit holds for open documents too: a bundle or a dump of megabytes is not
-    // checked (its checks could hold the server for seconds at every keystroke).
-    if (text.length > DEFAULT_MAX_FILE_BYTES) return this.remove(rel);
-    return this.update(rel, text, true);
+    if (!scan) return this.remove(rel);
+    if (isProjectConfig(rel)) this.state.addConfig(rel, text);
+    return this.noteUpdate(rel, this.state.takeScan(scan));
   }
 
   /** What went wrong checking this file, for the log: scan errors, or why it was not checked. */
@@ -190,8 +199,12 @@ export class FolderIndex {
    */
   private update(rel: string, text: string, forceParse = false): string[] {
     if (isProjectConfig(rel)) this.state.addConfig(rel, text);
-    const { exportsChanged, linkedChanged } = this.state.setFile(rel, text, { forceParse, keepTree: forceParse });
+    const result = this.state.setFile(rel, text, { forceParse, keepTree: forceParse });
     if (!forceParse) this.state.reachFile(rel);
+    return this.noteUpdate(rel, result);
+  }
+
+  private noteUpdate(rel: string, { exportsChanged, linkedChanged }: { exportsChanged: boolean; linkedChanged: string[] }): string[] {
     this.refreshFindings(rel);
     for (const file of linkedChanged) if (file !== rel) this.stale.add(file);
     if (exportsChanged) this.exportsChangedIn.add(rel);
@@ -229,18 +242,27 @@ export class FolderIndex {
     return this.stale.size > 0 || this.exportsChangedIn.size > 0 || this.workspaceChecksStale;
   }
 
-  /** Recomputes the findings of files that earlier updates affected; returns those files. */
-  catchUp(): string[] {
-    const changed = this.recompute([...this.stale]);
-    this.stale.clear();
+  /**
+   * Recomputes the findings of files that earlier updates affected, until the deadline (at least
+   * one file); returns those files, and whether some are left for the next call.
+   */
+  catchUp(deadline = Infinity): { changed: string[]; more: boolean } {
+    // What is left becomes a list of files first (cheap but for the prefilter's second pass).
     if (this.exportsChangedIn.size > 0) {
-      changed.push(...this.recompute(this.state.reachPlatformModules()));
-      for (const rel of this.exportsChangedIn) changed.push(...this.recompute(this.dependentsOf(rel)));
+      for (const file of this.state.reachPlatformModules()) this.stale.add(file);
+      for (const rel of this.exportsChangedIn) for (const file of this.dependentsOf(rel)) this.stale.add(file);
       this.exportsChangedIn.clear();
     }
-    if (this.workspaceChecksStale) changed.push(...this.recomputeWorkspaceCheckFiles(''));
+    if (this.workspaceChecksStale) for (const file of this.workspaceCheckFiles()) this.stale.add(file);
     this.workspaceChecksStale = false;
-    return [...new Set(changed)];
+    const changed: string[] = [];
+    for (const file of this.stale) {
+      if (changed.length > 0 && performance.now() >= deadline) break;
+      this.stale.delete(file);
+      if (this.state.scans.has(file)) this.refreshFindings(file);
+      changed.push(file);
+    }
+    return { changed, more: this.stale.size > 0 };
   }
 
   /** Files importing `rel` (and every barrel file, since re-exports chain). */
@@ -254,20 +276,13 @@ export class FolderIndex {
     return out;
   }
 
-  private recompute(files: string[]): string[] {
-    for (const file of files) if (this.state.scans.has(file)) this.refreshFindings(file);
-    return files;
-  }
-
   private touchesWorkspaceChecks(rel: string): boolean {
     return this.workspaceCheckRules().some((r) => ruleAppliesTo(r, rel));
   }
 
-  private recomputeWorkspaceCheckFiles(except: string): string[] {
+  private workspaceCheckFiles(): string[] {
     const rules = this.workspaceCheckRules();
-    const files = [...this.state.scans.keys()].filter((f) => f !== except && rules.some((r) => ruleAppliesTo(r, f)));
-    for (const file of files) this.refreshFindings(file);
-    return files;
+    return [...this.state.scans.keys()].filter((f) => rules.some((r) => ruleAppliesTo(r, f)));
   }
 
   private workspaceCheckRules() {

@@ -10,7 +10,10 @@ import type { WorkspaceState } from '../engine/workspaceState';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
-export function hoverFor(findings: Finding[], position: Position, state: WorkspaceState): Hover | undefined {
+/** Shown under a hover answered while newer edits of the document are still to be checked. */
+export const STALE_NOTE = '_Lock-in Lens is still checking your latest edits: this is what an earlier version of the file showed._';
+
+export function hoverFor(findings: Finding[], position: Position, state: WorkspaceState, stale = false): Hover | undefined {
   const line = position.line + 1;
   const column = position.character + 1;
   const here = findings.filter((f) => {
@@ -25,6 +28,7 @@ export function hoverFor(findings: Finding[], position: Position, state: Workspa
     const rule = state.rule(f.ruleId);
     return f.kind === 'security' ? securitySection(f, rule) : lockinSection(f, rule, brief);
   });
+  if (stale) sections.push(STALE_NOTE);
   return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } };
 }
 

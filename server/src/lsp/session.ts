@@ -1,25 +1,29 @@
 // The language server's state and its handlers for documents, files and configuration. Custom
 // requests (the workspace audit) live in auditRequest.ts; wiring lives in server.ts.
 
-import { existsSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Connection, Diagnostic, FileChangeType, FileEvent, TextDocuments } from 'vscode-languageserver';
+import { CancellationToken, Connection, Diagnostic, FileChangeType, FileEvent, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinRulesDir } from '../engine/rules/builtin';
+import type { FileScan } from '../engine/scan/scanFile';
 import type { Finding } from '../engine/types';
 import { ShowMessageOnceNotification, SummaryChangedNotification } from '../protocol';
 import { diagnosticFindings, toDiagnostic, visibleFindings } from './diagnostics';
 import { FolderIndex } from './folderIndex';
 import { Folders, rulesFor, uriOf } from './folders';
 import { costOptionsOf, DEFAULT_SETTINGS, LockinSettings, pathSelected, SettingsCache } from './settings';
+import { ChangeReason, OpenDocuments } from './openDocuments';
 import { PanelPublisher } from './panelData';
+import { ruleDocsLinks } from './ruleDocsLinks';
 import { summarize } from './summary';
+import { MessageActivity, UpdateQueue } from './updateQueue';
 import { ReportVersions } from './workspaceReports';
 
 const SUMMARY_DELAY_MS = 250;
 /** LOCKIN_LENS_TIMING=1 logs how long each document update took (the benchmark reads it). */
 const TIMING = process.env.LOCKIN_LENS_TIMING === '1';
+/** A scan that took longer than this is taken in only if no newer text arrived meanwhile. */
+const SAFE_POINT_AFTER_MS = 50;
 /** How long after the last edit the files it affected elsewhere are re-evaluated. */
 const CATCH_UP_DELAY_MS = 150;
 
@@ -32,20 +36,21 @@ export class Session {
   /** Folder-level settings, for work that spans files (workspace reports, the summary). */
   private readonly folderSettings = new Map<FolderIndex, LockinSettings>();
   private summaryTimer?: NodeJS.Timeout;
-  private readonly docsDir = join(dirname(builtinRulesDir()), 'dist', 'rule-docs');
 
-  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {
+  /** Updates run one at a time (see updateQueue.ts); open documents at their latest text (openDocuments.ts). */
+  private readonly queue = new UpdateQueue((message) => this.log(message));
+  readonly openDocuments: OpenDocuments;
+
+  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>, private readonly activity: MessageActivity) {
     this.settings = new SettingsCache(connection, () => this.configurationSupported);
+    this.openDocuments = new OpenDocuments(documents, this.queue, activity, (uri, text, reason, superseded) => this.applyDocument(uri, text, reason, superseded));
   }
 
   log(message: string): void {
     this.connection.console.log(`[lockin-lens] ${message}`);
   }
 
-  docsHref = (ruleId: string): string | undefined => {
-    const file = join(this.docsDir, `${ruleId}.md`);
-    return existsSync(file) ? pathToFileURL(file).toString() : undefined;
-  };
+  readonly docsHref = ruleDocsLinks();
 
   async addFolder(uri: string): Promise<FolderIndex> {
     const root = fileURLToPath(uri);
@@ -85,59 +90,73 @@ export class Session {
     return this.folders.forUri(uri, (root) => new FolderIndex(root, this.loadRules(root, DEFAULT_SETTINGS)));
   }
 
-  /**
-   * Document updates run in arrival order, and every request waits for the updates sent before it,
-   * so a pull after an edit always sees that edit (reading settings is asynchronous).
-   */
-  private updates: Promise<void> = Promise.resolve();
-
+  /** Runs an update after those received before it (documents' analyses, settings, folders). */
   enqueue(work: () => Promise<void> | void): Promise<void> {
-    this.updates = this.updates.then(work).catch((e) => this.log(`update failed: ${(e as Error).stack ?? e}`));
-    return this.updates;
+    return this.queue.run(work);
   }
 
-  /** Resolves once every update received so far has been applied. */
+  /** Resolves once every update received so far has been applied (not the analysis of edits still quiet). */
   settled(): Promise<void> {
-    return this.updates;
+    return this.queue.settled();
   }
 
-  documentChanged(document: TextDocument, reason: 'open' | 'change' | 'save'): Promise<void> {
-    const text = document.getText();
-    return this.enqueue(() => this.applyDocument(document.uri, text, reason));
+  /** Edits are only noted here; the latest text is analysed when pulled or quiet (openDocuments.ts). */
+  documentChanged(document: TextDocument, reason: ChangeReason): void {
+    this.openDocuments.changed(document.uri, reason);
   }
 
-  /** A document was opened or edited (or saved, in on-save mode): re-scan it and what depends on it. */
-  private async applyDocument(uri: string, text: string, reason: 'open' | 'change' | 'save'): Promise<void> {
+  /**
+   * Analyses an open document's text (opened, edited, or saved in on-save mode): re-scans it and
+   * notes what depends on it. The scan is taken in only if no newer text arrived while it ran.
+   */
+  private async applyDocument(uri: string, text: string, reason: ChangeReason, superseded: () => boolean): Promise<boolean> {
     const located = this.locate(uri);
-    if (!located) return;
+    if (!located) return true;
     if (reason === 'change' && !located.folder.isOpen(located.rel)) reason = 'open';
     const settings = await this.settings.get(uri);
-    if (reason === 'change' && settings.run === 'onSave' && located.folder.state.scans.has(located.rel)) return;
-    if (!located.folder.isWanted(located.rel) && reason !== 'open') return;
+    if (reason === 'change' && settings.run === 'onSave' && located.folder.state.scans.has(located.rel)) return true;
+    if (!located.folder.isWanted(located.rel) && reason !== 'open') return true;
+    const started = performance.now();
+    let scan: FileScan | undefined;
+    if (!this.guard(uri, () => void (scan = located.folder.scanOpenText(located.rel, text)))) return true;
+    // Safe point after a long scan: edits that arrived meanwhile make it worthless, and nothing of it
+    // is kept. (After a short one, taking it in costs less than listening for them.)
+    if (performance.now() - started > SAFE_POINT_AFTER_MS) await this.activity.quiet();
+    if (superseded()) {
+      if (TIMING) this.log(`timing: ${reason} ${located.rel} dropped after ${(performance.now() - started).toFixed(1)} ms (newer text)`);
+      return false;
+    }
     this.guard(uri, () => {
-      const started = performance.now();
-      const changed = located.folder.setOpenText(located.rel, text);
+      const changed = located.folder.takeOpenScan(located.rel, text, scan);
       this.logProblemsOnce(located.rel, located.folder.problemsOf(located.rel, text));
       if (reason === 'open') located.folder.ensureImports(located.rel);
       this.afterChange(located.folder, changed, located.rel);
       if (TIMING) this.log(`timing: ${reason} ${located.rel} re-checked in ${(performance.now() - started).toFixed(1)} ms`);
     });
+    return true;
   }
 
   documentClosed(document: TextDocument): void {
+    this.openDocuments.closed(document.uri);
     void this.enqueue(() => {
       const located = this.locate(document.uri);
       if (located) this.guard(document.uri, () => this.afterChange(located.folder, located.folder.closeDocument(located.rel)));
     });
   }
 
-  /** Files changed on disk (the editor's file watcher). */
+  private readonly fileEvents: FileEvent[] = [];
+
+  /** Files changed on disk (the editor's file watcher): read in the background, a slice at a time. */
   filesChanged(events: FileEvent[]): void {
-    void this.enqueue(() => this.applyFileEvents(events));
+    this.fileEvents.push(...events);
+    this.queue.inBackground('files', (deadline) => this.applyFileEvents(deadline));
   }
 
-  private applyFileEvents(events: FileEvent[]): void {
-    for (const event of events) {
+  private applyFileEvents(deadline: number): boolean {
+    let done = 0;
+    for (const event of this.fileEvents) {
+      if (done > 0 && performance.now() >= deadline) break;
+      done++;
       // The watcher also reports files outside the workspace (the editor's own user data): ignored.
       const located = this.folders.inWorkspace(event.uri);
       if (!located || this.documents.get(event.uri)) continue;
@@ -146,6 +165,8 @@ export class Session {
         this.afterChange(located.folder, changed);
       });
     }
+    this.fileEvents.splice(0, done);
+    return this.fileEvents.length > 0;
   }
 
   /** Settings changed: forget cached settings, reload rules where rule folders changed, re-pull. */
@@ -166,9 +187,14 @@ export class Session {
     this.scheduleSummary();
   }
 
-  /** Diagnostics of one file under the settings that apply to it. */
-  async diagnosticsFor(uri: string): Promise<Diagnostic[]> {
-    await this.settled();
+  /**
+   * Diagnostics of one file under the settings that apply to it, at the document's latest text; or
+   * undefined when the request was cancelled meanwhile. A file that is not open waits for files
+   * changed on disk to be read too; an open one does not wait for that background work.
+   */
+  async diagnosticsFor(uri: string, token: CancellationToken = CancellationToken.None): Promise<Diagnostic[] | undefined> {
+    if (!(await this.openDocuments.current(uri, token))) return undefined;
+    if (!this.documents.get(uri)) await this.queue.idle();
     if (TIMING) this.log(`timing: diagnostics for ${uri} after process up ${Math.round(performance.now())} ms`);
     const located = this.locate(uri);
     if (!located) return [];
@@ -211,16 +237,24 @@ export class Session {
 
   private readonly catchUpTimers = new Map<FolderIndex, NodeJS.Timeout>();
 
-  /** Files affected by an edit elsewhere are brought up to date shortly after, off the keystroke path. */
+  /**
+   * Files affected by an edit elsewhere are brought up to date shortly after the edits stop, off the
+   * keystroke path, in background slices that let requests on open documents through.
+   */
   private scheduleCatchUp(folder: FolderIndex): void {
     clearTimeout(this.catchUpTimers.get(folder));
-    this.catchUpTimers.set(folder, setTimeout(() => void this.enqueue(() => this.guard(folder.root, () => {
-      const changed = folder.catchUp();
-      if (changed.length === 0) return;
-      this.versions.bump(changed.map((rel) => uriOf(folder, rel)));
-      this.connection.languages.diagnostics.refresh();
-      this.scheduleSummary();
-    })), CATCH_UP_DELAY_MS));
+    this.catchUpTimers.set(folder, setTimeout(() => this.queue.inBackground(`catch-up ${folder.root}`, (deadline) => {
+      let more = false;
+      this.guard(folder.root, () => {
+        const step = folder.catchUp(deadline);
+        more = step.more;
+        if (step.changed.length === 0) return;
+        this.versions.bump(step.changed.map((rel) => uriOf(folder, rel)));
+        this.connection.languages.diagnostics.refresh();
+        this.scheduleSummary();
+      });
+      return more;
+    }), CATCH_UP_DELAY_MS));
   }
 
   scheduleSummary(): void {
@@ -253,12 +287,14 @@ export class Session {
     }
   }
 
-  /** The server never crashes on a file: a failure is logged and the file is skipped. */
-  private guard(uri: string, work: () => void): void {
+  /** The server never crashes on a file: a failure is logged and the file is skipped (returns false). */
+  private guard(uri: string, work: () => void): boolean {
     try {
       work();
+      return true;
     } catch (e) {
       this.log(`failed on ${uri}: ${(e as Error).stack ?? e}`);
+      return false;
     }
   }
 }

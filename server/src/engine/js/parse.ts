@@ -48,6 +48,9 @@ export function reparseSource(previous: ts.SourceFile, oldFileText: string, file
     oldEnd--;
     newEnd--;
   }
+  // Edits spread over most of the file (a formatter's pass, a burst of edits analysed at once) leave
+  // little to reuse, and TypeScript's incremental parser then costs more than a full parse.
+  if (oldEnd - start > oldText.length / 2) return parseSource(previous.fileName, text);
   const change = ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start);
   try {
     return ts.updateSourceFile(previous, text, change);

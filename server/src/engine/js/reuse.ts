@@ -21,6 +21,9 @@ interface StatementFacts {
   imports: ImportFact[];
 }
 
+/** More top-level names changed than this and no statement's facts are taken over (see plan). */
+const MAX_CHANGED_NAMES = 64;
+
 /** What a top-level name's value depends on: its kind and the nodes (or specifier) giving its value. */
 type Signature = unknown[];
 
@@ -43,7 +46,9 @@ export class FactMemo {
     const changed = usable ? changedNames(this.previousTopLevel, current) : undefined;
     this.previousTopLevel = current;
     this.ctx = ctx;
-    if (!changed) return () => undefined;
+    // Past a few dozen changed names (a formatter's pass, a paste over much of the file) little is left
+    // to take over, and finding what is costs more than walking the statements again.
+    if (!changed || changed.size > MAX_CHANGED_NAMES) return () => undefined;
     const tainted = taintedStatements(file, scopes, changed);
     return (index) => {
       const statement = file.statements[index];
@@ -100,8 +105,14 @@ function changedNames(before: Map<string, Signature>, after: Map<string, Signatu
 function taintedStatements(file: ts.SourceFile, scopes: ScopeTable, changed: Set<string>): Set<number> {
   const tainted = new Set<number>();
   if (changed.size === 0) return tainted;
-  const valueStatements = new Map<string, number[]>();
-  for (const [name, decl] of scopes.topLevelDecls()) valueStatements.set(name, valueNodes(decl).map((node) => statementIndexAt(file, node.pos)));
+  // The top-level names each statement gives a value to.
+  const namesValuedIn = new Map<number, string[]>();
+  for (const [name, decl] of scopes.topLevelDecls()) {
+    for (const node of valueNodes(decl)) {
+      const index = statementIndexAt(file, node.pos);
+      namesValuedIn.set(index, [...(namesValuedIn.get(index) ?? []), name]);
+    }
+  }
   let fresh = [...changed];
   while (fresh.length > 0) {
     const mentions = new RegExp(`(?<![\\w$])(?:${fresh.map(escapeRegExp).join('|')})(?![\\w$])`);
@@ -109,11 +120,10 @@ function taintedStatements(file: ts.SourceFile, scopes: ScopeTable, changed: Set
     file.statements.forEach((statement, index) => {
       if (tainted.has(index) || !mentions.test(file.text.slice(statement.pos, statement.end))) return;
       tainted.add(index);
-      for (const [name, indexes] of valueStatements) {
-        if (!changed.has(name) && indexes.includes(index)) {
-          changed.add(name);
-          fresh.push(name);
-        }
+      for (const name of namesValuedIn.get(index) ?? []) {
+        if (changed.has(name)) continue;
+        changed.add(name);
+        fresh.push(name);
       }
     });
   }
