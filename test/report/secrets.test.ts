@@ -51,6 +51,7 @@ async function outputs(root: string): Promise<Record<string, string>> {
     markdown: formatMarkdown(report, ruleSet.rules),
     baseline: JSON.stringify(createBaseline(report.findings)),
     text: formatText(report, false),
+    json: JSON.stringify(report.findings),
   };
 }
 
@@ -83,5 +84,25 @@ describe('secrets stay out of SARIF, the exit plan and baselines', () => {
     const outs = await outputs(root);
     assert.match(outs.sarif, /supabase\/service-role-key/, 'the secret was found, so the outputs do mention it (redacted)');
     assertNoLeak(new Set([serviceRole, stripe, openai]), outs);
+  });
+
+  it('for the detectors that read names, fallbacks, other issuers\' JWTs and returned env values', async () => {
+    const bearer = jwt({ iss: 'automation', sub: alnum(20), scope: 'workflows:write' });
+    const resend = `re_${alnum(8)}_${alnum(24)}`;
+    const appwrite = `standard_${Array.from({ length: 128 }, () => '0123456789abcdef'[Math.floor(next() * 16)]).join('')}`;
+    const password = `${alnum(6)}7${alnum(5)}`;
+    const fallback = `fallback${alnum(6)}`;
+    const root = writeTree({
+      'scripts/migrate.js': `module.exports = { endpoint: 'https://cloud.appwrite.io/v1', apiKey: '${appwrite}' };\n`,
+      'scripts/admin.mjs': `const login = { identity: 'ops@example.test', password: '${password}' };\nexport default login;\n`,
+      'src/hooks.ts': `export const token = '${bearer}';\nexport const mail = process.env.RESEND_KEY ?? '${resend}';\n`,
+      'src/secret.ts': `export const hookSecret = process.env.HOOK_SECRET || '${fallback}';\n`,
+      'netlify/functions/key.js': `exports.handler = async () => ({ statusCode: 200, body: JSON.stringify({ key: process.env.MAPS_API_KEY }) });\n`,
+    });
+    const outs = await outputs(root);
+    for (const id of ['generic/hardcoded-jwt', 'generic/messaging-token', 'generic/platform-token', 'generic/hardcoded-credential', 'generic/env-fallback-secret', 'generic/secret-env-returned']) {
+      assert.ok(outs.json.includes(`"${id}"`), `${id} reports in the planted tree`);
+    }
+    assertNoLeak(new Set([bearer, resend, appwrite, password, fallback]), outs);
   });
 });

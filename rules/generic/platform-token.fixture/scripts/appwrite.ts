@@ -5,3 +5,10 @@ export const hardCoded = new Client().setProject('6651f0e2a3b4c5d6e7f8').setKey(
 // The project id is public; the key read from the environment is the fix.
 // ok: generic/platform-token
 export const fromEnv = new Client().setProject('6651f0e2a3b4c5d6e7f8').setKey(process.env.APPWRITE_API_KEY!);
+
+// The newer key format, kept in a plain config object of a migration script.
+export const migrationConfig = {
+  endpoint: 'https://cloud.appwrite.io/v1',
+  // ruleid: generic/platform-token
+  apiKey: 'standard_a81efffd82d105191f1fb4b5fdf7f06db1397ccaff58ce1fbac01cfdb732d5c50ccbb8f0875fa2e5c64998f9574e646158bba71c3cb166705ea6f79103780143af60ad06c27704544e3ea57533ccea6d5a39d4385fccfbda3b78dfc1ffebd99a9fdacb82d3b325411445c55876a9b259768084d1df827d260df66ebaa3da253d',
+};

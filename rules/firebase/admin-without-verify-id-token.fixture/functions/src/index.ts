@@ -89,9 +89,31 @@ export const onUserCreated = onDocumentCreated('users/{uid}', async (event) => {
   await db.collection('stats').doc('users').set({ last: event.params.uid }, { merge: true });
 });
 
-// Reads are not flagged; only user management and writes are.
+// A document the code names itself (a public counter) is not a dump of rows: not flagged.
 export const publicStats = onRequest(async (_req, res) => {
   // ok: firebase/admin-without-verify-id-token
   const snap = await db.collection('stats').doc('users').get();
   res.json(snap.data());
+});
+
+// v1 function returning a whole collection, read with Admin power, to anyone.
+export const listCustomers = functions.https.onRequest(async (_req, res) => {
+  // ruleid: firebase/admin-without-verify-id-token
+  const snapshot = await db.collection('customers').get();
+  res.status(200).send(snapshot.docs.map((d) => d.data()));
+});
+
+// The same read behind a verified ID token stays quiet.
+export const listMyInvoices = onRequest(async (req, res) => {
+  const caller = await getAuth().verifyIdToken(String(req.headers.authorization ?? '').slice(7));
+  // ok: firebase/admin-without-verify-id-token
+  const snapshot = await db.collection('invoices').where('owner', '==', caller.uid).get();
+  res.json(snapshot.docs.map((d) => d.data()));
+});
+
+// A handler kept in a local constant nobody exports is never deployed.
+const unusedExport = onRequest(async (_req, res) => {
+  // ok: firebase/admin-without-verify-id-token
+  await getAuth().deleteUser('someone');
+  res.end();
 });

@@ -2,6 +2,8 @@
 // matters here when one of these reaches it.
 
 import ts from 'typescript';
+import { mayBeDeployed } from './deployed';
+import { FRAMEWORK_ENTRY_TEXT, frameworkHandlers } from './frameworks';
 import { Fn, FileModel, hasModifier, isFunctionExpr, unwrap } from './model';
 
 export type EntryKind =
@@ -13,7 +15,10 @@ export type EntryKind =
   | 'callable'
   /** Express/Hono-style `app.post('/path', handler)`. */
   | 'route'
-  /** Next.js route handlers and server actions, `pages/api` and Vercel/Netlify default exports. */
+  /**
+   * Next.js route handlers and server actions, `pages/api` and Vercel/Netlify default exports, and the
+   * file conventions of SvelteKit, Nuxt, Remix, Astro and Cloudflare Workers (frameworks.ts).
+   */
   | 'next';
 
 export interface Entry {
@@ -39,7 +44,7 @@ const ENTRY_TEXT: Record<EntryKind, RegExp> = {
 
 /** Could this file hold a handler of one of these kinds? (False means findEntries finds none.) */
 export function mayHaveEntries(text: string, kinds: readonly EntryKind[]): boolean {
-  return kinds.some((kind) => ENTRY_TEXT[kind].test(text));
+  return kinds.some((kind) => ENTRY_TEXT[kind].test(text) || (kind === 'next' && FRAMEWORK_ENTRY_TEXT.test(text)));
 }
 
 export function findEntries(model: FileModel, kinds: ReadonlySet<EntryKind>): Entry[] {
@@ -48,10 +53,11 @@ export function findEntries(model: FileModel, kinds: ReadonlySet<EntryKind>): En
     if (fn && !out.some((e) => e.fn === fn)) out.push({ kind, model, fn, preGuarded });
   };
   for (const { call, withSupabase, kind } of entryCalls(model)) {
+    if ((kind === 'callable' || kind === 'http') && !mayBeDeployed(call, model.sourceFile)) continue;
     if (withSupabase && kinds.has('serve')) add('serve', handlerArgument(call, model), withSupabaseVerifies(call));
     else if (kind && kinds.has(kind)) add(kind, handlerArgument(call, model), kind === 'route' && routePreGuarded(call, model));
   }
-  if (kinds.has('next')) for (const fn of exportedHandlers(model)) add('next', fn);
+  if (kinds.has('next')) for (const fn of [...exportedHandlers(model), ...frameworkHandlers(model)]) add('next', fn);
   return out;
 }
 

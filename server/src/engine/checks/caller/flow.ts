@@ -97,8 +97,23 @@ export class Flow {
       const handler = stmt.catchClause?.block;
       return !handler || this.exits(handler) || this.establishesAll(handler.statements, new Set(bound));
     }
-    if (ts.isExpressionStatement(stmt) || ts.isVariableStatement(stmt)) return this.hasThrowingVerifier(stmt);
+    if (ts.isExpressionStatement(stmt) || ts.isVariableStatement(stmt)) return this.hasThrowingVerifier(stmt) || this.dereferencesSeed(stmt);
     return false;
+  }
+
+  /**
+   * `const uid = request.auth!.uid`: reading a property of the verified identity throws when there
+   * is none, so an anonymous call stops here (`request.auth?.uid` does not).
+   */
+  private dereferencesSeed(stmt: ts.Statement): boolean {
+    if (!this.ctx.seed) return false;
+    let found = false;
+    forEachInline(stmt, (n) => {
+      if (found || !ts.isPropertyAccessExpression(n) || n.questionDotToken) return;
+      const target = ts.isNonNullExpression(n.expression) ? n.expression.expression : n.expression;
+      found = this.ctx.seed!(target);
+    });
+    return found;
   }
 
   /** Does some statement of this list, read in order, establish a guard? */

@@ -1,13 +1,24 @@
 // Registers the caller checks: privileged code reached before the caller is verified, and the
-// platform settings that leave a function or client open (verify_jwt = false, requiresAuth: false).
+// platform settings that leave a function or client open (verify_jwt = false, requiresAuth: false), and
+// webhook handlers that never check the sender's signature, handlers that fetch a caller's URL, and
+// Convex public functions that write without reading the caller's identity, and shared-secret checks
+// that let everyone in when the secret is unset.
 
 import { registerCheck } from '../registry';
+import { convexPublicWriteCheck } from './convex';
+import { failOpenSecretCheck } from './failOpen';
 import { base44ServiceRoleCheck, firebaseAdminCheck, supabaseServiceRoleCheck } from './privileged';
 import { requiresAuthCheck } from './requiresAuth';
+import { ssrfCheck } from './ssrf';
 import { verifyJwtCheck } from './verifyJwt';
+import { unverifiedWebhookCheck } from './webhooks';
 
 registerCheck(base44ServiceRoleCheck);
 registerCheck(supabaseServiceRoleCheck);
 registerCheck(firebaseAdminCheck);
 registerCheck(verifyJwtCheck);
 registerCheck(requiresAuthCheck);
+registerCheck(unverifiedWebhookCheck);
+registerCheck(ssrfCheck);
+registerCheck(convexPublicWriteCheck);
+registerCheck(failOpenSecretCheck);

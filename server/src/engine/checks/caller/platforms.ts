@@ -30,8 +30,16 @@ const AUTH_OPS = new Set([
 ]);
 const FIRESTORE_WRITES = new Set(['set', 'update', 'delete', 'create', 'add', 'recursiveDelete', 'commit', 'runTransaction']);
 const DATABASE_WRITES = new Set(['set', 'update', 'remove', 'push', 'transaction', 'setWithPriority']);
+// Reads bypass Security Rules just as writes do: a handler that returns them to any caller exposes
+// the collection (the rules may well deny that client read).
+const AUTH_READS = new Set(['getUser', 'getUserByEmail', 'getUserByPhoneNumber', 'getUsers']);
+const FIRESTORE_READS = new Set(['get', 'getAll', 'listDocuments', 'listCollections']);
+const DATABASE_READS = new Set(['once', 'get']);
 
 export function firebaseAdminApi(entries: EntryKind[]): PrivilegedApi {
+  // Public URLs (onRequest, routes) expose what they read; a callable's reads of public data are
+  // its normal use, so only its writes count.
+  const reads = entries.some((k) => k !== 'callable');
   return {
     entries: new Set(entries),
     isPrivileged(call, model) {
@@ -42,11 +50,21 @@ export function firebaseAdminApi(entries: EntryKind[]): PrivilegedApi {
       if (p[last] !== CALL) return false;
       const op = p[last - 1];
       const before = p.slice(0, last - 1);
-      return (AUTH_OPS.has(op) && builtBy(before, ['getAuth', 'auth'])) ||
-        (FIRESTORE_WRITES.has(op) && builtBy(before, ['getFirestore', 'initializeFirestore', 'firestore'])) ||
-        (DATABASE_WRITES.has(op) && builtBy(before, ['getDatabase', 'getDatabaseWithUrl', 'database']));
+      return ((AUTH_OPS.has(op) || (reads && AUTH_READS.has(op))) && builtBy(before, ['getAuth', 'auth'])) ||
+        ((FIRESTORE_WRITES.has(op) || (reads && FIRESTORE_READS.has(op) && !fixedDocument(call))) && builtBy(before, ['getFirestore', 'initializeFirestore', 'firestore'])) ||
+        ((DATABASE_WRITES.has(op) || (reads && DATABASE_READS.has(op))) && builtBy(before, ['getDatabase', 'getDatabaseWithUrl', 'database']));
     },
   };
+}
+
+/** `db.collection('stats').doc('totals').get()`: one document the code names itself, not rows a caller picks or a dump. */
+function fixedDocument(call: ts.CallExpression): boolean {
+  const callee = unwrap(call.expression);
+  const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+  if (!receiver || !ts.isCallExpression(receiver)) return false;
+  const target = unwrap(receiver.expression);
+  if (!ts.isPropertyAccessExpression(target) || target.name.text !== 'doc') return false;
+  return receiver.arguments.length > 0 && receiver.arguments.every((a) => ts.isStringLiteralLike(a));
 }
 
 /** Does the path go through a call of one of these service getters (`getAuth()`, `admin.firestore()`)? */
@@ -59,7 +77,7 @@ function moduleRef(ref: Ref | undefined, module: RegExp): Ref | undefined {
 }
 
 const SUPABASE_FACTORIES = new Set(['createClient', 'createServerClient', 'createBrowserClient', 'SupabaseClient']);
-const SERVICE_KEY_NAME = /service[_-]?role|secret[_-]?key|service[_-]?key|sb[_-]?secret/i;
+const SERVICE_KEY_NAME = /service[_-]?role|secret[_-]?key|service[_-]?key|sb[_-]?secret|admin[_-]?key|supabase[_-]?secret/i;
 
 export function supabaseServiceRoleApi(entries: EntryKind[]): PrivilegedApi {
   const memo = new WeakMap<ts.Node, boolean>();
@@ -92,6 +110,7 @@ type ClientTest = (expr: ts.Expression, model: FileModel, depth: number) => bool
 function serviceClient(e: ts.Expression, model: FileModel, depth: number, recurse: ClientTest): boolean {
   if (ts.isIdentifier(e)) return [...model.valuesOf(e), ...model.argumentsFor(e)].some((v) => recurse(v.expr, v.model, depth + 1));
   if (!ts.isCallExpression(e)) return false;
+  if (isNuxtServiceRole(e, model)) return true;
   // A factory of our own first (`const admin = getAdminClient()`): the engine's facts fold its
   // result into `createClient()`, but the key argument is inside the factory.
   const fn = model.functionFor(e.expression);
@@ -100,6 +119,13 @@ function serviceClient(e: ts.Expression, model: FileModel, depth: number, recurs
   if (!isSupabaseFactory(ref)) return false;
   if (ref!.path[0] === 'createAdminClient') return true;
   return SUPABASE_FACTORIES.has(ref!.path[0]) && isServiceKey(e.arguments[1], model, 0) && !actsAsCaller(e.arguments[2], model);
+}
+
+/** `serverSupabaseServiceRole(event)` from the Nuxt module's `#supabase/server`: a service-role client by definition. */
+function isNuxtServiceRole(call: ts.CallExpression, model: FileModel): boolean {
+  const callee = unwrap(call.expression);
+  const imported = ts.isIdentifier(callee) ? model.importOf(callee) : undefined;
+  return imported?.spec === '#supabase/server' && imported.name === 'serverSupabaseServiceRole';
 }
 
 /** `ctx.supabaseAdmin.from(…)` on the context @supabase/server hands to a handler (first call only). */

@@ -11,6 +11,9 @@ import { importsMayReach } from './reach';
 import type { Literal } from '../../util/literalScan';
 import { base44Api, firebaseAdminApi, supabaseServiceRoleApi } from './platforms';
 
+/** Platform modules only a framework knows (virtual modules), named in a file's text. */
+const UNTRACKED_PLATFORM_IMPORT = /['"]#supabase\/server['"]/;
+
 const ENTRY_KINDS: readonly EntryKind[] = ['serve', 'http', 'callable', 'route', 'next'];
 
 const HANDLER_NAMES: Record<EntryKind, string> = {
@@ -37,8 +40,9 @@ function privilegedCheck(name: string, makeApi: (entries: EntryKind[]) => Privil
       const entries = entryOption(options) ?? defaults;
       // The text tests first: reading `facts` parses a file the prefilter skipped.
       if (!mayHaveEntries(file.text, entries)) return [];
-      if (file.prefilterSkipped && !importsMayReach(view, file, modules)) return [];
-      if (!file.facts || !mayReachPlatform(file, modules)) return [];
+      // A module the engine does not track (Nuxt's `#supabase/server`) leaves the file unparsed by it.
+      if (file.prefilterSkipped && !importsMayReach(view, file, modules) && !UNTRACKED_PLATFORM_IMPORT.test(file.text)) return [];
+      if (!file.facts || !(mayReachPlatform(file, modules) || UNTRACKED_PLATFORM_IMPORT.test(file.text))) return [];
       const model = new CallerWorkspace(view).model(file.file);
       if (!model) return [];
       const analysis = new Analysis(makeApi(entries));
@@ -75,7 +79,7 @@ export const base44ServiceRoleCheck = privilegedCheck('base44-service-role-witho
   prefilter: /asServiceRole|auth\.me|createClientFromRequest/,
   hints: ['asServiceRole', 'auth.me', 'createClientFromRequest'].map((text) => ({ text })),
 });
-export const supabaseServiceRoleCheck = privilegedCheck('supabase-service-role-without-caller-check', supabaseServiceRoleApi, ['serve', 'route'], /^@supabase\//, {
+export const supabaseServiceRoleCheck = privilegedCheck('supabase-service-role-without-caller-check', supabaseServiceRoleApi, ['serve', 'route'], /^[@#]supabase\//, {
   prefilter: /supabase|service[_-]?role|secret[_-]?key|Deno\.serve/i,
   hints: ['supabase', 'service_role', 'service-role', 'servicerole', 'secret_key', 'secret-key', 'secretkey', 'deno.serve'].map((text) => ({ text, caseInsensitive: true })),
 });

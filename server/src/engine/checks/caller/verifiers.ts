@@ -20,6 +20,8 @@ const LIBRARY_VERIFIERS: { module: RegExp; names: Record<string, Verifier> }[] =
   { module: /^(npm:)?jsonwebtoken(@|$)/, names: { verify: { kind: 'throws', async: false } } },
   { module: /djwt/, names: { verify: { kind: 'throws', async: true } } },
   { module: /^(npm:)?next-auth(@[^/]*)?(\/next)?$/, names: { getServerSession: { kind: 'result', async: true } } },
+  // Nuxt's Supabase module: the session user of the request, or null.
+  { module: /^#supabase\/server$/, names: { serverSupabaseUser: { kind: 'result', async: true }, serverSupabaseSession: { kind: 'result', async: true } } },
   { module: /^(npm:)?@clerk\//, names: { auth: { kind: 'result', async: true }, currentUser: { kind: 'result', async: true }, getAuth: { kind: 'result', async: false } } },
 ];
 

@@ -75,13 +75,16 @@ function codeHits(root: ts.SourceFile): CheckHit[] {
 /** `{ origin: '*' | true | <request origin>, credentials: true }` given to something CORS-named. */
 function corsOptions(object: ts.ObjectLiteralExpression, root: ts.SourceFile): OriginSetting | undefined {
   const origin = propertyValue(object, 'origin');
-  if (!origin || !isTrue(propertyValue(object, 'credentials')) || !isCorsContext(object)) return undefined;
+  if (!origin || !isTrue(propertyValue(object, 'credentials')) || !isCorsContext(object, root)) return undefined;
   const kind = originKind(origin, root, true);
   return kind && { node: origin.parent, kind, object };
 }
 
-/** Passed to `cors(…)`/`enableCors(…)`/`register(cors, …)`, or held by a `cors`-named variable or property. */
-function isCorsContext(object: ts.ObjectLiteralExpression): boolean {
+/**
+ * Passed to `cors(…)`/`enableCors(…)`/`register(cors, …)`, held by a `cors`-named variable or
+ * property, or held by a variable that is later passed to such a call (`cors(options)`).
+ */
+function isCorsContext(object: ts.ObjectLiteralExpression, root: ts.SourceFile): boolean {
   const parent = object.parent;
   if (ts.isCallExpression(parent)) {
     const callee = parent.expression;
@@ -89,9 +92,30 @@ function isCorsContext(object: ts.ObjectLiteralExpression): boolean {
     if (/cors/i.test(name)) return true;
     return parent.arguments.some((a) => a !== object && ts.isIdentifier(a) && /cors/i.test(a.text));
   }
-  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return /cors/i.test(parent.name.text);
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return /cors/i.test(parent.name.text) || passedToCors(parent.name.text, root);
   if (ts.isPropertyAssignment(parent)) return /cors/i.test(propertyName(parent.name) ?? '');
   return false;
+}
+
+/** Is a variable of this name given to a CORS-named call somewhere in the file? */
+function passedToCors(name: string, root: ts.SourceFile): boolean {
+  let found = false;
+  forEachNode(root, (node) => {
+    if (found || !ts.isCallExpression(node)) return;
+    const callee = node.expression;
+    const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    found = /cors/i.test(calleeName) && node.arguments.some((a) => ts.isIdentifier(a) && a.text === name);
+  });
+  return found;
+}
+
+/** `origin: (origin, callback) => callback(null, true)`: a callback that admits every origin without looking at it. */
+function admitsEveryOrigin(value: ts.Expression, root: ts.SourceFile): boolean {
+  if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) return false;
+  const text = value.body.getText(root).replace(/\s+/g, '');
+  const [originParam, callbackParam] = value.parameters.map((p) => p.name.getText(root));
+  if (!callbackParam || /\bif\b|\?|includes|indexOf|test\(|match|===|==|endsWith|startsWith/.test(text)) return false;
+  return text.includes(`${callbackParam}(null,true)`) || (!!originParam && text.includes(`${callbackParam}(null,${originParam})`));
 }
 
 /** What an origin value allows: `*`, the caller's own Origin (`true` in middleware options), or something narrower. */
@@ -99,6 +123,7 @@ function originKind(value: ts.Expression, root: ts.SourceFile, middlewareOption:
   if (depth > 4) return undefined;
   if (stringValue(value) === '*') return 'wildcard';
   if (middlewareOption && value.kind === ts.SyntaxKind.TrueKeyword) return 'reflected';
+  if (middlewareOption && admitsEveryOrigin(value, root)) return 'reflected';
   if (ts.isParenthesizedExpression(value) || ts.isAsExpression(value) || ts.isNonNullExpression(value)) return originKind(value.expression, root, middlewareOption, depth + 1);
   if (ts.isBinaryExpression(value) && (value.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || value.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
     const left = originKind(value.left, root, middlewareOption, depth + 1);

@@ -1,13 +1,17 @@
 // Checks over Firestore and Cloud Storage Security Rules. One check, three findings selected by the
 // rule's options, so the file is parsed the same way for each:
 //   open-write  an `allow` granting a write method to everyone (no condition, `if true`, test mode)
-//   open-read   the same for an `allow` that grants only read methods
-//   auth-only   `request.auth != null` as the whole condition on a path keyed by a user id
+//   open-read   the same for an `allow` that grants only read methods, on data that may be private
+//   open-read-public  an open read of what is plainly public content (see publicContent), as information
+//   auth-only   `request.auth != null` as the whole condition (helpers that return true aside) where
+//               that reaches other users' data: a path keyed by a user id, a recursive wildcard, or a
+//               change (update, delete, write) of documents anyone signed in may have made
 // `options.service` picks the rules service (`cloud.firestore` or `firebase.storage`).
 
 import type { CheckHit, FileCheck } from '../registry';
 import { parseRules, PathSegment, RulesFile } from './rulesLang';
 import { expand, mentions, onlyChecksSignIn, OpenKind, openKind, tokenize } from './rulesExpr';
+import { authOnlyReach, publicContent } from './rulesReach';
 
 const WRITE_METHODS = new Set(['write', 'create', 'update', 'delete']);
 const READ_METHODS = new Set(['read', 'get', 'list']);
@@ -50,10 +54,13 @@ export const firebaseRulesCheck: FileCheck = {
       const vars = { methods: allow.methods.join(', '), path: showPath(allow.path, service) };
       const span = { start: allow.start, end: allow.end };
       if (open && finding === 'open-write' && writes) hits.push({ span, vars: { ...vars, reason: REASONS[open] } });
-      if (open && finding === 'open-read' && reads) hits.push({ span, vars: { ...vars, reason: REASONS[open] } });
+      if (open && reads && (finding === 'open-read' || finding === 'open-read-public')) {
+        const isPublic = publicContent(allow, rules, service);
+        if ((finding === 'open-read-public') === isPublic) hits.push({ span, vars: { ...vars, reason: REASONS[open] } });
+      }
       if (!open && tokens && finding === 'auth-only' && onlyChecksSignIn(tokens)) {
-        const key = userKey(allow.path);
-        if (key && !mentions(tokens, key)) hits.push({ span, vars: { ...vars, key } });
+        const why = authOnlyReach(allow, userKey(allow.path), (name) => mentions(tokens, name));
+        if (why) hits.push({ span, vars: { ...vars, ...why } });
       }
     }
     return hits;

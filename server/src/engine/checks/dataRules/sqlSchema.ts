@@ -5,7 +5,7 @@
 // a later file counts). Only the statements that decide these facts are understood; the rest is skipped.
 
 import { readBucketInsert, readBucketUpdate, whereIds } from './sqlBuckets';
-import { Cursor, qualified } from './sqlCursor';
+import { Cursor, qualified, splitTopLevel } from './sqlCursor';
 import { splitSql, SqlToken } from './sqlLex';
 
 export interface Located {
@@ -18,6 +18,8 @@ export interface TableInfo extends Located {
   schema: string;
   name: string;
   rls: boolean;
+  /** Column names as declared by `create table` and `alter table … add column`. */
+  columns?: string[];
 }
 
 export interface PolicyInfo extends Located {
@@ -100,7 +102,8 @@ class StatementReader {
     const ifNotExists = c.accept('if', 'not', 'exists');
     const name = c.qname();
     if (!name || (ifNotExists && this.schema.tables.has(qualified(name)))) return;
-    this.schema.tables.set(qualified(name), { schema: name.schema, name: name.name, rls: false, file: this.file, start, end: name.end });
+    const columns = columnNames(c.parens() ?? []);
+    this.schema.tables.set(qualified(name), { schema: name.schema, name: name.name, rls: false, columns, file: this.file, start, end: name.end });
   }
 
   private alterTable(c: Cursor): void {
@@ -115,6 +118,12 @@ class StatementReader {
       else if (a.accept('disable', 'row', 'level', 'security')) table.rls = false;
       else if (a.accept('rename', 'to')) this.moveTable(qualified(name), { schema: table.schema, name: a.ident()?.value ?? table.name });
       else if (a.accept('set', 'schema')) this.moveTable(qualified(name), { schema: a.ident()?.value ?? table.schema, name: table.name });
+      else if (a.accept('add')) {
+        a.accept('column');
+        a.accept('if', 'not', 'exists');
+        const column = a.ident();
+        if (column) table.columns = [...(table.columns ?? []), column.value];
+      }
     }
   }
 
@@ -200,6 +209,21 @@ class StatementReader {
       if (name) this.schema.functions.delete(qualified(name));
     }
   }
+}
+
+/** Table constraints that may open an element of a `create table` list instead of a column. */
+const CONSTRAINT_WORDS = new Set(['constraint', 'primary', 'foreign', 'unique', 'check', 'exclude', 'like']);
+
+/** The column names of a `create table (…)` element list. */
+function columnNames(inner: SqlToken[]): string[] {
+  const out: string[] = [];
+  for (const element of splitTopLevel(inner, ',')) {
+    const first = element[0];
+    if (!first || (first.kind !== 'word' && first.kind !== 'ident')) continue;
+    if (first.kind === 'word' && CONSTRAINT_WORDS.has(first.value)) continue;
+    out.push(first.value);
+  }
+  return out;
 }
 
 /** `as permissive|restrictive`, `for <command>`, `to <roles>`, `using (…)`, `with check (…)`, in any order. */

@@ -3,7 +3,10 @@
 // which schemas the Data API exposes (default: public). `options.finding` selects what to report:
 //   rls-missing       a table in an exposed schema whose RLS is never (or no longer) enabled
 //   policy-true-write a permissive insert/update/delete/all policy whose using/with check is `true`
-//   policy-true-read  the same for a select policy
+//   policy-true-read  the same for a select policy, unless the table is plainly reference data
+//   policy-true-read-public  a select policy `using (true)` on a catalogue or lookup table (information)
+//   policy-auth-only  a policy whose clause only asks for a signed-in user, on a table with an owner column
+//   storage-policy-no-owner  an insert/update/delete policy on storage.objects that checks the bucket only
 //   definer-search-path  a SECURITY DEFINER function without `set search_path`
 //   public-bucket     a storage bucket made public whose name does not say it holds public assets
 
@@ -11,6 +14,7 @@ import type { CheckFile, CheckHit, WorkspaceCheck } from '../registry';
 import { isWord, SqlToken } from './sqlLex';
 import { isTrue, splitTopLevel, stripParens } from './sqlCursor';
 import { readMigrations, Schema } from './sqlSchema';
+import { checksStorageOwner, isReferenceTable, onlySignedIn, ownerColumn } from './sqlPolicies';
 
 type Hit = CheckHit & { file: string };
 
@@ -47,7 +51,10 @@ const REPORTERS: Record<string, (p: Project) => Hit[]> = {
       .filter((t) => exposed.has(t.schema) && !t.rls)
       .map((t) => ({ file: t.file, span: { start: t.start, end: t.end }, vars: { table: `${t.schema}.${t.name}` } })),
   'policy-true-write': (p) => alwaysTruePolicies(p, 'write'),
-  'policy-true-read': (p) => alwaysTruePolicies(p, 'read'),
+  'policy-true-read': (p) => alwaysTruePolicies(p, 'read').filter((h) => !isReferenceTable(p.schema.tables.get(h.vars!.table))),
+  'policy-true-read-public': (p) => alwaysTruePolicies(p, 'read').filter((h) => isReferenceTable(p.schema.tables.get(h.vars!.table))),
+  'policy-auth-only': authOnlyPolicies,
+  'storage-policy-no-owner': storagePoliciesWithoutOwner,
   'definer-search-path': ({ schema }) =>
     [...schema.functions.values()]
       .filter((f) => f.definer && !f.searchPath)
@@ -69,6 +76,35 @@ function alwaysTruePolicies({ schema, exposed }: Project, kind: 'read' | 'write'
     const clause = openClause(policy.command, policy.using, policy.check);
     if (!clause || (policy.command === 'select') !== (kind === 'read')) continue;
     const vars = { policy: policy.name, table: policy.table, roles: roles.join(', '), command: COMMAND_VERB[policy.command] ?? policy.command, clause };
+    hits.push({ file: policy.file, span: { start: policy.start, end: policy.end }, vars });
+  }
+  return hits;
+}
+
+/** Client-role policies whose clause is only "signed in", on a table whose rows belong to users. */
+function authOnlyPolicies({ schema, exposed }: Project): Hit[] {
+  const hits: Hit[] = [];
+  for (const policy of schema.policies.values()) {
+    if (!policy.permissive || !exposed.has(policy.table.split('.')[0])) continue;
+    if (!policy.roles.some((r) => CLIENT_ROLES.has(r))) continue;
+    const owner = ownerColumn(schema.tables.get(policy.table));
+    const clause = onlySignedIn(policy.using) ? 'using' : onlySignedIn(policy.check) ? 'with check' : undefined;
+    if (!owner || !clause) continue;
+    const vars = { policy: policy.name, table: policy.table, command: COMMAND_VERB[policy.command] ?? policy.command, clause, owner };
+    hits.push({ file: policy.file, span: { start: policy.start, end: policy.end }, vars });
+  }
+  return hits;
+}
+
+/** Writes to storage.objects allowed by the bucket alone: anyone the roles admit may add, replace or remove any file. */
+function storagePoliciesWithoutOwner({ schema }: Project): Hit[] {
+  const hits: Hit[] = [];
+  for (const policy of schema.policies.values()) {
+    if (policy.table !== 'storage.objects' || !policy.permissive || policy.command === 'select') continue;
+    if (!policy.roles.some((r) => CLIENT_ROLES.has(r))) continue;
+    const clauses = [policy.using, policy.check].filter((c): c is SqlToken[] => !!c);
+    if (clauses.length === 0 || clauses.some(alwaysTrue) || clauses.some(checksStorageOwner)) continue;
+    const vars = { policy: policy.name, command: COMMAND_VERB[policy.command] ?? policy.command, roles: policy.roles.join(', ') };
     hits.push({ file: policy.file, span: { start: policy.start, end: policy.end }, vars });
   }
   return hits;

@@ -16,7 +16,10 @@ export type SecretFamily =
   | 'aws'
   | 'platform-token'
   | 'messaging'
-  | 'database-url';
+  | 'database-url'
+  | 'jwt'
+  | 'named-credential'
+  | 'env-fallback';
 
 export interface TokenDetector {
   family: SecretFamily;
@@ -98,10 +101,14 @@ export const TOKEN_DETECTORS: TokenDetector[] = [
   { family: 'messaging', label: 'SendGrid API key', pattern: token('SG\\.', '[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}'), hints: ['SG.'] },
   { family: 'messaging', label: 'Twilio API key', pattern: token('SK', '[0-9a-fA-F]{32}'), near: /twilio/i, hints: ['SK'] },
   { family: 'messaging', label: 'Mailgun API key', pattern: token('key-', '[a-f0-9]{32}'), near: /mailgun/i },
+  { family: 'messaging', label: 'Resend API key', pattern: token('re_', '[A-Za-z0-9]{8}_[A-Za-z0-9]{20,32}') },
+  { family: 'messaging', label: 'Mailgun API key', pattern: token('', '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}'), near: /mailgun/i, hints: [] },
+  { family: 'messaging', label: 'Postmark server token', pattern: token('', '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'), near: /postmark/i, nearScope: 'line', hints: [] },
   { family: 'messaging', label: 'Telegram bot token', pattern: token('\\d{5,16}:A', '[A-Za-z0-9_-]{34}'), near: /telegr/i, hints: [':A'] },
 
   // Prefix-less keys, anchored on their variable name or setter.
   { family: 'platform-token', label: 'Appwrite API key', pattern: named('APPWRITE_(?:API_)?KEY', '[A-Za-z0-9_]{64,}'), named: true, hints: ['APPWRITE_'] },
+  { family: 'platform-token', label: 'Appwrite API key', pattern: token('standard_', '[0-9a-f]{64,512}') },
   { family: 'platform-token', label: 'Appwrite API key', pattern: /\.setKey\(\s*["'`](?<body>[A-Za-z0-9_]{64,})["'`]/g, named: true, hints: ['.setKey('] },
   { family: 'platform-token', label: 'Netlify access token', pattern: named('NETLIFY_(?:AUTH_|ACCESS_)?TOKEN', '[A-Za-z0-9_=-]{40,46}'), named: true, hints: ['NETLIFY_'] },
   { family: 'ai-provider', label: 'Cohere API key', pattern: named('(?:COHERE|CO)_API_KEY', '[A-Za-z0-9]{40}'), named: true, hints: ['CO_API_KEY', 'COHERE_API_KEY'] },

@@ -1,12 +1,14 @@
 // Registers the secrets checks: hard-coded credentials (`secret-literal`), secret-looking env names
 // under client-exposed prefixes (`client-exposed-secret-env`), and AI SDK clients switched into
-// browser mode (`browser-ai-client`).
+// browser mode (`browser-ai-client`), and secret env values handed back to callers (`secret-env-returned`).
 
 import { registerCheck } from '../registry';
 import { browserAiClient } from './browserAi';
 import { clientExposedSecretEnv } from './envNames';
+import { envLeak } from './envLeak';
 import { secretLiteral } from './literals';
 
 registerCheck(secretLiteral);
 registerCheck(clientExposedSecretEnv);
 registerCheck(browserAiClient);
+registerCheck(envLeak);

@@ -18,6 +18,8 @@ const DEMO_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long
 export interface JwtVerdict {
   /** The `role` claim, when the token is a privileged API key that is not a public demo key. */
   privilegedRole?: string;
+  /** A token of another issuer that acts for someone (a subject, scopes, an API key id) and has not expired. */
+  bearer?: string;
   /** Why the token was judged harmless (for tests and debugging; never shown with the token). */
   quietBecause?: 'not-jwt' | 'not-privileged' | 'demo-key';
 }
@@ -30,7 +32,10 @@ export function classifyJwt(header: string, payload: string, signature: string):
   const claims = decodeJsonSegment(payload);
   if (!head || typeof head.alg !== 'string' || !claims) return { quietBecause: 'not-jwt' };
   const role = claims.role;
-  if (typeof role !== 'string' || !PRIVILEGED_ROLES.has(role)) return { quietBecause: 'not-privileged' };
+  if (typeof role !== 'string' || !PRIVILEGED_ROLES.has(role)) {
+    const bearer = bearerToken(claims);
+    return bearer ? { bearer } : { quietBecause: 'not-privileged' };
+  }
   if (claims.iss === DEMO_ISSUER || signedWithDemoSecret(header, payload, signature)) return { quietBecause: 'demo-key' };
   return { privilegedRole: role };
 }
@@ -39,4 +44,22 @@ export function classifyJwt(header: string, payload: string, signature: string):
 function signedWithDemoSecret(header: string, payload: string, signature: string): boolean {
   const expected = createHmac('sha256', DEMO_JWT_SECRET).update(`${header}.${payload}`).digest('base64url');
   return expected === signature.replace(/=+$/, '');
+}
+
+/** Claims that make a token act for someone; a Supabase anon key or a user session's `authenticated` role do not. */
+const ACTING_CLAIMS = ['sub', 'scope', 'scopes', 'permissions', 'api_key', 'apiKey', 'key', 'client_id', 'uid', 'user_id', 'userId', 'email'];
+/** The example token of the JWT introduction pages (`John Doe`), copied into many READMEs and tests. */
+const TEXTBOOK_SUBJECT = '1234567890';
+
+/**
+ * A hard-coded JWT of any issuer that grants something: it names a subject or scopes, its role is
+ * not a public one, and it has not expired. Signed-URL tokens (`url`) and anon keys stay quiet.
+ */
+function bearerToken(claims: Record<string, unknown>): string | undefined {
+  if (claims.role === 'anon' || claims.role === 'authenticated' || 'url' in claims || claims.sub === TEXTBOOK_SUBJECT) return undefined;
+  if (typeof claims.exp === 'number' && claims.exp * 1000 < Date.now()) return undefined;
+  const acting = ACTING_CLAIMS.find((c) => c in claims) ?? (typeof claims.role === 'string' ? 'role' : undefined);
+  if (!acting) return undefined;
+  const issuer = typeof claims.iss === 'string' && /^[\w.:/-]{1,60}$/.test(claims.iss) ? ` from ${claims.iss.replace(/^https?:\/\//, '')}` : '';
+  return `JWT${issuer} (${acting} claim${typeof claims.exp === 'number' ? '' : ', no expiry'})`;
 }

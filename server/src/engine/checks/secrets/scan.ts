@@ -6,6 +6,7 @@ import { AWS_SECRET_BY_NAME, TOKEN_DETECTORS, TokenDetector } from './detectors'
 import { DATABASE_SCHEMES, databaseUrls } from './connectionStrings';
 import { classifyJwt, JWT_PATTERN } from './jwt';
 import { pemKeys, SERVICE_ACCOUNT_WORDS, serviceAccountKeys } from './keys';
+import { envFallbacks, namedCredentials } from './named';
 import { hasPlaceholderMarks, looksLikePlaceholder } from './structure';
 import type { RawSecret } from './types';
 import { Literal, LiteralScan } from '../../util/literalScan';
@@ -36,6 +37,9 @@ export function findSecrets(text: string, literals?: ReadonlySet<Literal>): RawS
   if (holds(DATABASE_URL_HINTS)) add(databaseUrls(text));
   for (const detector of candidateDetectors(text, found)) add(tokenMatches(text, detector));
   if (holds(AWS_SECRET_HINTS)) add(awsSecretKeys(text));
+  // Last: a name or a fallback position says less than a format, so a known key there keeps its own family.
+  if (holds(NAMED_HINTS)) add(namedCredentials(text));
+  if (holds(FALLBACK_HINTS)) add(envFallbacks(text));
   pairAwsKeys(accepted);
   accepted.sort((a, b) => a.start - b.start);
   cache = { text, secrets: accepted };
@@ -46,8 +50,8 @@ function privilegedJwts(text: string): RawSecret[] {
   const out: RawSecret[] = [];
   for (const m of text.matchAll(JWT_PATTERN)) {
     const verdict = classifyJwt(m[1], m[2], m[3]);
-    if (!verdict.privilegedRole) continue;
-    out.push({ family: 'supabase-secret', label: `${verdict.privilegedRole} JWT`, start: m.index!, end: m.index! + m[0].length, secret: m[0] });
+    if (verdict.privilegedRole) out.push({ family: 'supabase-secret', label: `${verdict.privilegedRole} JWT`, start: m.index!, end: m.index! + m[0].length, secret: m[0] });
+    else if (verdict.bearer) out.push({ family: 'jwt', label: verdict.bearer, start: m.index!, end: m.index! + m[0].length, secret: m[0] });
   }
   return out;
 }
@@ -72,9 +76,13 @@ const PEM_HINTS: Literal[] = [{ text: '-----BEGIN ' }];
 /** Every name AWS_SECRET_BY_NAME accepts says `secret`, in any case. */
 const AWS_SECRET_HINTS: Literal[] = [{ text: 'secret', caseInsensitive: true }];
 const DATABASE_URL_HINTS: Literal[] = DATABASE_SCHEMES.map((text) => ({ text, caseInsensitive: true }));
+/** Every name namedCredentials accepts holds one of these words. */
+const NAMED_HINTS: Literal[] = ['secret', 'pass', 'pwd', 'token', 'key', 'authorization', 'credential'].map((text) => ({ text, caseInsensitive: true }));
+const FALLBACK_HINTS: Literal[] = [{ text: '||' }, { text: '??' }];
 /** Every detector's hints, for the engine's one pass over a file (RuleIndex.literalsIn). */
 export const SECRET_HINTS: readonly Literal[] = [
   ...LITERAL_OF.values(), ...JWT_HINTS, ...SERVICE_ACCOUNT_HINTS, ...PEM_HINTS, ...AWS_SECRET_HINTS, ...DATABASE_URL_HINTS,
+  ...NAMED_HINTS, ...FALLBACK_HINTS,
 ];
 /** For each detector, the hints whose presence lets it run. */
 const GATES = new Map([...HINTS].map(([d, hints]) => [d, hints.map((h) => LITERAL_OF.get(h)!)]));
