@@ -79,8 +79,9 @@ describe('argument parsing (util.parseArgs)', () => {
     const options = parseArgs([APP, '--format=sarif', '--fail-on', 'warning', '--rules', 'rules', '--rules=test', '--exclude', 'a/**', '--exclude=b/**', '--new-only', '--baseline', 'b.json', '--hourly-rate', '90', '--currency', 'EUR', '--max-file-size', '2', '--workers', '0', '-q']);
     assert.deepEqual(options, {
       path: APP, format: 'sarif', failOn: 'warning', rules: ['rules', 'test'], exclude: ['a/**', 'b/**'], newOnly: true, baseline: 'b.json', calibration: undefined,
-      hourlyRate: 90, currency: 'EUR', maxFileBytes: 2048, workers: 0, quiet: true, progress: false,
+      hourlyRate: 90, currency: 'EUR', maxFileBytes: 2048, workers: 0, quiet: true, progress: false, cache: true,
     });
+    assert.equal(parseArgs([APP, '--no-cache']).cache, false, '--no-cache leaves the scan cache alone');
     assert.equal(parseArgs(['--', APP]).path, APP);
     assert.deepEqual(parseArgs([APP, '--format', 'json', '--format', 'markdown']).format, 'markdown', 'the last value wins, as before');
   });
