@@ -84,4 +84,14 @@ describe('module resolution', () => {
       ['acme/from', 'supabase/functions/orders/index.ts', 3], ['acme/from', 'supabase/functions/orders/index.ts', 4],
     ]);
   });
+
+  it('ignores an import map target Deno cannot resolve: the SDK keeps its own name everywhere', () => {
+    // A root deno.json once mapped the SDK to a bare, versioned name; the web app beside it still
+    // imports the real SDK, and its calls must stay visible.
+    const { triples } = scanMemory({
+      'deno.json': JSON.stringify({ imports: { '@acme/sdk': '@acme/sdk.1.2', 'left-pad': 'left-pad.1' } }),
+      'src/db.ts': `import { createClient } from '@acme/sdk'\nexport const db = createClient()\ndb.from('orders')\n`,
+    });
+    assert.deepEqual(fromLines(triples), [['acme/from', 'src/db.ts', 3]]);
+  });
 });

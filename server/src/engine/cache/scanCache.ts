@@ -10,8 +10,8 @@
 // checks' results (the caller checks, which read other files), valid only for the same workspace.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { cacheFolder, readCache, writeCache } from '../../cli/codeCache';
 import type { RuleIndex } from '../context';
 import type { LinkedStore } from '../linkedHits';
@@ -208,11 +208,14 @@ function ruleReplacer(key: string, value: unknown): unknown {
 let buildHash: string | undefined;
 
 /**
- * This build of the engine: the bundle that holds this code (dist/cli.bundle.js, dist/server.js).
- * Any change to the engine's code makes a new bundle, so old packs are never read by new code.
+ * This build of the engine: the bundle that holds this code (dist/cli.bundle.js). Any change to the
+ * engine's code makes a new bundle, so old packs are never read by new code. Compiled through the
+ * code-cache loader, this code's __filename is the loader (dist/cli.js), which does not change with
+ * the engine: the bundle beside it is what is hashed.
  */
 function engineBuild(): string {
-  buildHash ??= createHash('sha256').update(readFileSync(__filename)).digest('hex');
+  const bundle = join(dirname(__filename), 'cli.bundle.js');
+  buildHash ??= createHash('sha256').update(readFileSync(existsSync(bundle) ? bundle : __filename)).digest('hex');
   return buildHash;
 }
 

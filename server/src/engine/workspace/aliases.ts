@@ -117,7 +117,9 @@ export class AliasTable {
       if (isRelativeSpecifier(value)) {
         const target = posix.normalize(posix.join(entry.dir, value));
         entry.rules.push({ prefix: key, exact, targets: [exact || target.endsWith('/') ? target : target + '/'] });
-      } else if (!value.startsWith('http') || /esm\.sh|jsdelivr|unpkg|skypack|deno\.land\/x/.test(value)) {
+      } else if (/^(?:npm|jsr):/.test(value) || (value.startsWith('http') && /esm\.sh|jsdelivr|unpkg|skypack|deno\.land\/x/.test(value))) {
+        // Deno takes only URLs and npm:/jsr: specifiers as targets; anything else (a bare
+        // "@supabase/supabase-js.39.3" seen in a real deno.json) resolves nowhere and renames nothing.
         entry.modules.push({ prefix: key, exact, module: normalizeSpecifier(value).replace(/\/$/, '') });
       }
     }
