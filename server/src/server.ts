@@ -125,7 +125,7 @@ export function startServer(): void {
 
   connection.onRequest(FindingsTreeRequest, () => findingsTree(session));
   connection.onRequest(ExitPlanRequest, (params) => exitPlan(session, params));
-  connection.onRequest(TouchPointsRequest, (params) => touchPoints(session, params.uri));
+  connection.onRequest(TouchPointsRequest, (params, token) => touchPoints(session, params.uri, token));
 
   documents.listen(connection);
   connection.listen();

@@ -3,6 +3,7 @@
 // diagnostics by default, so the client asks for them here. The per-file hours are the file's share
 // of the workspace estimate, computed once per change of the findings.
 
+import { CancellationToken } from 'vscode-languageserver';
 import { platformName } from '../engine/cost';
 import type { CostSummary } from '../engine/cost';
 import type { HoursRange, TouchPoints } from '../protocol';
@@ -12,8 +13,10 @@ import { locatedFindings } from './located';
 import type { Session } from './session';
 import { pathSelected } from './settings';
 
-export async function touchPoints(session: Session, uri: string): Promise<TouchPoints> {
+export async function touchPoints(session: Session, uri: string, token: CancellationToken = CancellationToken.None): Promise<TouchPoints> {
   await session.settled();
+  // An open document is analysed at its latest text first (edits are only noted as they come).
+  if (!(await session.openDocuments.current(uri, token))) return { points: [], platforms: [] };
   // A file outside the workspace counts only while it is open (no folder is made for the rest).
   const located = session.folders.inWorkspace(uri) ?? (session.documents.get(uri) ? session.locate(uri) : undefined);
   if (!located) return { points: [], platforms: [] };
