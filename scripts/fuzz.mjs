@@ -39,16 +39,24 @@ async function main() {
     iterations++;
     bytes += [...texts.values()].reduce((n, t) => n + t.length, 0);
     slowest = Math.max(slowest, outcome.ms ?? 0);
-    const problem = outcome.error ?? (outcome.ms > MAX_SCAN_MS ? `scan took ${outcome.ms} ms (bound ${MAX_SCAN_MS} ms)` : checkFindings(texts, outcome.findings));
+    const problem =
+      outcome.error ??
+      (outcome.ms > MAX_SCAN_MS
+        ? `scan took ${outcome.ms} ms (bound ${MAX_SCAN_MS} ms)`
+        : checkFindings(texts, outcome.findings));
     if (problem) {
       const saved = saveCase(texts);
-      console.error(`fuzz: FAILED at iteration ${iterations} (seed ${seed}): ${problem}\nfuzz: the input is in ${saved}`);
+      console.error(
+        `fuzz: FAILED at iteration ${iterations} (seed ${seed}): ${problem}\nfuzz: the input is in ${saved}`,
+      );
       await worker.stop();
       process.exit(1);
     }
   }
   await worker.stop();
-  console.log(`fuzz: ${iterations} scans, ${(bytes / 2 ** 20).toFixed(1)} MB of mutated input, slowest ${slowest} ms, no failure`);
+  console.log(
+    `fuzz: ${iterations} scans, ${(bytes / 2 ** 20).toFixed(1)} MB of mutated input, slowest ${slowest} ms, no failure`,
+  );
 }
 
 /** Scans a saved failing case again and prints what happens. */
@@ -57,7 +65,8 @@ async function replay(caseFile) {
   const worker = startWorker();
   const outcome = await worker.scan(texts);
   await worker.stop();
-  const problem = outcome.error ?? (outcome.ms > MAX_SCAN_MS ? `scan took ${outcome.ms} ms` : checkFindings(texts, outcome.findings));
+  const problem =
+    outcome.error ?? (outcome.ms > MAX_SCAN_MS ? `scan took ${outcome.ms} ms` : checkFindings(texts, outcome.findings));
   console.log(problem ? `fuzz: replay FAILED: ${problem}` : `fuzz: replay passed in ${outcome.ms} ms`);
   process.exitCode = problem ? 1 : 0;
 }
@@ -67,7 +76,12 @@ function loadExamples() {
   const examples = join(root, 'examples');
   return readdirSync(examples, { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .map((d) => new Map(listFiles(join(examples, d.name)).map((rel) => [rel, readFileSync(join(examples, d.name, rel), 'utf8')])))
+    .map(
+      (d) =>
+        new Map(
+          listFiles(join(examples, d.name)).map((rel) => [rel, readFileSync(join(examples, d.name, rel), 'utf8')]),
+        ),
+    )
     .filter((app) => app.size > 0);
 }
 
@@ -93,31 +107,133 @@ function mutateApp(app, apps, random) {
     texts.set(file, text.slice(0, MAX_FILE_CHARS));
   }
   if (random() < 0.2) {
-    const kinds = ['src/random.ts', 'src/random.jsx', 'supabase/migrations/999_random.sql', 'firestore.rules', 'supabase/config.toml', 'package.json', '.env', 'tsconfig.json'];
+    const kinds = [
+      'src/random.ts',
+      'src/random.jsx',
+      'supabase/migrations/999_random.sql',
+      'firestore.rules',
+      'supabase/config.toml',
+      'package.json',
+      '.env',
+      'tsconfig.json',
+    ];
     texts.set(pick(kinds, random), randomText(random, 1 + Math.floor(random() * 20_000)));
   }
   return texts;
 }
 
 const TOKENS = [
-  'import ', ' from ', "'@supabase/supabase-js'", 'createClient(', 'supabase', '.from(', "'notes'", ').select(', '.rpc(', 'base44', '.entities.',
-  'getDocs(', 'collection(db, ', 'export ', 'const ', '=>', '{', '}', '(', ')', '[', ']', '`${', '}`', '/*', '*/', '//', '"', "'", '\\', '\n',
-  'process.env.', 'import.meta.env.VITE_', 'Deno.env.get(', 'Deno.serve(', 'match /{document=**} {', 'allow read, write: if true;', 'service cloud.firestore {',
-  'create policy p on t using (true);', 'alter table t enable row level security;', 'verify_jwt = false', '[functions.x]',
-  'eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.c2lnbmF0dXJl', 'sk_live_', 'SUPABASE_SERVICE_ROLE_KEY=', '\uD800', '\uFFFD', '\u0000', '\r\n',
+  'import ',
+  ' from ',
+  "'@supabase/supabase-js'",
+  'createClient(',
+  'supabase',
+  '.from(',
+  "'notes'",
+  ').select(',
+  '.rpc(',
+  'base44',
+  '.entities.',
+  'getDocs(',
+  'collection(db, ',
+  'export ',
+  'const ',
+  '=>',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '`${',
+  '}`',
+  '/*',
+  '*/',
+  '//',
+  '"',
+  "'",
+  '\\',
+  '\n',
+  'process.env.',
+  'import.meta.env.VITE_',
+  'Deno.env.get(',
+  'Deno.serve(',
+  'match /{document=**} {',
+  'allow read, write: if true;',
+  'service cloud.firestore {',
+  'create policy p on t using (true);',
+  'alter table t enable row level security;',
+  'verify_jwt = false',
+  '[functions.x]',
+  'eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.c2lnbmF0dXJl',
+  'sk_live_',
+  'SUPABASE_SERVICE_ROLE_KEY=',
+  '\uD800',
+  '\uFFFD',
+  '\u0000',
+  '\r\n',
 ];
 
 const MUTATIONS = [
   (t, r) => t.slice(0, Math.floor(r() * t.length)), // truncate
-  (t, r) => { const a = Math.floor(r() * t.length); return t.slice(0, a) + t.slice(a + Math.floor(r() * 200)); }, // delete a range
-  (t, r) => { const a = Math.floor(r() * t.length); const b = a + Math.floor(r() * 400); const at = Math.floor(r() * t.length); return t.slice(0, at) + t.slice(a, b) + t.slice(at); }, // duplicate a range
-  (t, r) => { const at = Math.floor(r() * t.length); return t.slice(0, at) + Array.from({ length: 1 + Math.floor(r() * 30) }, () => pick(TOKENS, r)).join('') + t.slice(at); }, // token soup
-  (t, r) => { const at = Math.floor(r() * t.length); const n = Math.floor(r() * 6000); const [o, c] = pick([['(', ')'], ['[', ']'], ['{', '}'], ['{a:', '}'], ['(() => ', ')']], r); return t.slice(0, at) + o.repeat(n) + c.repeat(r() < 0.5 ? n : Math.floor(n / 2)) + t.slice(at); }, // deep nesting
-  (t, r) => { const chars = [...t]; for (let i = 0; i < 1 + r() * 20; i++) chars[Math.floor(r() * chars.length)] = String.fromCharCode(Math.floor(r() * 0x10000)); return chars.join(''); }, // flip characters
-  (t, r) => { const lines = t.split('\n'); for (let i = lines.length - 1; i > 0; i--) { if (r() < 0.3) { const j = Math.floor(r() * (i + 1)); [lines[i], lines[j]] = [lines[j], lines[i]]; } } return lines.join('\n'); }, // shuffle lines
+  (t, r) => {
+    const a = Math.floor(r() * t.length);
+    return t.slice(0, a) + t.slice(a + Math.floor(r() * 200));
+  }, // delete a range
+  (t, r) => {
+    const a = Math.floor(r() * t.length);
+    const b = a + Math.floor(r() * 400);
+    const at = Math.floor(r() * t.length);
+    return t.slice(0, at) + t.slice(a, b) + t.slice(at);
+  }, // duplicate a range
+  (t, r) => {
+    const at = Math.floor(r() * t.length);
+    return (
+      t.slice(0, at) + Array.from({ length: 1 + Math.floor(r() * 30) }, () => pick(TOKENS, r)).join('') + t.slice(at)
+    );
+  }, // token soup
+  (t, r) => {
+    const at = Math.floor(r() * t.length);
+    const n = Math.floor(r() * 6000);
+    const [o, c] = pick(
+      [
+        ['(', ')'],
+        ['[', ']'],
+        ['{', '}'],
+        ['{a:', '}'],
+        ['(() => ', ')'],
+      ],
+      r,
+    );
+    return t.slice(0, at) + o.repeat(n) + c.repeat(r() < 0.5 ? n : Math.floor(n / 2)) + t.slice(at);
+  }, // deep nesting
+  (t, r) => {
+    const chars = [...t];
+    for (let i = 0; i < 1 + r() * 20; i++)
+      chars[Math.floor(r() * chars.length)] = String.fromCharCode(Math.floor(r() * 0x10000));
+    return chars.join('');
+  }, // flip characters
+  (t, r) => {
+    const lines = t.split('\n');
+    for (let i = lines.length - 1; i > 0; i--) {
+      if (r() < 0.3) {
+        const j = Math.floor(r() * (i + 1));
+        [lines[i], lines[j]] = [lines[j], lines[i]];
+      }
+    }
+    return lines.join('\n');
+  }, // shuffle lines
   (t, r) => t.replace(/\n/g, () => (r() < 0.8 ? ' ' : '\n')), // minify: most newlines gone
-  (t, r) => { const line = t.split('\n')[Math.floor(r() * t.split('\n').length)] ?? ''; return t + `\n${line}`.repeat(Math.floor(r() * 3000)); }, // a line repeated many times
-  (t, r, apps) => { const other = pick([...pick(apps, r).values()], r); const a = Math.floor(r() * other.length); const at = Math.floor(r() * t.length); return t.slice(0, at) + other.slice(a, a + Math.floor(r() * 2000)) + t.slice(at); }, // splice from another file
+  (t, r) => {
+    const line = t.split('\n')[Math.floor(r() * t.split('\n').length)] ?? '';
+    return t + `\n${line}`.repeat(Math.floor(r() * 3000));
+  }, // a line repeated many times
+  (t, r, apps) => {
+    const other = pick([...pick(apps, r).values()], r);
+    const a = Math.floor(r() * other.length);
+    const at = Math.floor(r() * t.length);
+    return t.slice(0, at) + other.slice(a, a + Math.floor(r() * 2000)) + t.slice(at);
+  }, // splice from another file
 ];
 
 function randomText(random, length) {
@@ -132,7 +248,8 @@ function checkFindings(texts, findings) {
     const text = texts.get(f.file);
     if (text === undefined) return `finding in unknown file ${f.file}`;
     const lines = text.split('\n').length;
-    if (!(f.line >= 1 && f.line <= lines && f.endLine >= f.line && f.endLine <= lines && f.column >= 1)) return `finding outside its file: ${JSON.stringify(f)}`;
+    if (!(f.line >= 1 && f.line <= lines && f.endLine >= f.line && f.endLine <= lines && f.column >= 1))
+      return `finding outside its file: ${JSON.stringify(f)}`;
     if (!f.message || !f.fingerprint) return `finding without message or fingerprint: ${JSON.stringify(f)}`;
   }
   return undefined;

@@ -13,7 +13,8 @@ import type { ChecklistAnswer, CostView, SourceLocation } from '../protocol';
 import { firstOf, LocatedFinding } from './located';
 
 /** Files that declare the data model in a platform's own terms: migrations, security rules, entity schemas. */
-const SCHEMA_FILE = /\.(?:sql|rules|graphql)$|(?:^|\/)(?:entities|pb_migrations|schemas?)\/|(?:^|\/)schema\.[cm]?[jt]s$/;
+const SCHEMA_FILE =
+  /\.(?:sql|rules|graphql)$|(?:^|\/)(?:entities|pb_migrations|schemas?)\/|(?:^|\/)schema\.[cm]?[jt]s$/;
 
 export function checklistAnswers(located: LocatedFinding[], summary: CostSummary, cost: CostView): ChecklistAnswer[] {
   return [
@@ -46,10 +47,24 @@ function dataModel(located: LocatedFinding[], summary: CostSummary): ChecklistAn
   }
   const schema = lockin.filter((l) => SCHEMA_FILE.test(l.rel));
   const collections = [...names.values()].reduce((n, list) => n + list.length, 0);
-  const named = [...names].map(([platform, list]) => `${platform}: ${list.slice(0, 6).join(', ')}${list.length > 6 ? ', …' : ''}`).join('; ');
-  const used = collections > 0 ? `${collections} collections, tables or entities touched (${named})` : 'No collections, tables or entities named in platform data access';
-  if (schema.length === 0) return { id: 'data-model', question, status: 'ok', evidence: `${used}; no platform-specific schema features found.` };
-  const byRule = countBy(schema.map((l) => l.finding.ruleId)).slice(0, 4).map(([rule, n]) => `${rule} ×${n}`).join(', ');
+  const named = [...names]
+    .map(([platform, list]) => `${platform}: ${list.slice(0, 6).join(', ')}${list.length > 6 ? ', …' : ''}`)
+    .join('; ');
+  const used =
+    collections > 0
+      ? `${collections} collections, tables or entities touched (${named})`
+      : 'No collections, tables or entities named in platform data access';
+  if (schema.length === 0)
+    return {
+      id: 'data-model',
+      question,
+      status: 'ok',
+      evidence: `${used}; no platform-specific schema features found.`,
+    };
+  const byRule = countBy(schema.map((l) => l.finding.ruleId))
+    .slice(0, 4)
+    .map(([rule, n]) => `${rule} ×${n}`)
+    .join(', ');
   return {
     id: 'data-model',
     question,
@@ -62,31 +77,46 @@ function dataModel(located: LocatedFinding[], summary: CostSummary): ChecklistAn
 function securityDefaults(located: LocatedFinding[]): ChecklistAnswer {
   const question = 'Were the security defaults reviewed, not just accepted?';
   const security = located.filter((l) => l.finding.kind === 'security');
-  if (security.length === 0) return { id: 'security-defaults', question, status: 'ok', evidence: 'No open security findings.' };
+  if (security.length === 0)
+    return { id: 'security-defaults', question, status: 'ok', evidence: 'No open security findings.' };
   const errors = security.filter((l) => l.finding.severity === 'error');
-  const categories = countBy(security.map((l) => l.finding.category)).map(([c, n]) => `${c} ${n}`).join(', ');
+  const categories = countBy(security.map((l) => l.finding.category))
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
   return {
     id: 'security-defaults',
     question,
     status: 'attention',
-    evidence: `${security.length} open security findings (${errors.length} errors; ${categories}). Fix them, or suppress each with a reason once reviewed.`,
+    evidence: `${security.length} open security findings (${errors.length} errors; ${categories}). Fix them, or ` +
+      `suppress each with a reason once reviewed.`,
     at: firstOf(errors) ?? firstOf(security),
   };
 }
 
 function migrationCost(cost: CostView): ChecklistAnswer {
   const question = 'Is the migration cost known, should the platform change or stop fitting?';
-  if (cost.platforms.length === 0) return { id: 'migration-cost', question, status: 'ok', evidence: 'No platform touch points: nothing to migrate.' };
-  const platforms = cost.platforms.map((p) => `${platformName(p.platform)} ${p.range.low}–${p.range.high} h`).join(', ');
-  const calendar = cost.calendar ? `, over ${cost.calendar.range.low}–${cost.calendar.range.high} ${cost.calendar.unit} of calendar time` : '';
+  if (cost.platforms.length === 0)
+    return { id: 'migration-cost', question, status: 'ok', evidence: 'No platform touch points: nothing to migrate.' };
+  const platforms = cost.platforms
+    .map((p) => `${platformName(p.platform)} ${p.range.low}–${p.range.high} h`)
+    .join(', ');
+  const calendar = cost.calendar
+    ? `, over ${cost.calendar.range.low}–${cost.calendar.range.high} ${cost.calendar.unit} of calendar time`
+    : '';
   // An estimate is not a known cost: the team still has to check it against its own work.
-  const likely = cost.likely !== undefined ? `about ${cost.likely} h (${cost.total.low}–${cost.total.high} h)` : `${cost.total.low}–${cost.total.high} h`;
-  const provisional = cost.provisional ? ` Provisional: ${cost.provisionalReasons?.[0] ?? 'the audit saw little of the platform\'s use'}.` : '';
+  const likely =
+    cost.likely !== undefined
+      ? `about ${cost.likely} h (${cost.total.low}–${cost.total.high} h)`
+      : `${cost.total.low}–${cost.total.high} h`;
+  const provisional = cost.provisional
+    ? ` Provisional: ${cost.provisionalReasons?.[0] ?? "the audit saw little of the platform's use"}.`
+    : '';
   return {
     id: 'migration-cost',
     question,
     status: 'estimate',
-    evidence: `Estimated, not known: ${likely} of effort${calendar} (${platforms}).${provisional} Check the terms behind each number against the team's own pace; the exit plan lists them.`,
+    evidence: `Estimated, not known: ${likely} of effort${calendar} (${platforms}).${provisional} Check the terms ` +
+      `behind each number against the team's own pace; the exit plan lists them.`,
   };
 }
 
@@ -95,14 +125,29 @@ function failurePaths(located: LocatedFinding[]): ChecklistAnswer {
   const checks = platformChecks(located);
   const inspected = checks.filter((c) => c.calls > 0);
   if (inspected.length === 0) {
-    const present = [...new Set(located.filter((l) => l.finding.kind === 'lockin').map((l) => platformName(l.finding.platform)))].sort();
-    const calls = present.length > 0 ? `No ${present.join(', ')} calls whose failure handling the code shows` : 'No platform calls to inspect';
-    return { id: 'failure-paths', question, status: 'ask', evidence: `${calls}; code cannot show whether failures were tested: ask, and test empty data, duplicates, permissions and timeouts.` };
+    const present = [
+      ...new Set(located.filter((l) => l.finding.kind === 'lockin').map((l) => platformName(l.finding.platform))),
+    ].sort();
+    const calls =
+      present.length > 0
+        ? `No ${present.join(', ')} calls whose failure handling the code shows`
+        : 'No platform calls to inspect';
+    return {
+      id: 'failure-paths',
+      question,
+      status: 'ask',
+      evidence: `${calls}; code cannot show whether failures were tested: ask, and test empty data, duplicates, permissions and timeouts.`,
+    };
   }
   const sentences = inspected.map(failureSentence);
   const unchecked = inspected.flatMap((c) => c.unchecked);
   if (unchecked.length === 0) {
-    return { id: 'failure-paths', question, status: 'ok', evidence: `${sentences.join(' ')} Tests of empty data, duplicates, permissions and timeouts are still worth asking about.` };
+    return {
+      id: 'failure-paths',
+      question,
+      status: 'ok',
+      evidence: `${sentences.join(' ')} Tests of empty data, duplicates, permissions and timeouts are still worth asking about.`,
+    };
   }
   return { id: 'failure-paths', question, status: 'attention', evidence: sentences.join(' '), at: unchecked[0] };
 }
@@ -111,9 +156,11 @@ function failureSentence(c: PlatformCheck): string {
   const name = platformName(c.platform);
   if (c.unchecked.length === 0) return `All ${c.calls} inspected ${name} calls handle their failure.`;
   if (c.platform === 'supabase') {
-    return `${c.unchecked.length} of ${c.calls} Supabase calls never read the error they return (destructured without its error, or the result dropped), so a failure passes silently.`;
+    return `${c.unchecked.length} of ${c.calls} Supabase calls never read the error they return (destructured without ` +
+      `its error, or the result dropped), so a failure passes silently.`;
   }
-  return `${c.unchecked.length} of ${c.calls} ${name} calls are awaited with no try/catch (or chained with no .catch), so a failure rejects unhandled.`;
+  return `${c.unchecked.length} of ${c.calls} ${name} calls are awaited with no try/catch (or chained with no ` +
+    `.catch), so a failure rejects unhandled.`;
 }
 
 interface PlatformCheck {
@@ -131,7 +178,10 @@ function platformChecks(located: LocatedFinding[]): PlatformCheck[] {
     entry.unchecked.push(...check.unchecked.map((u): SourceLocation => ({ uri, line: u.line, column: u.column })));
     byPlatform.set(platform, entry);
   }
-  return [...byPlatform.values()].sort((a, b) => Number(b.platform === 'supabase') - Number(a.platform === 'supabase') || a.platform.localeCompare(b.platform));
+  return [...byPlatform.values()].sort(
+    (a, b) =>
+      Number(b.platform === 'supabase') - Number(a.platform === 'supabase') || a.platform.localeCompare(b.platform),
+  );
 }
 
 /** Failure checks per JS file and platform, cached per scan. */
@@ -153,10 +203,14 @@ function fileChecks(located: LocatedFinding[]): { uri: string; platform: string;
 
 function checksOf(scan: FileScan, findings: Finding[]): { platform: string; check: ResultCheck }[] {
   const out: { platform: string; check: ResultCheck }[] = [];
-  if (hasResultErrorCalls(findings)) out.push({ platform: 'supabase', check: uncheckedResults(scan.file, scan.text, findings) });
+  if (hasResultErrorCalls(findings))
+    out.push({ platform: 'supabase', check: uncheckedResults(scan.file, scan.text, findings) });
   if (!hasRejectingCalls(findings)) return out;
-  const platforms = new Set(findings.filter((f) => f.kind === 'lockin' && REJECTING_PLATFORMS.has(f.platform)).map((f) => f.platform));
-  for (const platform of platforms) out.push({ platform, check: unhandledRejections(scan.file, scan.text, findings, platform) });
+  const platforms = new Set(
+    findings.filter((f) => f.kind === 'lockin' && REJECTING_PLATFORMS.has(f.platform)).map((f) => f.platform),
+  );
+  for (const platform of platforms)
+    out.push({ platform, check: unhandledRejections(scan.file, scan.text, findings, platform) });
   return out;
 }
 
