@@ -8,6 +8,7 @@
 import type { Finding } from '../types';
 import type { CapabilityDraft } from './capability';
 import type { ResolvedCalibration } from './calibration';
+import { round1 } from './structure';
 import type { RewriteBound } from './types';
 
 export interface BoundResult {
@@ -66,6 +67,3 @@ export function touchedLines(findings: readonly Finding[]): Map<string, number> 
   return out;
 }
 
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
-}

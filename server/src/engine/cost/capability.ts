@@ -7,7 +7,7 @@
 import type { Finding } from '../types';
 import type { Pair, ResolvedCalibration } from './calibration';
 import { objectsOf } from './objects';
-import { fileRole, structureSignal, round2 } from './structure';
+import { fileRole, structureSignal, round1, round2 } from './structure';
 import type { CapabilityCost, CostTerm, FileCost, FileRole, PhaseId, Range, RewriteBound, Swing } from './types';
 import { addSwings, rangeOf, scaleSwings, shares, widthSwing } from './uncertainty';
 import { platformWeight, ruleWeight, RuleCostWeight, seamWeight } from './weights';
@@ -250,13 +250,9 @@ function mid(p: Pair | [number, number]): number {
   return (p[0] + p[1]) / 2;
 }
 
-/** Hours rounded to 0.1: every likely total is the sum of the rounded terms it shows. */
+/** A pair of hours rounded to 0.1. */
 export function range(pair: Pair | [number, number]): Range {
   return { low: round1(pair[0]), high: round1(pair[1]) };
-}
-
-export function round1(n: number): number {
-  return Math.round(n * 10) / 10;
 }
 
 export function pairText(p: Pair | [number, number]): string {

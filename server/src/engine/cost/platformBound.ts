@@ -8,6 +8,7 @@
 
 import type { Finding } from '../types';
 import type { ResolvedCalibration } from './calibration';
+import { round1, round2 } from './structure';
 import type { CapabilityCost, CostTerm, PlatformRewriteBound } from './types';
 import { addSwings, rangeOf, scaleSwings, shares } from './uncertainty';
 
@@ -55,10 +56,4 @@ function rescale(c: CapabilityCost, eligible: (t: CostTerm) => boolean, factor: 
   return { ...c, terms, likely, total: rangeOf(likely, swings), uncertainties: shares(swings), byFile };
 }
 
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
-}
 
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
-}

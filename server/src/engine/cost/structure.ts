@@ -80,6 +80,11 @@ function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
 }
 
+/** Hours to 0.1: every likely total is the sum of the rounded terms it shows. */
+export function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
 export function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }

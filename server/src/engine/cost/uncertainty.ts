@@ -6,6 +6,7 @@
 // a team plans with is therefore narrower than the sum of every term's worst case, and each name's
 // share of the width is shown.
 
+import { round1 } from './structure';
 import type { Range, Swing, UncertaintyName, UncertaintyShare } from './types';
 
 export const UNCERTAINTY_NAMES: readonly UncertaintyName[] = ['pace', 'spread', 'hashes', 'realtime', 'data volume'];
@@ -64,6 +65,3 @@ export function scaleSwings(swings: readonly Swing[], factor: number): Swing[] {
   return swings.map((s) => ({ name: s.name, down: s.down * factor, up: s.up * factor }));
 }
 
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
-}
