@@ -195,3 +195,14 @@ describe('the progress line', () => {
     ]);
   });
 });
+
+describe('a reader that closes the pipe early', () => {
+  it('ends the audit quietly, as `lockin-lens audit . | head -1` expects', () => {
+    const bin = [process.execPath, BIN].map((a) => `'${a}'`).join(' ');
+    // The report is far longer than one pipe buffer, so the write fails with EPIPE once head exits.
+    const shell = `${bin} audit '${join(ROOT, 'examples')}' --format json | head -c 10 >/dev/null; echo "rc=\${PIPESTATUS[0]}"`;
+    const result = spawnSync('bash', ['-c', shell], { encoding: 'utf8', env: PLAIN_ENV });
+    assert.equal(result.stderr, '', 'no stack trace');
+    assert.equal(result.stdout.trim(), 'rc=0');
+  });
+});

@@ -113,5 +113,5 @@ function writeLater(script: Script, folder: string, name: string): void {
 
 module.exports = load();
 if (require.main === module && isMainThread) {
-  void (module.exports as { main(argv: string[]): Promise<number> }).main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+  (module.exports as { runCommandLine(): void }).runCommandLine();
 }

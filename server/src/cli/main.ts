@@ -151,6 +151,21 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module && isMainThread) {
+/**
+ * `lockin-lens audit . | head` closes the pipe early: the reader has what it wanted, so stop quietly
+ * (as `cat` does) instead of crashing on the unhandled EPIPE.
+ */
+function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
+/** The command line's entry: `dist/cli.js` (the loader) and a direct run of this module both call it. */
+export function runCommandLine(): void {
+  exitQuietlyOnClosedPipe();
   void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }
+
+if (require.main === module && isMainThread) runCommandLine();
