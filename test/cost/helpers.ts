@@ -1,7 +1,7 @@
 // Findings and audits for the cost and report tests: synthetic findings with only the fields the
 // model reads, and audits of the example apps (cached: several tests read the same app).
 
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { auditFolder, AuditReport } from '../../server/src/engine/audit';
@@ -50,5 +50,15 @@ export function auditExample(name: string): Promise<AuditReport> {
 export function copyExample(name: string): string {
   const root = join(mkdtempSync(join(tmpdir(), 'lockin-cost-')), name);
   cpSync(join(examplesDir, name), root, { recursive: true });
+  return root;
+}
+
+/** A scratch folder holding the given files (path → text): an app shape written for a test. */
+export function tree(files: Record<string, string>, prefix = 'lockin-cost-tree-'): string {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
   return root;
 }

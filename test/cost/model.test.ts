@@ -102,9 +102,9 @@ describe('cost model on the example apps', () => {
   // Pinned so that a change to the weights, the formulas or the rules is seen and the comparison in
   // docs/cost-model.md is updated with it.
   const pins: Record<string, { likely: number; total: Range }> = {
-    'base44-app': { likely: 77.7, total: { low: 62.8, high: 94.3 } },
-    'supabase-app': { likely: 52.2, total: { low: 42.1, high: 64 } },
-    'firebase-app': { likely: 101.4, total: { low: 80.2, high: 125 } },
+    'base44-app': { likely: 62.7, total: { low: 48.9, high: 77.1 } },
+    'supabase-app': { likely: 37.7, total: { low: 28.8, high: 47 } },
+    'firebase-app': { likely: 65.4, total: { low: 46.2, high: 84.8 } },
     'express-postgres': { likely: 0, total: { low: 0, high: 0 } },
   };
   for (const [app, expected] of Object.entries(pins)) {

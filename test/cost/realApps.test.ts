@@ -4,25 +4,13 @@
 // The shapes are written here in our own words, like the public apps measured in docs/cost-model.md.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { auditFolder } from '../../server/src/engine/audit';
 import { enclosingSymbols, UnitSpan } from '../../server/src/engine/baseline/outline';
 import { estimateCost } from '../../server/src/engine/cost';
 import { absorbedFindings } from '../../server/src/engine/cost/operations';
 import type { Finding } from '../../server/src/engine/types';
-import { finding, ruleSet } from './helpers';
-
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'lockin-cost-real-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+import { finding, ruleSet, tree } from './helpers';
 
 const FIREBASE = "import { initializeApp } from 'firebase/app'\nimport { getFirestore } from 'firebase/firestore'\nexport const db = getFirestore(initializeApp({ projectId: 'demo' }))\n";
 

@@ -45,7 +45,8 @@ describe('exit plan (Markdown) for examples/base44-app', async () => {
     const alternative = ruleSet.rules.find((r) => r.id === 'base44/entities')!.docs.alternative!;
     assert.ok(md.includes(alternative.slice(0, 60)), 'entities alternative from the rule docs');
     assert.match(md, /\| Call sites of base44\/entities \| 0\.5–1 h × 16\^0\.8 × spread [\d.]+ \([\d.]+–[\d.]+; 9 of 16 in UI files\), capped by the rewrite bound[^|]* \|/);
-    assert.match(md, /\*\*Rewrite bound:\*\* the code work \([\d.]+ h before the bound\) is capped at a from-scratch rewrite of the \d+ lines that touch Base44/);
+    assert.match(md, /\*\*Rewrite bound:\*\* the work of leaving \([^)]*: [\d.]+ h before the bound\) is capped at a from-scratch rewrite of the \d+ lines of code, configuration, rules and SQL that touch Base44/);
+    assert.match(md, /\*\*Against a rewrite:\*\* The high end \([\d.]+ h\) is [\d.]+× a rewrite of the \d+ lines that touch Base44 .*past it by what a rewrite does not remove: data migration \(database, up to \d+ h\)/);
     assert.match(md, /Of the most likely figure, \d+ h moves data, accounts and stored files/);
     assert.match(md, /\*\*Rewrite bound applied\*\*/, 'the exit plan says where the bound applied');
     assert.match(md, /src\/pages\/DealDetail\.jsx\]\(src\/pages\/DealDetail\.jsx\): \d+ touched lines, capped at [\d.]+ h/);

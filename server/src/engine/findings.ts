@@ -29,6 +29,12 @@ export class LineMap {
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
   }
 
+  /** Lines of the text (a last line without a newline counts; a trailing newline does not add one). */
+  get lineCount(): number {
+    const n = this.starts.length;
+    return n > 1 && this.starts[n - 1] === this.text.length ? n - 1 : n;
+  }
+
   lineText(line: number): string {
     const start = this.starts[line - 1] ?? 0;
     let end = this.starts[line] ?? this.text.length;
@@ -40,9 +46,6 @@ export class LineMap {
     return this.text.slice(start, end);
   }
 }
-
-/** Code files: where a finding sits inside a function, component or statement. */
-const CODE_FILE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/i;
 
 /**
  * Fills `{{var}}` placeholders ('…' when a value is missing). A segment in `[[…]]` is kept only
@@ -60,8 +63,9 @@ export function toFindings(file: string, text: string, hits: RawHit[], rules: Ma
   const lines = new LineMap(text);
   const occurrences = new Map<string, number>();
   const findings: Finding[] = [];
-  // Units of code (for the cost model's rewrite bound) are wanted only for lock-in hits in code.
-  const units = CODE_FILE.test(file) && hits.some((h) => rules.get(h.ruleId)?.kind === 'lockin') ? new Map<number, UnitSpan>() : undefined;
+  // Units (for the cost model's rewrite bound) are wanted for lock-in hits: in code, and in the
+  // configuration, rules and SQL files that are part of the code a rewrite replaces.
+  const units = hits.some((h) => rules.get(h.ruleId)?.kind === 'lockin') ? new Map<number, UnitSpan>() : undefined;
   const symbols = enclosingSymbols(file, text, hits.map((h) => lines.position(h.span.start).line), units);
   const snippets = new Map<number, string>();
   const lineSnippet = (line: number) => {
@@ -96,7 +100,9 @@ export function toFindings(file: string, text: string, hits: RawHit[], rules: Ma
     const symbol = symbols.get(start.line) ?? '';
     finding.contentFingerprint = contentFingerprint(rule.id, flaggedCode(lines, hit.span, start), symbol);
     if (symbol) finding.symbol = symbol;
-    const unit = rule.kind === 'lockin' ? units?.get(start.line) : undefined;
+    // A rule that flags a whole file (a rules file, a function file) has the whole file as its unit.
+    const wholeFile = rule.match.file !== undefined;
+    const unit = rule.kind !== 'lockin' ? undefined : wholeFile ? { line: 1, endLine: lines.lineCount } : units?.get(start.line);
     if (unit) finding.unit = unit;
     if (rule.effort) finding.effort = rule.effort;
     if (rule.cwe) finding.cwe = rule.cwe;

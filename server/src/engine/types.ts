@@ -27,8 +27,9 @@ export interface Finding {
   effort?: EffortGrade;
   cwe?: string;
   /**
-   * Lock-in findings in code: the lines of the function, component, method or top-level statement
-   * that holds the finding. The cost model bounds a file's call-site work by a rewrite of these lines.
+   * Lock-in findings: the lines of the function, component, method or top-level statement that
+   * holds the finding (in configuration: its TOML section, JSON key, rules block or SQL statement).
+   * The cost model bounds the work of leaving a platform by a rewrite of these lines.
    */
   unit?: { line: number; endLine: number };
 }

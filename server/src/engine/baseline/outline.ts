@@ -26,6 +26,8 @@ interface Level {
   line: number;
   /** The level opens a class body: its methods, not the class, are the units of work. */
   isClass?: boolean;
+  /** A JSON document's root brace: its top-level keys (`"dependencies": {`), not the file, are the units. */
+  isRoot?: boolean;
 }
 
 /** The lines of the unit of code that holds a line: a function, a component, a method or a statement. */
@@ -52,17 +54,30 @@ export function enclosingSymbols(file: string, text: string, wanted: Iterable<nu
   const toml = /\.toml$/i.test(file);
   const stack: Level[] = [];
   let statement: string | undefined;
+  let statementLine = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].replace(/\r$/, '');
     const trimmed = line.trim();
     if (sql) {
-      if (trimmed && !trimmed.startsWith('--') && statement === undefined) statement = sqlHeader(trimmed);
+      if (trimmed && !trimmed.startsWith('--') && statement === undefined) {
+        statement = sqlHeader(trimmed);
+        statementLine = i + 1;
+      }
       if (want.has(i + 1)) out.set(i + 1, statement ?? '');
-      if (/;\s*(--.*)?$/.test(trimmed)) statement = undefined;
+      // A SQL finding's unit is its statement (a policy, a function), for the cost model's bound.
+      const open = statement === undefined ? [] : [{ indent: 0, line: statementLine }];
+      if (units && want.has(i + 1)) waitForUnit(openUnits, open, i + 1, units);
+      if (/;\s*(--.*)?$/.test(trimmed)) {
+        if (units && statement !== undefined) closeUnit(openUnits, statementLine, i + 1, units);
+        statement = undefined;
+      }
+      if (trimmed) lastCode = i + 1;
       continue;
     }
     const section = toml ? TOML_SECTION.exec(line) : null;
     if (section) {
+      // A TOML section is a unit: the previous one ends at its last line of content.
+      if (units) for (const level of stack) closeUnit(openUnits, level.line, lastCode, units);
       stack.length = 0;
       stack.push({ indent: -1, name: `[${section[1]}]`, line: i + 1 });
     }
@@ -79,7 +94,8 @@ export function enclosingSymbols(file: string, text: string, wanted: Iterable<nu
     if (want.has(i + 1)) out.set(i + 1, pathOf(stack));
     if (trimmed && !section && !closer) {
       const name = declaredName(line);
-      stack.push({ indent: indentation(line), name, line: i + 1, isClass: name !== undefined && CLASS.test(line) });
+      const isRoot = stack.length === 0 && (trimmed === '{' || trimmed === '[');
+      stack.push({ indent: indentation(line), name, line: i + 1, isClass: name !== undefined && CLASS.test(line), isRoot });
     }
     // After the push: a top-level line that opens a block (`export const auth = defineAuth({`) is
     // in the unit that block makes.
@@ -88,6 +104,7 @@ export function enclosingSymbols(file: string, text: string, wanted: Iterable<nu
     if (i + 1 >= last && !units) break;
   }
   if (units) for (const level of stack) closeUnit(openUnits, level.line, lastCode, units);
+  if (units && statement !== undefined) closeUnit(openUnits, statementLine, lastCode, units);
   return out;
 }
 
@@ -98,7 +115,7 @@ const CLASS = /^\s*(?:export\s+)?(?:default\s+)?(?:abstract\s+)?class\s/;
  * a component, not the callbacks inside it). A line outside any block is its own unit.
  */
 function waitForUnit(open: Map<number, number[]>, stack: Level[], line: number, units: Map<number, UnitSpan>): void {
-  const unit = stack.find((l) => !l.isClass);
+  const unit = stack.find((l) => !l.isClass && !l.isRoot);
   if (!unit) {
     units.set(line, { line, endLine: line });
     return;

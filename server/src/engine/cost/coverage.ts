@@ -6,6 +6,7 @@
 import type { Finding } from '../types';
 import type { ResolvedCalibration } from './calibration';
 import { platformName } from './delta';
+import { fileRole } from './structure';
 import { ruleWeight } from './weights';
 
 /** Rules whose findings say "the SDK is here" rather than "the platform is used here". */
@@ -19,7 +20,7 @@ export function provisionalReason(platform: string, findings: readonly Finding[]
   const calling = new Set<string>();
   for (const f of findings) {
     if (PRESENCE.test(f.ruleId)) (f.ruleId.endsWith('/dependency') ? declaring : importing).add(f.file);
-    else if (f.unit && isCallSite(f, cal)) calling.add(f.file);
+    else if (fileRole(f.file, cal.values.structure) !== 'config' && usesPlatform(f, cal)) calling.add(f.file);
   }
   const name = platformName(platform);
   if (importing.size >= minImportFiles && calling.size < importing.size * callFileShare) {
@@ -33,8 +34,12 @@ export function provisionalReason(platform: string, findings: readonly Finding[]
   return undefined;
 }
 
-/** A use of the platform, not an env read or an SQL token: a site rule whose place in the code matters. */
-function isCallSite(f: Finding, cal: ResolvedCalibration): boolean {
+/**
+ * A use of the platform, not an env read or an SQL token: a call site whose place in the code
+ * matters, or a piece of work of its own (a backend definition, a function to port). A file that
+ * imports the SDK to define the backend is seen, not missed.
+ */
+function usesPlatform(f: Finding, cal: ResolvedCalibration): boolean {
   const w = ruleWeight(cal, f.ruleId, f.effort ?? 'M');
-  return w.mode === 'site' && w.spread;
+  return w.mode === 'item' || w.spread;
 }

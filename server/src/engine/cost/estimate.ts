@@ -5,7 +5,7 @@
 
 import type { Finding } from '../types';
 import { rewriteBound, touchedLines } from './bound';
-import { applyPlatformBound } from './platformBound';
+import { applyPlatformBound, compareWithRewrite } from './platformBound';
 import { applyOverrides, builtinCalibration, ResolvedCalibration } from './calibration';
 import { draftCapability, finishCapability, range } from './capability';
 import { round1 } from './structure';
@@ -22,8 +22,9 @@ export function costBasis(cal: ResolvedCalibration): string {
   return (
     `per platform and capability: a seam (adapter) cost, operations of each rule × sites^${c.siteExponent} × a spread factor ` +
     `(×${c.structure.uiMultiplier[0]}–${c.structure.uiMultiplier[1]} for calls inside UI code), files^${c.files.exponent}, per-item work, ` +
-    `and data, account and stored-file migration terms; each file's call-site work capped by a rewrite of its touched code at ` +
-    `${c.rewrite.linesPerHour} lines/h; most likely at the middle of each weight, the range from named uncertainties; ` +
+    `and data, account and stored-file migration terms; each file's call-site work, and each platform's work but those moves, ` +
+    `capped by a rewrite of its touched code and configuration at ${c.rewrite.linesPerHour} lines/h; ` +
+    'most likely at the middle of each weight, the range from named uncertainties; ' +
     'weights from rules/calibration.json'
   );
 }
@@ -79,7 +80,8 @@ function platformCost(platform: string, findings: Finding[], cal: ResolvedCalibr
   const { factors, bounds } = rewriteBound(drafts, findings, cal);
   const provisional = provisionalReason(platform, findings, cal);
   const finished = drafts.map((d) => finishCapability(d, factors, bounds, cal));
-  const { categories, bound } = provisional ? { categories: finished, bound: undefined } : applyPlatformBound(finished, findings, touchedLines(findings), cal);
+  const lines = [...touchedLines(findings).values()].reduce((s, n) => s + n, 0);
+  const { categories, bound } = applyPlatformBound(finished, lines, cal);
   categories.sort((a, b) => b.likely - a.likely || a.category.localeCompare(b.category));
   const windows: CalendarWindow[] = [];
   for (const c of categories) {
@@ -103,6 +105,8 @@ function platformCost(platform: string, findings: Finding[], cal: ResolvedCalibr
   };
   if (provisional) cost.provisional = provisional;
   if (bound) cost.rewriteBound = bound;
+  const rewrite = compareWithRewrite(platform, total, categories, lines, cal);
+  if (rewrite) cost.rewrite = rewrite;
   if (rate) cost.money = range([total.low * rate, total.high * rate]);
   return cost;
 }

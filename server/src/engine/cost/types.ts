@@ -139,12 +139,30 @@ export interface Calendar {
   windows: CalendarWindow[];
 }
 
-/** Where a platform's code work was capped by a rewrite of all the code that touches it. */
+/** Where a platform's work was capped by a rewrite of all the code and configuration that touches it. */
 export interface PlatformRewriteBound {
   touchedLines: number;
   cap: number;
-  /** Code work before the cap (most likely hours). */
+  /** Work (everything but data, account and stored-file moves) before the cap (most likely hours). */
   before: number;
+  /** The factor on every work term's most likely hours (1 where only the high end was held to cap × slow pace). */
+  factor: number;
+}
+
+/** The estimate against a from-scratch rewrite of the lines that touch the platform. */
+export interface RewriteComparison {
+  /** Lines of the units holding the platform's touch points: code, configuration, rules and SQL. */
+  touchedLines: number;
+  /** touchedLines ÷ rewrite.linesPerHour. */
+  hours: number;
+  /** The estimate's high end ÷ hours. */
+  highRatio: number;
+  /** The high end is past the rewrite done at the slow pace: `outside` names the moves that take it there. */
+  past: boolean;
+  /** Terms outside the bound (data, account and stored-file moves), largest high end first. */
+  outside: { kind: TermKind; category: string; label: string; likely: number; high: number }[];
+  /** One sentence: how the estimate compares with the rewrite, and which terms take it past. */
+  summary: string;
 }
 
 export interface PlatformCost {
@@ -158,8 +176,10 @@ export interface PlatformCost {
   calendar: Calendar;
   /** Why this platform's estimate is provisional (the audit saw the SDK far more often than its calls). */
   provisional?: string;
-  /** Present when the platform's code work was capped at a rewrite of its touched code. */
+  /** Present when the platform's work was capped at a rewrite of its touched code. */
   rewriteBound?: PlatformRewriteBound;
+  /** The estimate against a rewrite of the touched lines (absent when no finding has a unit). */
+  rewrite?: RewriteComparison;
   /** Largest first. */
   categories: CapabilityCost[];
   /** Data and account migration notes that apply (password hashes, export formats, …). */

@@ -27,12 +27,12 @@ export function capabilityTitle(category: string): string {
 
 /** Whole hours for people: "105–334 h" (the JSON keeps tenths). */
 export function hoursText(r: Range): string {
-  return `${Math.round(r.low)}–${Math.round(r.high)} h`;
+  return r.high < 1 && r.high > 0 ? `${r.low}–${r.high} h` : `${Math.round(r.low)}–${Math.round(r.high)} h`;
 }
 
-/** "about 442 h (370–535 h)": the figure to plan with first, then its range. */
+/** "about 442 h (370–535 h)": the figure to plan with first, then its range (tenths under an hour, not "0 h"). */
 export function estimateText(likely: number, r: Range): string {
-  return `about ${Math.round(likely)} h (${hoursText(r)})`;
+  return `about ${likely < 1 && likely > 0 ? likely : Math.round(likely)} h (${hoursText(r)})`;
 }
 
 /** "pace 64 %, data volume 14 %": what makes a range as wide as it is, largest share first. */

@@ -177,11 +177,13 @@ function platformSection(
     const b = p.rewriteBound;
     out.push(
       '',
-      `**Rewrite bound:** the code work (${b.before} h before the bound) is capped at a from-scratch rewrite of the ` +
-        `${b.touchedLines} lines that touch ${platformName(p.platform)}: ${b.cap} h. Data, accounts, stored files, ` +
-          `configuration and hosting are outside it.`,
+      `**Rewrite bound:** the work of leaving (seams, call sites, items, configuration and hosting: ${b.before} h ` +
+        `before the bound) is capped at a from-scratch rewrite of the ${b.touchedLines} lines of code, configuration, ` +
+          `rules and SQL that touch ${platformName(p.platform)}: ${b.cap} h, its high end at that rewrite done at the ` +
+            `slow pace. Data, accounts and stored files are outside it.`,
     );
   }
+  if (p.rewrite) out.push('', `**Against a rewrite:** ${mdEscape(p.rewrite.summary)}.`);
   const moves = movesOf(p);
   if (moves > 0)
     out.push(

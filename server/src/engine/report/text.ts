@@ -3,7 +3,7 @@
 
 import type { AuditReport } from '../audit';
 import type { BaselineComparison } from '../baseline/baseline';
-import { signedRange } from '../cost';
+import { platformName, signedRange } from '../cost';
 import type { Finding } from '../types';
 import { estimateText, hoursText, moneyText, weeksText, widthText } from './common';
 
@@ -71,6 +71,10 @@ function estimateLines(report: AuditReport, p: Paint): string[] {
     `Why this wide: ${widthText(c.uncertainties)}. With LLM assistance on code work (×${c.assistedFactor}): ${hoursText(c.assisted)}.`,
   ];
   for (const reason of c.provisionalReasons ?? []) lines.push(p.yellow(`Provisional: ${reason}.`));
+  // Past a rewrite of the touched code: say which moves take it there (docs/cost-model.md).
+  for (const pc of c.platforms) {
+    if (pc.rewrite?.past) lines.push(`${platformName(pc.platform)}: ${pc.rewrite.summary}.`);
+  }
   if (c.money) lines.push(`At ${c.money.currency ? c.money.currency + ' ' : ''}${c.money.rate} per hour: ${moneyText(c.money.total, c.money.currency)}.`);
   lines.push(p.dim(`Model: ${c.basis}. Terms per capability: --format json or --format markdown; assumptions: docs/cost-model.md.`));
   for (const e of c.errors ?? []) lines.push(p.yellow(`Ignored cost override: ${e}`));
