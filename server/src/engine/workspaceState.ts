@@ -5,7 +5,7 @@ import type { ScanCache } from './cache/scanCache';
 import type { CheckFile } from './checks/registry';
 import type { RuleIndex } from './context';
 import { LineMap, toFindings } from './findings';
-import type { FactContext } from './js/facts';
+import type { FactContext, JsFacts } from './js/facts';
 import { LinkedHits } from './linkedHits';
 import { memberHits } from './match';
 import { isRelativeSpecifier } from './modules';
@@ -127,7 +127,8 @@ export class WorkspaceState {
 
   constructor(readonly index: RuleIndex, private readonly prefilter = true) {
     this.rulesById = new Map(index.rules.map((r) => [r.id, r]));
-    this.params = new ParamTable(() => [...this.scans].map(([file, scan]) => [file, scan.facts]), (from, spec) => this.resolver.resolveFile(from, spec));
+    const allFacts = () => [...this.scans].map(([file, scan]): [string, JsFacts | undefined] => [file, scan.facts]);
+    this.params = new ParamTable(allFacts, (from, spec) => this.resolver.resolveFile(from, spec));
     this.resolver = new Resolver({
       get: (file) => this.scans.get(file)?.facts,
       context: (key) => this.context.values().get(key),

@@ -47,10 +47,11 @@ export function functionKey(fn: ts.SignatureDeclaration): string | undefined {
   if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
     const holder = parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) ? parent : undefined;
     const statement = holder?.parent?.parent;
-    return holder && statement && ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent) ? (holder.name as ts.Identifier).text : undefined;
+    const topLevel = holder && statement && ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent);
+    return topLevel ? (holder.name as ts.Identifier).text : undefined;
   }
-  if (!(ts.isConstructorDeclaration(fn) || ts.isMethodDeclaration(fn)) || !ts.isClassDeclaration(parent) || !parent.name) return undefined;
-  if (!ts.isSourceFile(parent.parent)) return undefined;
+  const isMember = ts.isConstructorDeclaration(fn) || ts.isMethodDeclaration(fn);
+  if (!isMember || !ts.isClassDeclaration(parent) || !parent.name || !ts.isSourceFile(parent.parent)) return undefined;
   if (ts.isConstructorDeclaration(fn)) return parent.name.text;
   return ts.isIdentifier(fn.name) ? `${parent.name.text}#${fn.name.text}` : undefined;
 }
@@ -64,7 +65,11 @@ export function mayHoldClient(param: ts.ParameterDeclaration | undefined): boole
  * The platform values a call passes to its target: each argument, and each property of an object
  * literal argument (`new Ops({ client })`), that evaluates to a binding.
  */
-export function passedArgs(target: { spec: string; key: string }, args: ts.NodeArray<ts.Expression>, evaluate: (e: ts.Expression) => Ref | null): CallArg[] {
+export function passedArgs(
+  target: { spec: string; key: string },
+  args: ts.NodeArray<ts.Expression>,
+  evaluate: (e: ts.Expression) => Ref | null,
+): CallArg[] {
   const out: CallArg[] = [];
   const add = (index: number, value: ts.Expression, path?: string[]) => {
     const ref = evaluate(value);
@@ -74,7 +79,8 @@ export function passedArgs(target: { spec: string; key: string }, args: ts.NodeA
     if (ts.isSpreadElement(arg)) return;
     if (!ts.isObjectLiteralExpression(arg)) return add(index, arg);
     for (const prop of arg.properties) {
-      if (ts.isPropertyAssignment(prop) && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name))) add(index, prop.initializer, [prop.name.text]);
+      const named = ts.isPropertyAssignment(prop) && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name));
+      if (named) add(index, prop.initializer, [(prop.name as ts.Identifier).text]);
       else if (ts.isShorthandPropertyAssignment(prop)) add(index, prop.name, [prop.name.text]);
     }
   });

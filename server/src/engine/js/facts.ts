@@ -184,7 +184,8 @@ class FactCollector extends Evaluator {
   /** The platform values a call hands to a function other code may declare parameters for (see callSites.ts). */
   private noteCallArgs(node: ts.CallExpression | ts.NewExpression): void {
     const target = node.arguments?.length ? this.callTarget(node.expression) : undefined;
-    if (target) for (const arg of passedArgs(target, node.arguments!, (e) => this.evaluate(e))) (this.facts.args ??= []).push(arg);
+    if (!target) return;
+    for (const arg of passedArgs(target, node.arguments!, (e) => this.evaluate(e))) (this.facts.args ??= []).push(arg);
   }
 
   private noteContextWrite(node: ts.Node): void {

@@ -147,8 +147,11 @@ export abstract class ReceiverValues {
     const e = unwrapped(callee);
     if (ts.isIdentifier(e)) {
       const decl = this.scopes.lookup(e);
-      if (decl?.kind === 'import') return decl.name !== '*' && this.isWorkspaceImport(decl.spec) ? { spec: decl.spec, key: decl.name } : undefined;
-      const fn = decl?.kind === 'function' ? decl.fn : decl?.kind === 'var' && decl.init && decl.path.length === 0 ? unwrapped(decl.init) : undefined;
+      if (decl?.kind === 'import') {
+        return decl.name !== '*' && this.isWorkspaceImport(decl.spec) ? { spec: decl.spec, key: decl.name } : undefined;
+      }
+      const held = decl?.kind === 'var' && decl.init && decl.path.length === 0 ? unwrapped(decl.init) : undefined;
+      const fn = decl?.kind === 'function' ? decl.fn : held;
       if (fn && (ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
         const key = functionKey(fn);
         return key === undefined ? undefined : { spec: SELF_SPEC, key };
@@ -159,14 +162,19 @@ export abstract class ReceiverValues {
     const method = e.name.text;
     const object = unwrapped(e.expression);
     const owner = object.kind === ts.SyntaxKind.ThisKeyword ? classOfThis(object) : this.instanceClassOf(object);
-    if (owner) return owner.name && ts.isClassDeclaration(owner) && ts.isSourceFile(owner.parent) ? { spec: SELF_SPEC, key: `${owner.name.text}#${method}` } : undefined;
+    if (owner) {
+      const topLevel = owner.name && ts.isClassDeclaration(owner) && ts.isSourceFile(owner.parent);
+      return topLevel ? { spec: SELF_SPEC, key: `${owner.name!.text}#${method}` } : undefined;
+    }
     if (ts.isIdentifier(object)) {
       const decl = this.scopes.lookup(object);
-      if (decl?.kind === 'import' && decl.name === '*') return this.isWorkspaceImport(decl.spec) ? { spec: decl.spec, key: method } : undefined;
+      const namespace = decl?.kind === 'import' && decl.name === '*' ? decl.spec : undefined;
+      if (namespace !== undefined) return this.isWorkspaceImport(namespace) ? { spec: namespace, key: method } : undefined;
     }
     const instance = this.evaluate(object);
     const root = instance?.root;
-    if (root?.kind !== 'ws' || root.spec.startsWith('#') || instance!.path.length !== 1 || instance!.path[0] !== CALL) return undefined;
+    const isInstance = instance?.path.length === 1 && instance.path[0] === CALL;
+    if (root?.kind !== 'ws' || root.spec.startsWith('#') || !isInstance) return undefined;
     return root.name === '*' ? undefined : { spec: root.spec, key: `${root.name}#${method}` };
   }
 
@@ -230,7 +238,7 @@ export abstract class ReceiverValues {
     const decl = this.scopes.lookup(entity);
     if (decl?.kind === 'import') {
       // A type-only import from a workspace file is an interface or an alias: no value says what it holds.
-      if (decl.typeOnly && this.ctx.isWorkspaceSpec(decl.spec) && !this.ctx.mapSpecifier(decl.spec, this.file.fileName)) return null;
+      if (decl.typeOnly && this.isWorkspaceImport(decl.spec)) return null;
       const imported = this.importRef(decl);
       return imported && extend(imported, ...names, CALL);
     }

@@ -38,7 +38,8 @@ export class ParamTable {
   private values(): Map<string, PassedValue[]> {
     if (this.table) return this.table;
     const table = new Map<string, PassedValue[]>();
-    const entries = [...this.facts()].filter(([, facts]) => facts?.args).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = [...this.facts()].filter(([, facts]) => facts?.args);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [file, facts] of entries) {
       for (const arg of facts!.args!) {
         const target = arg.spec === SELF_SPEC ? file : this.resolveFile(file, arg.spec);

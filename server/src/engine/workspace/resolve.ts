@@ -92,7 +92,8 @@ export class Resolver {
     const exported = this.exported(target, name, hops + 1);
     if (exported) return extend(exported, ...rest);
     // An instance of an exported class (`new Manager().db`, a parameter typed `Manager`): its member.
-    const member = rest[0] === CALL && rest.length > 1 ? this.exported(target, classMemberExport(name, rest[1]), hops + 1) : undefined;
+    const onInstance = rest[0] === CALL && rest.length > 1;
+    const member = onInstance ? this.exported(target, classMemberExport(name, rest[1]), hops + 1) : undefined;
     return member && extend(member, ...rest.slice(2));
   }
 
