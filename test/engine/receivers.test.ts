@@ -87,6 +87,40 @@ describe('receivers', () => {
     assert.deepEqual(fromLines(triples), [6, 7, 8, 9, 10, 11, 12, 13].map((line) => `src/typed.ts:${line}`));
   });
 
+  it('follows an exported class into another file: a service typed by it, an instance made with new, a declared return type', () => {
+    const { triples } = scanMemory({
+      'src/store.service.ts': [
+        `import * as sdk from '@acme/sdk'`,
+        `export class StoreService {`,
+        `  constructor(private readonly app: sdk.AcmeClient) {}`,
+        `  db() { return this.app }`,
+        `  typed(): sdk.AcmeClient { return pick(this) }`,
+        `}`,
+      ].join('\n'),
+      'src/manager.js': [
+        `import { createClient } from '@acme/sdk'`,
+        `class Pool { constructor() { this.main = createClient() } }`,
+        `export class Manager {`,
+        `  constructor() { this.admin = null; this.pool = new Pool() }`,
+        `  getAdmin() { if (!this.admin) this.admin = createClient(); return this.admin }`,
+        `  fromPool() { return this.pool.main.from('pool') }`,
+        `}`,
+      ].join('\n'),
+      'src/users.service.ts': [
+        `import { StoreService } from './store.service'`,
+        `import { Manager } from './manager'`,
+        `export class UsersService {`,
+        `  private readonly manager = new Manager()`,
+        `  constructor(private readonly store: StoreService) {}`,
+        `  one() { const db = this.store.db(); return db.from('users') }`,
+        `  two() { return this.store.typed().from('typed') }`,
+        `  three() { return this.manager.getAdmin().from('admin') }`,
+        `}`,
+      ].join('\n'),
+    });
+    assert.deepEqual(fromLines(triples), ['src/manager.js:6', 'src/users.service.ts:6', 'src/users.service.ts:7', 'src/users.service.ts:8']);
+  });
+
   it('stays quiet on look-alikes: a query builder named like a client, local repositories, shadowed names, other types', () => {
     const { triples } = scanMemory({
       'src/quiet.ts': [
@@ -106,7 +140,10 @@ describe('receivers', () => {
         `deps.db.from('local')`,
         `export const typedLocally = (client: AcmeClient, repo: Repo) => [client.from('x'), repo.from('y')]`,
         `export function shadow(deps: { db: Repo }) { return deps.db.from('z') }`,
+        `import { LocalStore } from './store'`,
+        `export class Service { constructor(private readonly store: LocalStore) {} list() { return this.store.db().from('s') } }`,
       ].join('\n'),
+      'src/store.ts': `export class LocalStore { db() { return makeRepo() } }\n`,
       'src/types.ts': `export interface AcmeClient { from(t: string): unknown }\n`,
     });
     assert.deepEqual(fromLines(triples), []);

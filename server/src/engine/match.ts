@@ -3,7 +3,7 @@
 
 import type { RuleIndex } from './context';
 import type { JsFacts, Site } from './js/facts';
-import { CALL, matchSegments, Ref, RETURNS, rootKey } from './refs';
+import { CALL, isSdkInstance, matchSegments, Ref, RETURNS, rootKey } from './refs';
 import { CompiledRule, ruleAppliesTo } from './rules/model';
 import type { RawHit } from './types';
 import type { Resolver } from './workspace/resolve';
@@ -37,13 +37,14 @@ export function memberHits(file: string, facts: JsFacts, index: RuleIndex, resol
 function isFactoryCall(file: string, site: Site, resolver: Resolver): boolean {
   if (site.factory) return true;
   const { root, path } = site.ref;
-  if (root.kind !== 'ws' || path.length !== 1 || path[0] !== CALL) return false;
-  return resolver.resolve(file, { root, path: [] })?.path.at(-1) === RETURNS;
+  if (root.kind !== 'ws' || path.at(-1) !== CALL) return false;
+  // `makeClient()`, `new Manager().getDb()`, `this.deps.manager.getDb()`: the callee resolves to a factory.
+  return resolver.resolve(file, { root, path: path.slice(0, -1) })?.path.at(-1) === RETURNS;
 }
 
 function isConstruction(ref: Ref, index: RuleIndex): boolean {
   const canonical = index.canonical(ref);
-  return canonical.root.kind === 'client' && canonical.path.length === 0;
+  return (canonical.root.kind === 'client' && canonical.path.length === 0) || isSdkInstance(ref);
 }
 
 interface RuleMatch {

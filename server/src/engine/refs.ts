@@ -18,6 +18,16 @@ export const DYNAMIC = '[*]';
  */
 export const RETURNS = '=>return';
 
+/** An SDK class's instance (`new Databases(client)`): a service object wrappers hand out like a client. */
+export function isSdkInstance(ref: Ref): boolean {
+  return ref.root.kind === 'module' && ref.path.length === 2 && ref.path[1] === CALL && /^[A-Z]/.test(ref.path[0]);
+}
+
+/** The export name under which a file lists what an exported class's member holds (see facts.ts). */
+export function classMemberExport(className: string, member: string): string {
+  return `${className}#${member}`;
+}
+
 export type Root =
   | { kind: 'module'; module: string }
   | { kind: 'global'; name: string }

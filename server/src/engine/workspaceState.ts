@@ -5,7 +5,7 @@ import type { ScanCache } from './cache/scanCache';
 import type { CheckFile } from './checks/registry';
 import type { RuleIndex } from './context';
 import { LineMap, toFindings } from './findings';
-import type { FactContext } from './js/facts';
+import type { FactContext, JsFacts } from './js/facts';
 import { LinkedHits } from './linkedHits';
 import { memberHits } from './match';
 import { isRelativeSpecifier } from './modules';
@@ -15,6 +15,7 @@ import type { Finding, RawHit } from './types';
 import { describeFailure } from './util/failure';
 import { AliasTable, isProjectConfig } from './workspace/aliases';
 import { ContextTable } from './workspace/contextTable';
+import { ParamTable } from './workspace/paramTable';
 import { Resolver } from './workspace/resolve';
 import { quotedWorkspaceSpecifiers } from './workspace/specifiers';
 
@@ -23,6 +24,7 @@ const SUPPRESSION = /lockin-lens-ignore-next-line\s+([\w/, -]+?)\s+--\s+\S/;
 export class WorkspaceState {
   readonly scans = new Map<string, FileScan>();
   private readonly context = new ContextTable(this.scans);
+  private readonly params: ParamTable;
   readonly aliases = new AliasTable();
   readonly resolver: Resolver;
   /** Replaced (not changed) when aliases change, so facts remembered for the old one are not reused. */
@@ -54,7 +56,9 @@ export class WorkspaceState {
     const looked = new Set<string>();
     for (;;) {
       const reach = this.platformModuleReach(looked);
-      const next = reach ? [...this.scans.values()].filter((s) => !s.parsed && reach(s)) : [];
+      // Files whose functions callers pass platform values to: their parameters are those values.
+      const called = this.params.targets((v) => this.resolver.isPlatformValue(v.file, v.ref));
+      const next = [...this.scans.values()].filter((s) => !s.parsed && (called.has(s.file) || reach?.(s)));
       if (next.length === 0) return parsed;
       for (const scan of next) {
         this.setFile(scan.file, scan.text, { forceParse: true });
@@ -123,7 +127,13 @@ export class WorkspaceState {
 
   constructor(readonly index: RuleIndex, private readonly prefilter = true) {
     this.rulesById = new Map(index.rules.map((r) => [r.id, r]));
-    this.resolver = new Resolver({ get: (file) => this.scans.get(file)?.facts, context: (key) => this.context.values().get(key) }, this.aliases);
+    const allFacts = () => [...this.scans].map(([file, scan]): [string, JsFacts | undefined] => [file, scan.facts]);
+    this.params = new ParamTable(allFacts, (from, spec) => this.resolver.resolveFile(from, spec));
+    this.resolver = new Resolver({
+      get: (file) => this.scans.get(file)?.facts,
+      context: (key) => this.context.values().get(key),
+      passed: (file, key, index) => this.params.passed(file, key, index),
+    }, this.aliases);
     const parse = (file: string, text: string) => scanFile(file, text, index, this.factContext, { forceParse: true }).facts;
     this.linked = new LinkedHits(index.rules, this.scans, this.aliases, parse, (file, ruleId, e) => this.checkFailed(file, ruleId, e));
     this.factContext = {
@@ -167,6 +177,7 @@ export class WorkspaceState {
     const before = this.exportSignature(file);
     const dropped = this.scans.has(file) ? [] : this.filesChanged();
     this.context.changed(file, this.scans.get(file), scan);
+    this.params.changed(this.scans.get(file)?.facts, scan.facts);
     this.scans.set(file, scan);
     this.invalidateWorkspaceHits(file);
     const linkedChanged = [...new Set([...dropped, ...this.linked.invalidate(file)])];
@@ -203,6 +214,7 @@ export class WorkspaceState {
   /** Forgets a file. Returns other files whose linked-check results read it (now to recompute). */
   removeFile(file: string): { existed: boolean; linkedChanged: string[] } {
     this.context.changed(file, this.scans.get(file));
+    this.params.changed(this.scans.get(file)?.facts);
     const existed = this.scans.delete(file);
     if (isProjectConfig(file)) this.aliases.removeConfig(file);
     const dropped = existed ? this.filesChanged() : [];
@@ -214,6 +226,7 @@ export class WorkspaceState {
   /** A file appeared or went away: imports may resolve differently. */
   private filesChanged(): string[] {
     this.resolver.forgetFiles();
+    this.params.forget();
     return this.linked.forgetAll();
   }
 

@@ -4,7 +4,8 @@
 
 import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
-import { CALL, DYNAMIC, extend, Ref, RETURNS } from '../refs';
+import { CALL, DYNAMIC, extend, isSdkInstance, Ref, RETURNS } from '../refs';
+import { functionKey, isParamPlaceholder, mayHoldClient, paramPlaceholder } from './callSites';
 import type { FactContext } from './facts';
 import { contextGetKey, contextPathIn, contextRead, WORKERS_ENV } from './frameworkContext';
 import { usedContext } from './reactContext';
@@ -15,6 +16,12 @@ import { isFallbackOperator, returnedExpressions } from './syntax';
 /** `env` imported from 'cloudflare:workers': the Worker's bindings, as its handlers' `env` parameter. */
 function isWorkersEnv(ref: Ref): boolean {
   return ref.root.kind === 'module' && ref.root.module === 'cloudflare:workers' && ref.path.length === 1 && ref.path[0] === 'env';
+}
+
+/** `Promise<T>` → T: an async function's declared type names what awaiting its call gives. */
+function awaitedType(type: ts.TypeNode): ts.TypeNode {
+  const promise = ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise';
+  return promise && type.typeArguments?.length === 1 ? type.typeArguments[0] : type;
 }
 
 /** Evaluations per file before giving up on the rest (each node is evaluated once unless cycles cut). */
@@ -79,23 +86,25 @@ export class Evaluator extends ReceiverValues {
       if (ts.isMetaProperty(node.expression)) return { root: { kind: 'global', name: 'import.meta' }, path: [node.name.text] };
       const base = ts.isPrivateIdentifier(node.name) ? null : this.evaluate(node.expression);
       if (base && isWorkersEnv(base)) return contextRead(WORKERS_ENV, [node.name.text]);
-      return base ? extend(base, node.name.text) : this.memberRef(node.expression, node.name.text);
+      if (base && !isParamPlaceholder(base)) return extend(base, node.name.text);
+      return this.memberRef(node.expression, node.name.text) ?? (base && extend(base, node.name.text));
     }
     if (ts.isElementAccessExpression(node)) {
       const base = this.evaluate(node.expression);
       const key = node.argumentExpression;
-      if (base) return extend(base, ts.isStringLiteralLike(key) ? key.text : DYNAMIC);
-      return ts.isStringLiteralLike(key) ? this.memberRef(node.expression, key.text) : null;
+      const name = ts.isStringLiteralLike(key) ? key.text : undefined;
+      if (base && !isParamPlaceholder(base)) return extend(base, name ?? DYNAMIC);
+      return (name !== undefined ? this.memberRef(node.expression, name) : null) ?? (base && extend(base, name ?? DYNAMIC));
     }
     if (ts.isCallExpression(node)) {
       const spec = this.requiredSpecifier(node);
       if (spec !== undefined) return this.importRef({ spec, name: '*' });
       const base = this.evaluate(node.expression);
-      if (base) return extend(base, CALL);
+      if (base && !isParamPlaceholder(base)) return extend(base, CALL);
       const key = contextGetKey(node);
       if (key !== undefined && this.isUnknownValue(node.expression)) return contextRead('var', [key]);
       const context = usedContext(node);
-      return context ? this.reactContextRef(context) : null;
+      return (context ? this.reactContextRef(context) : null) ?? (base && extend(base, CALL));
     }
     if (ts.isNewExpression(node)) {
       const base = this.evaluate(node.expression);
@@ -109,11 +118,18 @@ export class Evaluator extends ReceiverValues {
       return this.evaluate(node.expression);
     }
     if (ts.isBinaryExpression(node) && isFallbackOperator(node.operatorToken.kind)) {
-      return this.evaluate(node.left) ?? this.evaluate(node.right);
+      return this.either(node.left, node.right);
     }
-    if (ts.isConditionalExpression(node)) return this.evaluate(node.whenTrue) ?? this.evaluate(node.whenFalse);
+    if (ts.isConditionalExpression(node)) return this.either(node.whenTrue, node.whenFalse);
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return this.functionRef(node);
     return null;
+  }
+
+  /** The first of two values (`a ?? b`, `c ? a : b`) that is known; a parameter's placeholder only if neither is. */
+  private either(first: ts.Expression, second: ts.Expression): Ref | null {
+    const a = this.evaluate(first);
+    if (a && !isParamPlaceholder(a)) return a;
+    return this.evaluate(second) ?? a;
   }
 
   /**
@@ -124,12 +140,14 @@ export class Evaluator extends ReceiverValues {
    */
   protected functionRef(fn: ts.FunctionLikeDeclaration): Ref | null {
     if (!fn.body) return null;
-    const returned = !ts.isBlock(fn.body) ? [fn.body] : this.walked ? (this.returns.get(fn) ?? []) : returnedExpressions(fn.body);
+    const returned = ts.isBlock(fn.body) && this.walked ? (this.returns.get(fn) ?? []) : returnedExpressions(fn.body);
     for (const expression of returned) {
       const value = this.evaluate(expression);
       if (value && this.isFactoryResult(value)) return extend(value, RETURNS);
     }
-    return null;
+    // A declared return type names the client where the body does not say (`getDb(): Firestore`).
+    const declared = fn.type && this.typeRef(awaitedType(fn.type));
+    return declared && this.isFactoryResult(declared) ? extend(declared, RETURNS) : null;
   }
 
   protected noteReturn(node: ts.ReturnStatement): void {
@@ -142,8 +160,8 @@ export class Evaluator extends ReceiverValues {
   }
 
   protected isFactoryResult(value: Ref): boolean {
-    if (value.root.kind === 'ws') return value.path.length === 0;
-    return this.ctx.isClientConstruction(value);
+    if (value.root.kind === 'ws') return value.path.length === 0 && !isParamPlaceholder(value);
+    return isSdkInstance(value) || this.ctx.isClientConstruction(value);
   }
 
   protected identifierRef(id: ts.Identifier): Ref | null {
@@ -156,20 +174,26 @@ export class Evaluator extends ReceiverValues {
     switch (decl.kind) {
       case 'import': return this.importRef(decl);
       case 'var': {
+        let placeholder: Ref | null = null;
         for (const value of decl.init ? [decl.init, ...decl.assigns] : decl.assigns) {
           const base = this.evaluate(value);
-          if (base) return extend(base, ...decl.path);
+          if (base && !isParamPlaceholder(base)) return extend(base, ...decl.path);
+          placeholder ??= base && extend(base, ...decl.path);
         }
-        if (decl.type) return this.typeRef(decl.type);
-        return decl.init && decl.path.length > 0 ? this.pathRef(decl.init, decl.path) : null;
+        if (decl.type) return this.typeRef(decl.type) ?? placeholder;
+        return (decl.init && decl.path.length > 0 ? this.pathRef(decl.init, decl.path) : null) ?? placeholder;
       }
       case 'param': {
-        const type = decl.fn.parameters[decl.index]?.type;
-        const value = this.paramRef(decl.fn, decl.index, decl.path) ?? (type ? this.typedPathRef(type, decl.path) : null);
+        const param = decl.fn.parameters[decl.index];
+        const value = this.paramRef(decl.fn, decl.index, decl.path) ?? (param?.type ? this.typedPathRef(param.type, decl.path) : null);
         const context = value ? undefined : contextPathIn(decl.path);
-        return value ?? (context ? contextRead('locals', context) : null);
+        if (value || context) return value ?? contextRead('locals', context!);
+        // Nothing here says what it is: what callers pass, if it is a function other files can call.
+        const key = mayHoldClient(param) ? functionKey(decl.fn) : undefined;
+        return key === undefined ? null : paramPlaceholder(key, decl.index, decl.path);
       }
       case 'function': return this.functionRef(decl.fn);
+      case 'class': return null; // its instances' members: see memberRef
       case 'opaque': return null;
     }
   }

@@ -4,7 +4,8 @@
 
 import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
-import { RETURNS, type Ref } from '../refs';
+import { classMemberExport, RETURNS, type Ref } from '../refs';
+import { CallArg, passedArgs } from './callSites';
 import { Evaluator } from './evaluate';
 import { contextWrite, ENV_TYPE_NAMES } from './frameworkContext';
 import { localTypeDeclarations } from './receivers';
@@ -45,6 +46,8 @@ export interface JsFacts {
   starExports: string[];
   /** Platform values the file hands to a framework's context (`locals.supabase`, `var.db`): see frameworkContext.ts. */
   context?: Record<string, Ref>;
+  /** Platform values the file passes to functions that may be declared elsewhere (see callSites.ts). */
+  args?: CallArg[];
   /** First syntax error, if the file does not parse cleanly (the rest is still scanned). */
   syntaxError?: { line: number; message: string };
 }
@@ -101,6 +104,7 @@ const INTERESTING = new Set([
 /** Gathers a file's facts; what an expression evaluates to is the Evaluator's part. */
 class FactCollector extends Evaluator {
   private readonly exportedFunctions: ts.FunctionDeclaration[] = [];
+  private readonly exportedClasses: [string, ts.ClassDeclaration][] = [];
   private readonly facts: JsFacts = { imports: [], sites: [], exports: {}, starExports: [] };
 
   /**
@@ -115,13 +119,17 @@ class FactCollector extends Evaluator {
       switch (node.kind) {
         case ts.SyntaxKind.CallExpression:
           this.noteContextWrite(node);
+          this.noteCallArgs(node as ts.CallExpression);
           if (reused) break;
           this.collectImport(node);
           this.collectSite(node);
           break;
+        case ts.SyntaxKind.NewExpression:
+          this.noteCallArgs(node as ts.NewExpression);
+          if (!reused) this.collectSite(node);
+          break;
         case ts.SyntaxKind.PropertyAccessExpression:
         case ts.SyntaxKind.ElementAccessExpression:
-        case ts.SyntaxKind.NewExpression:
         case ts.SyntaxKind.TaggedTemplateExpression:
         case ts.SyntaxKind.ExpressionWithTypeArguments:
           if (!reused) this.collectSite(node);
@@ -161,6 +169,7 @@ class FactCollector extends Evaluator {
       const isDefault = fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
       this.setExport(isDefault ? 'default' : fn.name!.text, this.functionRef(fn));
     }
+    for (const [name, cls] of this.exportedClasses) this.exportMembers(name, cls);
     const diagnostics = (this.file as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics;
     if (diagnostics && diagnostics.length > 0) {
       const first = diagnostics[0];
@@ -171,6 +180,13 @@ class FactCollector extends Evaluator {
   }
 
   private readonly contextWrites: { key: string; value: ts.Expression }[] = [];
+
+  /** The platform values a call hands to a function other code may declare parameters for (see callSites.ts). */
+  private noteCallArgs(node: ts.CallExpression | ts.NewExpression): void {
+    const target = node.arguments?.length ? this.callTarget(node.expression) : undefined;
+    if (!target) return;
+    for (const arg of passedArgs(target, node.arguments!, (e) => this.evaluate(e))) (this.facts.args ??= []).push(arg);
+  }
 
   private noteContextWrite(node: ts.Node): void {
     const write = contextWrite(node);
@@ -241,12 +257,19 @@ class FactCollector extends Evaluator {
       }
     } else if (ts.isFunctionDeclaration(node) && node.name && hasExportModifier(node)) {
       this.exportedFunctions.push(node); // after the walk, when every return statement is known
+    } else if (ts.isClassDeclaration(node) && hasExportModifier(node)) {
+      const isDefault = node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+      if (isDefault || node.name) this.exportedClasses.push([isDefault ? 'default' : node.name!.text, node]);
     } else if (ts.isExportAssignment(node)) {
       this.setExport('default', this.evaluate(node.expression));
+      const decl = ts.isIdentifier(node.expression) ? this.scopes.lookup(node.expression) : undefined;
+      if (decl?.kind === 'class') this.exportedClasses.push(['default', decl.cls]);
     } else if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause)) {
       for (const element of node.exportClause.elements) {
         const local = (element.propertyName ?? element.name).text;
         this.setExport(element.name.text, this.exportSource(node, local));
+        const decl = node.moduleSpecifier ? undefined : this.scopes.topLevel(local);
+        if (decl?.kind === 'class') this.exportedClasses.push([element.name.text, decl.cls]);
       }
     } else if (ts.isExportDeclaration(node) && !node.exportClause && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       if (this.ctx.isWorkspaceSpec(node.moduleSpecifier.text)) this.facts.starExports.push(node.moduleSpecifier.text);
@@ -278,6 +301,16 @@ class FactCollector extends Evaluator {
     }
     const m = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
     if (m) this.setExport(m[1], this.evaluate(node.right));
+  }
+
+  /**
+   * An exported class's members that hold platform values, as `Class#member` (what `this.member`
+   * is inside it): another file's `new Class().member` or a parameter typed `Class` reads them.
+   */
+  private exportMembers(name: string, cls: ts.ClassDeclaration): void {
+    for (const member of this.membersOf(cls).keys()) {
+      if (!member.startsWith('#')) this.setExport(classMemberExport(name, member), this.memberOfClass(cls, member));
+    }
   }
 
   private setExport(name: string, ref: Ref | null): void {

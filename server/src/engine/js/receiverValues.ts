@@ -6,6 +6,7 @@
 import ts from 'typescript';
 import { CALL, extend, Ref } from '../refs';
 import type { FactContext } from './facts';
+import { functionKey, SELF_SPEC } from './callSites';
 import { carrierOf, contextRead } from './frameworkContext';
 import { createContextCall, providedValues } from './reactContext';
 import { classMembers, classOfThis, localTypeDeclarations, MemberSource, objectProperty, typeMember, unwrapped } from './receivers';
@@ -32,6 +33,9 @@ export abstract class ReceiverValues {
       const value = ts.isMethodDeclaration(property) ? this.functionRef(property) : this.evaluate(property as ts.Expression);
       if (value) return value;
     }
+    const cls = this.instanceClassOf(target);
+    const member = cls && this.memberOfClass(cls, name);
+    if (member) return member;
     if (ts.isIdentifier(target)) {
       const decl = this.scopes.lookup(target);
       if (decl?.kind === 'var') {
@@ -43,8 +47,8 @@ export abstract class ReceiverValues {
       }
     }
     const type = this.typeOf(target);
-    const member = type && typeMember(type, name, this.file);
-    const typed = member ? this.typeRef(member) : null;
+    const typeOfMember = type && typeMember(type, name, this.file);
+    const typed = typeOfMember ? this.typeRef(typeOfMember) : null;
     if (typed) return typed;
     const carrier = carrierOf(target);
     return carrier && (target.kind === ts.SyntaxKind.PropertyAccessExpression && (target as ts.PropertyAccessExpression).expression.kind === ts.SyntaxKind.ThisKeyword || this.isUnknownValue(target)) ? contextRead(carrier, [name]) : null;
@@ -79,9 +83,19 @@ export abstract class ReceiverValues {
 
   private classMemberRef(thisNode: ts.Node, name: string): Ref | null {
     const cls = classOfThis(thisNode);
-    if (!cls) return null;
+    return cls ? this.memberOfClass(cls, name) : null;
+  }
+
+  /** Every instance member of a class, by name (cached: a class is asked about for each `this.x`). */
+  protected membersOf(cls: ts.ClassLikeDeclaration): Map<string, MemberSource[]> {
     let members = this.classes.get(cls);
     if (!members) this.classes.set(cls, (members = classMembers(cls)));
+    return members;
+  }
+
+  /** What `this.name` is inside the class, and `x.name` on an instance of it. */
+  protected memberOfClass(cls: ts.ClassLikeDeclaration, name: string): Ref | null {
+    const members = this.membersOf(cls);
     for (const source of members.get(name) ?? []) {
       const value = source.kind === 'value' ? this.evaluate(source.expression)
         : source.kind === 'type' ? this.typeRef(source.type)
@@ -96,6 +110,76 @@ export abstract class ReceiverValues {
   private methodRef(fn: ts.MethodDeclaration | ts.GetAccessorDeclaration): Ref | null {
     const made = this.functionRef(fn);
     return made && ts.isGetAccessorDeclaration(fn) ? extend(made, CALL) : made;
+  }
+
+  /** The class of the file an expression holds an instance of (`new Manager()`, directly or through a variable or `this.x`). */
+  protected instanceClassOf(node: ts.Expression, depth = 0): ts.ClassDeclaration | undefined {
+    if (depth > 4) return undefined;
+    const e = unwrapped(node);
+    if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) {
+      const decl = this.scopes.lookup(e.expression);
+      return decl?.kind === 'class' ? decl.cls : undefined;
+    }
+    if (ts.isIdentifier(e)) {
+      const decl = this.scopes.lookup(e);
+      if (decl?.kind !== 'var' || decl.path.length > 0) return undefined;
+      for (const value of decl.init ? [decl.init, ...decl.assigns] : decl.assigns) {
+        const found = this.instanceClassOf(value, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(e.name)) {
+      const owner = classOfThis(e);
+      for (const source of (owner && this.membersOf(owner).get(e.name.text)) ?? []) {
+        const found = source.kind === 'value' ? this.instanceClassOf(source.expression, depth + 1) : undefined;
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The function a call names, as callers find it (see callSites.ts): one of the file's own top-level
+   * functions and classes, or one imported from a workspace file, or a method of an instance of either.
+   */
+  protected callTarget(callee: ts.Expression): { spec: string; key: string } | undefined {
+    const e = unwrapped(callee);
+    if (ts.isIdentifier(e)) {
+      const decl = this.scopes.lookup(e);
+      if (decl?.kind === 'import') {
+        return decl.name !== '*' && this.isWorkspaceImport(decl.spec) ? { spec: decl.spec, key: decl.name } : undefined;
+      }
+      const held = decl?.kind === 'var' && decl.init && decl.path.length === 0 ? unwrapped(decl.init) : undefined;
+      const fn = decl?.kind === 'function' ? decl.fn : held;
+      if (fn && (ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
+        const key = functionKey(fn);
+        return key === undefined ? undefined : { spec: SELF_SPEC, key };
+      }
+      return decl?.kind === 'class' && ts.isSourceFile(decl.cls.parent) ? { spec: SELF_SPEC, key: e.text } : undefined;
+    }
+    if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.name)) return undefined;
+    const method = e.name.text;
+    const object = unwrapped(e.expression);
+    const owner = object.kind === ts.SyntaxKind.ThisKeyword ? classOfThis(object) : this.instanceClassOf(object);
+    if (owner) {
+      const topLevel = owner.name && ts.isClassDeclaration(owner) && ts.isSourceFile(owner.parent);
+      return topLevel ? { spec: SELF_SPEC, key: `${owner.name!.text}#${method}` } : undefined;
+    }
+    if (ts.isIdentifier(object)) {
+      const decl = this.scopes.lookup(object);
+      const namespace = decl?.kind === 'import' && decl.name === '*' ? decl.spec : undefined;
+      if (namespace !== undefined) return this.isWorkspaceImport(namespace) ? { spec: namespace, key: method } : undefined;
+    }
+    const instance = this.evaluate(object);
+    const root = instance?.root;
+    const isInstance = instance?.path.length === 1 && instance.path[0] === CALL;
+    if (root?.kind !== 'ws' || root.spec.startsWith('#') || !isInstance) return undefined;
+    return root.name === '*' ? undefined : { spec: root.spec, key: `${root.name}#${method}` };
+  }
+
+  private isWorkspaceImport(spec: string): boolean {
+    return this.ctx.isWorkspaceSpec(spec) && !this.ctx.mapSpecifier(spec, this.file.fileName);
   }
 
   /** The object literal a variable (or a property of one) holds. */
@@ -153,6 +237,8 @@ export abstract class ReceiverValues {
     for (; ts.isQualifiedName(entity); entity = entity.left) names.unshift(entity.right.text);
     const decl = this.scopes.lookup(entity);
     if (decl?.kind === 'import') {
+      // A type-only import from a workspace file is an interface or an alias: no value says what it holds.
+      if (decl.typeOnly && this.isWorkspaceImport(decl.spec)) return null;
       const imported = this.importRef(decl);
       return imported && extend(imported, ...names, CALL);
     }

@@ -79,10 +79,11 @@ function moved(recorded: StatementFacts, at: number): StatementFacts {
 
 function signatureOf(decl: Decl): Signature {
   switch (decl.kind) {
-    case 'import': return ['import', decl.spec, decl.name];
+    case 'import': return ['import', decl.spec, decl.name, decl.typeOnly];
     case 'var': return ['var', decl.init, decl.path.join('.'), decl.type, ...decl.assigns, '=', ...decl.members];
     case 'param': return ['param', decl.fn, decl.index, decl.path.join('.')];
     case 'function': return ['function', decl.fn];
+    case 'class': return ['class', decl.cls];
     case 'opaque': return ['opaque'];
   }
 }
@@ -133,6 +134,7 @@ function taintedStatements(file: ts.SourceFile, scopes: ScopeTable, changed: Set
 function valueNodes(decl: Decl): ts.Node[] {
   if (decl.kind === 'var') return [...(decl.init ? [decl.init] : []), ...decl.assigns, ...decl.members];
   if (decl.kind === 'function') return [decl.fn];
+  if (decl.kind === 'class') return [decl.cls];
   return [];
 }
 

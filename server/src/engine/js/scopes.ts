@@ -6,7 +6,8 @@ import ts from 'typescript';
 import { clearAssigns, ScopeMemo, StatementScopes } from './scopeReuse';
 
 export type Decl =
-  | { kind: 'import'; spec: string; name: string }
+  /** typeOnly: `import type { T }` / `import { type T }`, a name that has no value at run time. */
+  | { kind: 'import'; spec: string; name: string; typeOnly?: true }
   /**
    * A variable: its value is `init` followed by `path` (destructuring), or one of its later
    * assignments; `members` are assignments to its properties (`deps.db = …`), `type` its annotation.
@@ -15,6 +16,8 @@ export type Decl =
   | { kind: 'param'; fn: ts.SignatureDeclaration; index: number; path: string[] }
   /** A function declaration: calling it yields what it returns. */
   | { kind: 'function'; fn: ts.FunctionDeclaration }
+  /** A class declaration: `new C()` is an instance whose members the class gives. */
+  | { kind: 'class'; cls: ts.ClassDeclaration }
   /** Functions, classes, catch variables, array destructuring: values we do not follow. */
   | { kind: 'opaque' };
 
@@ -133,7 +136,7 @@ export class ScopeTable {
     } else if (BLOCK_SCOPES.has(node.kind)) {
       inner = this.scopeFor(node, scope);
       if (ts.isCatchClause(node) && node.variableDeclaration) this.declareOpaque(node.variableDeclaration.name, inner);
-      if (ts.isClassDeclaration(node) && node.name) this.declare(scope, node.name.text, { kind: 'opaque' });
+      if (ts.isClassDeclaration(node) && node.name) this.declare(scope, node.name.text, { kind: 'class', cls: node });
     } else {
       switch (node.kind) {
         case ts.SyntaxKind.ImportDeclaration:
@@ -248,14 +251,14 @@ export class ScopeTable {
     if (!ts.isStringLiteral(node.moduleSpecifier) || !node.importClause) return;
     const spec = node.moduleSpecifier.text;
     const clause = node.importClause;
-    if (clause.name) this.declare(scope, clause.name.text, { kind: 'import', spec, name: 'default' });
+    if (clause.name) this.declare(scope, clause.name.text, typed({ kind: 'import', spec, name: 'default' }, clause.isTypeOnly));
     const bindings = clause.namedBindings;
     if (bindings && ts.isNamespaceImport(bindings)) {
       this.declare(scope, bindings.name.text, { kind: 'import', spec, name: '*' });
     } else if (bindings) {
       for (const element of bindings.elements) {
         const imported = (element.propertyName ?? element.name).text;
-        this.declare(scope, element.name.text, { kind: 'import', spec, name: imported });
+        this.declare(scope, element.name.text, typed({ kind: 'import', spec, name: imported }, clause.isTypeOnly || element.isTypeOnly));
       }
     }
   }
@@ -276,6 +279,11 @@ export class ScopeTable {
     if (ts.isIdentifier(name)) this.declare(scope, name.text, { kind: 'opaque' });
     else for (const element of name.elements) if (!ts.isOmittedExpression(element)) this.declareOpaque(element.name, scope);
   }
+}
+
+function typed(decl: Decl & { kind: 'import' }, typeOnly: boolean): Decl {
+  if (typeOnly) decl.typeOnly = true;
+  return decl;
 }
 
 /** `name.property`, the target of an assignment to a variable's property. */

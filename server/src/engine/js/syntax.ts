@@ -11,8 +11,9 @@ export function isChained(node: ts.Node): boolean {
   );
 }
 
-/** The expressions a function body returns, not looking into nested functions. */
-export function returnedExpressions(body: ts.Block): ts.Expression[] {
+/** The expressions a function body returns (an arrow's expression body counts), not looking into nested functions. */
+export function returnedExpressions(body: ts.ConciseBody): ts.Expression[] {
+  if (!ts.isBlock(body)) return [body];
   const out: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;

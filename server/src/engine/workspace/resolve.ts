@@ -5,8 +5,10 @@
 import { posix } from 'node:path';
 import type { JsFacts } from '../js/facts';
 import { isRelativeSpecifier } from '../modules';
-import { extend, Ref } from '../refs';
+import { CALL, classMemberExport, extend, Ref } from '../refs';
+import { PARAM_SPEC } from '../js/callSites';
 import { CONTEXT_SPEC } from '../js/frameworkContext';
+import type { PassedValue } from './paramTable';
 import { AliasTable } from './aliases';
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
@@ -20,6 +22,8 @@ export interface FactsLookup {
   has?(file: string): boolean;
   /** The value some file writes into a framework context under this key (see frameworkContext.ts). */
   context?(key: string): { file: string; ref: Ref } | undefined;
+  /** What callers pass to a parameter of a function a file declares (see js/callSites.ts). */
+  passed?(file: string, key: string, index: number): PassedValue[];
 }
 
 export class Resolver {
@@ -71,6 +75,7 @@ export class Resolver {
     if (ref.root.kind !== 'ws') return ref;
     if (hops > MAX_HOPS) return undefined;
     if (ref.root.spec === CONTEXT_SPEC) return this.resolveContext(ref.root.name, ref.path, hops);
+    if (ref.root.spec === PARAM_SPEC) return this.resolveParam(file, ref.root.name, ref.path, hops);
     const target = this.resolveFile(file, ref.root.spec);
     if (!target) return undefined;
     let name = ref.root.name;
@@ -85,7 +90,11 @@ export class Resolver {
       return whole && extend(whole, ...ref.path);
     }
     const exported = this.exported(target, name, hops + 1);
-    return exported && extend(exported, ...rest);
+    if (exported) return extend(exported, ...rest);
+    // An instance of an exported class (`new Manager().db`, a parameter typed `Manager`): its member.
+    const onInstance = rest[0] === CALL && rest.length > 1;
+    const member = onInstance ? this.exported(target, classMemberExport(name, rest[1]), hops + 1) : undefined;
+    return member && extend(member, ...rest.slice(2));
   }
 
   private resolveContext(carrier: string, path: string[], hops: number): Ref | undefined {
@@ -94,6 +103,29 @@ export class Resolver {
     const value = written && this.resolve(written.file, written.ref, hops + 1);
     if (value) return extend(value, ...path.slice(1));
     return module ? { root: { kind: 'module', module }, path: [key, ...path] } : undefined;
+  }
+
+  /** Is this a platform value, or an instance of a workspace class some of whose members are? */
+  isPlatformValue(file: string, ref: Ref): boolean {
+    const resolved = this.resolve(file, ref);
+    if (resolved) return resolved.root.kind !== 'ws';
+    const root = ref.root;
+    if (root.kind !== 'ws' || root.spec.startsWith('#') || ref.path.length !== 1 || ref.path[0] !== CALL) return false;
+    const target = this.resolveFile(file, root.spec);
+    const prefix = classMemberExport(root.name, '');
+    return !!target && Object.keys(this.facts.get(target)?.exports ?? {}).some((name) => name.startsWith(prefix));
+  }
+
+  /** A parameter is what some caller passes (the first, in caller path order, that is a platform value). */
+  private resolveParam(file: string, name: string, path: string[], hops: number): Ref | undefined {
+    const slash = name.lastIndexOf('/');
+    for (const value of this.facts.passed?.(file, name.slice(0, slash), Number(name.slice(slash + 1))) ?? []) {
+      if (value.path && value.path[0] !== path[0]) continue;
+      // Extended first: an instance of a workspace class (`new Manager()`) resolves only with the member read from it.
+      const resolved = this.resolve(value.file, extend(value.ref, ...path.slice(value.path ? 1 : 0)), hops + 1);
+      if (resolved && resolved.root.kind !== 'ws') return resolved;
+    }
+    return undefined;
   }
 
   private exported(file: string, name: string, hops: number): Ref | undefined {

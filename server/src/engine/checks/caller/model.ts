@@ -1,7 +1,8 @@
 // The caller checks' view of a workspace: the files a rule applies to, parsed on demand, with the
-// engine's binding facts resolved across files and a little more binding knowledge of our own —
-// which function a callee names (local or imported from a workspace file) and which expression a
-// variable holds — because guards and privileged clients often live in small helper functions.
+// engine's binding facts resolved across files (the value layer lock-in rules use too) and the
+// expressions behind them — which function a callee names (local or imported from a workspace
+// file) and which expression a variable holds — because guards and the key a privileged client is
+// built with are in the code, not in a reference.
 
 import ts from 'typescript';
 import type { JsFacts } from '../../js/facts';
@@ -113,9 +114,11 @@ export class FileModel {
   }
 
   /**
-   * The platform reference of a call or access chain, also when its root is a parameter of a
-   * helper (`async function archive(b44) { b44.asServiceRole… }`) that this file calls with a
-   * platform value in that position — the engine's facts do not carry values into parameters.
+   * The platform reference of a call or access chain. The engine's facts are the one value layer
+   * (js/evaluate.ts): class fields, wrapper methods, framework context and parameters of top-level
+   * functions given a client by their callers (js/callSites.ts) arrive resolved through refAt. What
+   * remains here is a parameter of a nested helper (`const archive = async (b44) => …` inside a
+   * handler) called in this file with a platform value in that position.
    */
   refOf(node: ts.Expression, depth = 0): Ref | undefined {
     const direct = this.refAt(node);

@@ -4,10 +4,11 @@
 // its `createClient(url, key)` call, through variables, factory functions and workspace imports.
 
 import ts from 'typescript';
+import { isFallbackOperator, returnedExpressions } from '../../js/syntax';
 import { CALL, Ref } from '../../refs';
 import type { PrivilegedApi } from './analysis';
 import type { EntryKind } from './entries';
-import { FileModel, isFunctionExpr, unwrap } from './model';
+import { FileModel, unwrap } from './model';
 import { directVerifier } from './verifiers';
 
 export function base44Api(entries: EntryKind[]): PrivilegedApi {
@@ -114,7 +115,7 @@ function serviceClient(e: ts.Expression, model: FileModel, depth: number, recurs
   // A factory of our own first (`const admin = getAdminClient()`): the engine's facts fold its
   // result into `createClient()`, but the key argument is inside the factory.
   const fn = model.functionFor(e.expression);
-  if (fn) return !!fn.fn.body && returnedValues(fn.fn.body).some((r) => recurse(r, fn.model, depth + 1));
+  if (fn) return !!fn.fn.body && returnedExpressions(fn.fn.body).some((r) => recurse(r, fn.model, depth + 1));
   const ref = model.refAt(e);
   if (!isSupabaseFactory(ref)) return false;
   if (ref!.path[0] === 'createAdminClient') return true;
@@ -143,7 +144,7 @@ function isSupabaseFactory(ref: Ref | undefined): boolean {
 function isServiceKey(arg: ts.Expression | undefined, model: FileModel, depth: number): boolean {
   if (!arg || depth > 4) return false;
   const e = unwrap(arg);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+  if (ts.isBinaryExpression(e) && isFallbackOperator(e.operatorToken.kind)) {
     return isServiceKey(e.left, model, depth + 1) || isServiceKey(e.right, model, depth + 1);
   }
   if (ts.isStringLiteralLike(e)) return isSecretKeyLiteral(e.text);
@@ -178,17 +179,4 @@ export function isSecretKeyLiteral(text: string): boolean {
 /** Options that make the client act as the caller (`global.headers.Authorization` from the request). */
 function actsAsCaller(options: ts.Expression | undefined, model: FileModel): boolean {
   return !!options && /headers\s*:\s*\{[^}]*\bauthorization\b/i.test(options.getText(model.sourceFile));
-}
-
-/** Values a function body returns (an arrow's expression body counts). */
-function returnedValues(body: ts.ConciseBody): ts.Expression[] {
-  if (!ts.isBlock(body)) return [body];
-  const out: ts.Expression[] = [];
-  const visit = (n: ts.Node): void => {
-    if (isFunctionExpr(n) || ts.isFunctionLike(n)) return;
-    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
-    ts.forEachChild(n, visit);
-  };
-  body.statements.forEach(visit);
-  return out;
 }
