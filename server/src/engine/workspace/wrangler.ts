@@ -17,8 +17,9 @@ const SECTION_TYPES: Record<string, string> = {
   ai: 'Ai',
 };
 
+/** `wrangler.toml`, `wrangler.jsonc`, and a named variant passed with `--config` (`wrangler.pages.toml`). */
 export function isWranglerConfig(rel: string): boolean {
-  return /^wrangler\.(toml|jsonc?)$/.test(posix.basename(rel));
+  return /^wrangler(?:\.[\w-]+)?\.(?:toml|jsonc?)$/.test(posix.basename(rel));
 }
 
 /** Binding name → runtime type. Unreadable configs give none (their text rules still run). */

@@ -1,0 +1,17 @@
+// Bun's and Deno's servers have the same `fetch(request)` shape, with no bindings: not a Worker.
+export default {
+  port: 8080,
+  // ok: cloudflare/worker-handler
+  fetch(request: Request) {
+    return new Response(new URL(request.url).pathname)
+  },
+}
+
+// An object that is not exported, whatever its methods are called.
+const poller = {
+  // ok: cloudflare/worker-handler
+  async fetch(url: string, retries: number) {
+    return retries > 0 ? fetch(url) : undefined
+  },
+}
+export const poll = poller.fetch
