@@ -8,7 +8,7 @@ import { auditFolder } from '../../server/src/engine/audit';
 import { builtinRulesDir } from '../../server/src/engine/rules/builtin';
 import { loadRules } from '../../server/src/engine/rules/load';
 import { decodeUtf16Text } from '../../server/src/engine/workspace/textDecode';
-import { isWranglerConfig } from '../../server/src/engine/workspace/wrangler';
+import { isWranglerConfig, wranglerOutputDirs } from '../../server/src/engine/workspace/wrangler';
 import { writeTree } from '../helpers/workspace';
 
 const utf16 = (text: string) => Buffer.from(text, 'utf16le');
@@ -32,19 +32,31 @@ describe('text in UTF-16', () => {
 
 describe('Wrangler configs', () => {
   it('names wrangler.toml, .json, .jsonc and a variant passed with --config, not other TOML files', () => {
-    for (const name of ['wrangler.toml', 'api/wrangler.jsonc', 'wrangler.json', 'wrangler.pages.toml', 'wrangler.staging.toml']) {
-      assert.ok(isWranglerConfig(name), name);
-    }
-    for (const name of ['netlify.toml', 'my-wrangler.toml', 'wrangler.toml.bak', 'wrangler.md']) assert.ok(!isWranglerConfig(name), name);
+    const configs = ['wrangler.toml', 'api/wrangler.jsonc', 'wrangler.json', 'wrangler.pages.toml', 'wrangler.staging.toml'];
+    for (const name of configs) assert.ok(isWranglerConfig(name), name);
+    const others = ['netlify.toml', 'my-wrangler.toml', 'wrangler.toml.bak', 'wrangler.md'];
+    for (const name of others) assert.ok(!isWranglerConfig(name), name);
+  });
+
+  it('reads the folders a config serves: Pages output, a Worker\'s assets as a table, inline or in JSON', () => {
+    const pages = 'name = "a"\npages_build_output_dir = "./dist"\n';
+    assert.deepEqual(wranglerOutputDirs('wrangler.toml', pages), ['./dist']);
+    const assets = 'main = "w.js"\n[assets]\nbinding = "ASSETS"\ndirectory = "public"\n';
+    assert.deepEqual(wranglerOutputDirs('wrangler.toml', assets), ['public']);
+    assert.deepEqual(wranglerOutputDirs('w/wrangler.toml', 'assets = { directory = "./static" }\n'), ['./static']);
+    assert.deepEqual(wranglerOutputDirs('wrangler.jsonc', '{ // site\n "assets": { "directory": "out" } }'), ['out']);
+    assert.deepEqual(wranglerOutputDirs('wrangler.toml', '[vars]\ndirectory = "not-assets"\n'), []);
   });
 
   it('types env.NAME from the bindings in a config part of which is UTF-16, and from wrangler.pages.toml', async () => {
     const root = writeTree({
       'worker/wrangler.toml': Buffer.concat([
-        Buffer.from('name = "scores"\r\nmain = "index.js"\r\n\r\n[[kv_namespaces]]\r\nbinding = "SCORES"\r\nid = "a1"\r\n'),
+        Buffer.from('name = "scores"\r\nmain = "index.js"\r\n\r\n'),
+        Buffer.from('[[kv_namespaces]]\r\nbinding = "SCORES"\r\nid = "a1"\r\n'),
         utf16('[[kv_namespaces]]\r\nbinding = "SESSIONS"\r\nid = "b2"\r\n'),
       ]),
-      'wrangler.pages.toml': 'name = "site"\npages_build_output_dir = "."\n\n[[kv_namespaces]]\nbinding = "PLAYERS"\nid = "c3"\n',
+      'wrangler.pages.toml': 'name = "site"\npages_build_output_dir = "."\n\n'
+        + '[[kv_namespaces]]\nbinding = "PLAYERS"\nid = "c3"\n',
       'worker/index.js': [
         'export default {',
         '  async fetch(request, env) {',
@@ -60,7 +72,8 @@ describe('Wrangler configs', () => {
     const report = await auditFolder(root, rules, { workers: 0 });
     const lines = (id: string) => report.findings.filter((f) => f.ruleId === id).map((f) => `${f.file}:${f.line}`);
     assert.deepEqual(lines('cloudflare/kv-call'), ['worker/index.js:3', 'worker/index.js:4', 'worker/index.js:5']);
-    assert.deepEqual(lines('cloudflare/kv-binding'), ['worker/wrangler.toml:4', 'worker/wrangler.toml:7', 'wrangler.pages.toml:4']);
+    const bindings = ['worker/wrangler.toml:4', 'worker/wrangler.toml:7', 'wrangler.pages.toml:4'];
+    assert.deepEqual(lines('cloudflare/kv-binding'), bindings);
     assert.deepEqual(lines('cloudflare/config-files'), ['worker/wrangler.toml:1', 'wrangler.pages.toml:1']);
   });
 });

@@ -1,9 +1,9 @@
-// Bun's and Deno's servers have the same `fetch(request)` shape, with no bindings: not a Worker.
+// Bun's server options: its fetch takes the server second, not the bindings. Not a Worker.
 export default {
   port: 8080,
   // ok: cloudflare/worker-handler
-  fetch(request: Request) {
-    return new Response(new URL(request.url).pathname)
+  fetch(request: Request, server: { upgrade(request: Request): boolean }) {
+    return server.upgrade(request) ? undefined : new Response(new URL(request.url).pathname)
   },
 }
 
@@ -15,3 +15,4 @@ const poller = {
   },
 }
 export const poll = poller.fetch
+

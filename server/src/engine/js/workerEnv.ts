@@ -58,27 +58,40 @@ function objectHandlers(value: ts.Expression, exported: boolean): WorkerEntry[] 
     if (!ts.isParenthesizedExpression(inner) && namesType(inner.type, HANDLER_TYPES)) typed = true;
     inner = inner.expression;
   }
-  if (!ts.isObjectLiteralExpression(inner) || !(exported || typed)) return [];
+  if (!ts.isObjectLiteralExpression(inner) || !(exported || typed) || isServerOptions(inner)) return [];
   const out: WorkerEntry[] = [];
   for (const property of inner.properties) {
     const name = property.name && ts.isIdentifier(property.name) ? property.name : undefined;
     if (!name || !HANDLER_NAMES.has(name.text)) continue;
-    const fn = ts.isMethodDeclaration(property) ? property : ts.isPropertyAssignment(property) ? functionIn(property.initializer) : undefined;
+    const fn = ts.isMethodDeclaration(property) ? property
+      : ts.isPropertyAssignment(property) ? functionIn(property.initializer)
+      : undefined;
     // The bindings parameter, or a handler only the Workers runtime calls, makes it Cloudflare's.
     if (fn && (fn.parameters.length >= 2 || WORKERS_ONLY.has(name.text))) out.push({ name, fn });
   }
   return out;
 }
 
+/** Bun's `export default { port, fetch(request, server) }`: a server's options, not a Worker. */
+function isServerOptions(object: ts.ObjectLiteralExpression): boolean {
+  return object.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && SERVER_OPTIONS.has(p.name.text));
+}
+
+const SERVER_OPTIONS = new Set(['port', 'hostname', 'websocket', 'unix', 'tls', 'development']);
+
 function functionIn(value: ts.Expression): ts.SignatureDeclaration | undefined {
   let inner = value;
-  while (ts.isParenthesizedExpression(inner) || ts.isSatisfiesExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;
+  while (ts.isParenthesizedExpression(inner) || ts.isSatisfiesExpression(inner) || ts.isAsExpression(inner)) {
+    inner = inner.expression;
+  }
   return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner) ? inner : undefined;
 }
 
 /** `export default worker`: the names a file's default export gives. */
 function defaultExportedNames(source: ts.SourceFile): string[] {
-  return source.statements.flatMap((s) => (ts.isExportAssignment(s) && ts.isIdentifier(s.expression) ? [s.expression.text] : []));
+  return source.statements.flatMap((s) =>
+    ts.isExportAssignment(s) && ts.isIdentifier(s.expression) ? [s.expression.text] : [],
+  );
 }
 
 function isExported(node: ts.Node): boolean {

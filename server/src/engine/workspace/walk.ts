@@ -63,7 +63,8 @@ export function walkWorkspace(root: string, options: WalkOptions): WalkResult {
         else visit(rel, ignore);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (!options.wanted(rel)) continue;
-        if (ignore.ignores(rel, false) && !ALWAYS_TRACKED.has(entry.name)) result.skipped.push({ file: rel, reason: 'gitignored' });
+        const ignored = ignore.ignores(rel, false) && !ALWAYS_TRACKED.has(entry.name);
+        if (ignored) result.skipped.push({ file: rel, reason: 'gitignored' });
         else result.files.push(rel);
       }
     }
