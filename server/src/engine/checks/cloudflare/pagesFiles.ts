@@ -1,7 +1,7 @@
 // `_headers` and `_redirects` at the top of the folder a Wrangler config serves (a Pages project's
-// `pages_build_output_dir`, a Worker's `assets.directory`): Cloudflare applies each rule in them,
-// and each is rewritten in another host's own format. Netlify reads the same file names, so a file
-// with no Wrangler config serving its folder is left to Netlify's rule.
+// `pages_build_output_dir`, a Worker's `assets.directory`, or the `public/` folder a build copies
+// there): Cloudflare applies each rule in them, and each is rewritten in another host's own format.
+// Netlify reads the same file names, so a file no Wrangler config serves is left to Netlify's rule.
 
 import { posix } from 'node:path';
 import { isWranglerConfig, wranglerOutputDirs } from '../../workspace/wrangler';
@@ -23,13 +23,21 @@ export const pagesFilesCheck: LinkedCheck = {
   },
 };
 
-/** Is the file's folder the output folder of some Wrangler config in the workspace? */
+/** Folders a build copies to the top of its output (Vite, Astro, SvelteKit, Next.js). */
+const COPIED_TO_OUTPUT = ['public', 'static'];
+
+/**
+ * Is the file's folder the output folder of some Wrangler config in the workspace, or the folder
+ * beside the config that the build copies there? (Build output itself is not read: dist/ is pruned.)
+ */
 function servedByWrangler(file: string, view: LinkedView): boolean {
   const folder = posix.dirname(file);
   return view.files().some((config) => {
     if (!isWranglerConfig(config.file)) return false;
     const base = posix.dirname(config.file);
-    const served = wranglerOutputDirs(config.file, config.text).map((dir) => posix.normalize(posix.join(base, dir)));
+    const outputs = wranglerOutputDirs(config.file, config.text);
+    if (outputs.length === 0) return false;
+    const served = [...outputs, ...COPIED_TO_OUTPUT].map((dir) => posix.normalize(posix.join(base, dir)));
     return served.some((dir) => dir.replace(/(.)\/+$/, '$1') === folder);
   });
 }
