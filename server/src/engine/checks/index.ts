@@ -4,3 +4,4 @@
 import './secrets';
 import './caller';
 import './dataRules';
+import './cloudflare';

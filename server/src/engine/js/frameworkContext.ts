@@ -49,6 +49,20 @@ export function carrierOf(object: ts.Expression): Carrier | undefined {
   return undefined;
 }
 
+/**
+ * The context key under which a folder holding a Wrangler config gives its Worker's whole `env`
+ * (as `env` from 'cloudflare:workers'): code in that folder reads its bindings there, declared or not.
+ */
+export function workerEnvKey(dir: string): string {
+  return `${WORKER_FOLDER}${dir}`;
+}
+
+export function isWorkerEnvKey(key: string): boolean {
+  return key.startsWith(WORKER_FOLDER);
+}
+
+const WORKER_FOLDER = 'worker-folder:';
+
 /** The app's own names for a Worker's bindings type (`interface Env { DB: D1Database }`). */
 export const ENV_TYPE_NAMES = ['Env', 'Bindings', 'CloudflareEnv', 'CloudflareBindings', 'Cloudflare.Env'];
 

@@ -4,7 +4,12 @@
 
 import type { Ref } from '../refs';
 import type { FileScan } from '../scan/scanFile';
+import { posix } from 'node:path';
+import { isWorkerEnvKey, workerEnvKey } from '../js/frameworkContext';
 import { isWranglerConfig, wranglerBindings } from './wrangler';
+
+/** What `env` from 'cloudflare:workers' is: the Worker's bindings. */
+const WORKER_ENV: Ref = { root: { kind: 'module', module: 'cloudflare:workers' }, path: ['env'] };
 
 export interface ContextValue {
   file: string;
@@ -31,6 +36,8 @@ export class ContextTable {
       for (const [name, type] of wranglerBindings(file, this.scans.get(file)!.text)) {
         if (!table.has(`env.${name}`)) table.set(`env.${name}`, { file, ref: { root: { kind: 'global', name: type }, path: [] } });
       }
+      const dir = posix.dirname(file);
+      table.set(workerEnvKey(dir === '.' ? '' : dir), { file, ref: WORKER_ENV });
     }
     return (this.table = table);
   }
@@ -43,6 +50,7 @@ export class ContextTable {
   /** Could this text read a key some file writes (`locals.supabase`, `c.get('db')`, `env.DB`)? */
   mayRead(text: string): boolean {
     for (const key of this.values().keys()) {
+      if (isWorkerEnvKey(key)) continue; // a Worker's folder: what its code reads are env.NAME keys
       const dot = key.indexOf('.');
       if (text.includes(key.slice(dot + 1)) && CARRIER_WORDS[key.slice(0, dot)]?.some((word) => text.includes(word))) return true;
     }

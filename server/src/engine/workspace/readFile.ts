@@ -2,6 +2,7 @@
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeUtf16Text } from './textDecode';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
@@ -24,7 +25,9 @@ export function readForScan(abs: string, maxBytes = DEFAULT_MAX_FILE_BYTES): { t
     if (stat.size > maxBytes) return { skip: 'too-large' };
     const buffer = readToEnd(fd, stat.size, maxBytes);
     if (!buffer) return { skip: 'too-large' }; // grew after the size check
-    return looksBinary(buffer) ? { skip: 'binary' } : { text: buffer.toString('utf8') };
+    if (!looksBinary(buffer)) return { text: buffer.toString('utf8') };
+    const text = decodeUtf16Text(buffer); // UTF-16, or a UTF-16 tail appended to UTF-8
+    return text === undefined ? { skip: 'binary' } : { text };
   } finally {
     closeSync(fd);
   }

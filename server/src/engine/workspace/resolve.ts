@@ -7,7 +7,7 @@ import type { JsFacts } from '../js/facts';
 import { isRelativeSpecifier } from '../modules';
 import { CALL, classMemberExport, extend, Ref } from '../refs';
 import { PARAM_SPEC } from '../js/callSites';
-import { CONTEXT_SPEC } from '../js/frameworkContext';
+import { CONTEXT_SPEC, workerEnvKey } from '../js/frameworkContext';
 import type { PassedValue } from './paramTable';
 import { AliasTable } from './aliases';
 
@@ -74,7 +74,7 @@ export class Resolver {
   resolve(file: string, ref: Ref, hops = 0): Ref | undefined {
     if (ref.root.kind !== 'ws') return ref;
     if (hops > MAX_HOPS) return undefined;
-    if (ref.root.spec === CONTEXT_SPEC) return this.resolveContext(ref.root.name, ref.path, hops);
+    if (ref.root.spec === CONTEXT_SPEC) return this.resolveContext(file, ref.root.name, ref.path, hops);
     if (ref.root.spec === PARAM_SPEC) return this.resolveParam(file, ref.root.name, ref.path, hops);
     const target = this.resolveFile(file, ref.root.spec);
     if (!target) return undefined;
@@ -97,12 +97,24 @@ export class Resolver {
     return member && extend(member, ...rest.slice(2));
   }
 
-  private resolveContext(carrier: string, path: string[], hops: number): Ref | undefined {
+  private resolveContext(file: string, carrier: string, path: string[], hops: number): Ref | undefined {
     const [key, module] = carrier.split('@');
     const written = path.length > 0 ? this.facts.context?.(`${key}.${path[0]}`) : undefined;
     const value = written && this.resolve(written.file, written.ref, hops + 1);
     if (value) return extend(value, ...path.slice(1));
-    return module ? { root: { kind: 'module', module }, path: [key, ...path] } : undefined;
+    if (module) return { root: { kind: 'module', module }, path: [key, ...path] };
+    // In a Worker's folder, a binding no config or type declares is still the Worker's (type unknown).
+    const worker = key === 'env' && path.length > 0 ? this.workerEnvOf(file) : undefined;
+    return worker && extend(worker, ...path);
+  }
+
+  /** The Worker env of the nearest folder holding a Wrangler config (see ContextTable's workerEnvKey). */
+  private workerEnvOf(file: string): Ref | undefined {
+    for (let dir = posix.dirname(file); ; dir = posix.dirname(dir)) {
+      const found = this.facts.context?.(workerEnvKey(dir === '.' ? '' : dir));
+      if (found) return found.ref;
+      if (dir === '.' || dir === '/' || dir === '') return undefined;
+    }
   }
 
   /** Is this a platform value, or an instance of a workspace class some of whose members are? */

@@ -13,6 +13,13 @@ export const PRUNED_DIRS = new Set([
   '.vscode-test', '.expo', '.angular', 'vendor', '__pycache__', '.venv', 'target',
 ]);
 
+/**
+ * Files a pattern matching them by name (`*.json`) cannot have kept out of git: a .gitignore hides
+ * only untracked files, and a package's manifest is tracked or the package would not install.
+ * (A folder the .gitignore names is still left out as a whole.)
+ */
+const ALWAYS_TRACKED = new Set(['package.json']);
+
 export interface WalkResult {
   /** Root-relative paths with `/` separators, sorted. */
   files: string[];
@@ -56,7 +63,8 @@ export function walkWorkspace(root: string, options: WalkOptions): WalkResult {
         else visit(rel, ignore);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (!options.wanted(rel)) continue;
-        if (ignore.ignores(rel, false)) result.skipped.push({ file: rel, reason: 'gitignored' });
+        const ignored = ignore.ignores(rel, false) && !ALWAYS_TRACKED.has(entry.name);
+        if (ignored) result.skipped.push({ file: rel, reason: 'gitignored' });
         else result.files.push(rel);
       }
     }
@@ -102,5 +110,5 @@ export function walkSkips(root: string, rel: string): boolean {
       // no .gitignore in this folder
     }
   }
-  return rules.ignores(rel, false);
+  return rules.ignores(rel, false) && !ALWAYS_TRACKED.has(parts[parts.length - 1]);
 }

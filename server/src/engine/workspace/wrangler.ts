@@ -15,10 +15,13 @@ const SECTION_TYPES: Record<string, string> = {
   vectorize: 'VectorizeIndex',
   hyperdrive: 'Hyperdrive',
   ai: 'Ai',
+  services: 'Fetcher',
+  analytics_engine_datasets: 'AnalyticsEngineDataset',
 };
 
+/** `wrangler.toml`, `wrangler.jsonc`, and a named variant passed with `--config` (`wrangler.pages.toml`). */
 export function isWranglerConfig(rel: string): boolean {
-  return /^wrangler\.(toml|jsonc?)$/.test(posix.basename(rel));
+  return /^wrangler(?:\.[\w-]+)?\.(?:toml|jsonc?)$/.test(posix.basename(rel));
 }
 
 /** Binding name → runtime type. Unreadable configs give none (their text rules still run). */
@@ -67,4 +70,32 @@ function jsonBindings(text: string): Map<string, string> {
     for (const env of Object.values((json.env as Record<string, unknown>) ?? {})) if (env && typeof env === 'object') read(env as Record<string, unknown>);
   }
   return out;
+}
+
+/** `[assets]` … `directory = "public"`, and `assets = { directory = "public" }`. */
+const ASSETS_TABLE = /^\s*\[assets\][^[]*?^\s*directory\s*=\s*["']([^"'\n]+)["']/m;
+const ASSETS_INLINE = /^\s*assets\s*=\s*\{[^}\n]*\bdirectory\s*=\s*["']([^"'\n]+)["']/m;
+
+/**
+ * The folders a Wrangler config serves as static output, relative to the config's folder: a Pages
+ * project's `pages_build_output_dir` and a Worker's `assets.directory`. The `_headers` and
+ * `_redirects` files at their top are Cloudflare's to apply.
+ */
+export function wranglerOutputDirs(rel: string, text: string): string[] {
+  if (rel.endsWith('.toml')) {
+    const out: string[] = [];
+    const pages = /^\s*pages_build_output_dir\s*=\s*["']([^"'\n]+)["']/m.exec(text);
+    if (pages) out.push(pages[1]);
+    const assets = ASSETS_TABLE.exec(text) ?? ASSETS_INLINE.exec(text);
+    if (assets) out.push(assets[1]);
+    return out;
+  }
+  let json: Record<string, unknown>;
+  try {
+    json = parseJsonc(text) as Record<string, unknown>;
+  } catch {
+    return [];
+  }
+  const assets = json?.assets as { directory?: unknown } | undefined;
+  return [json?.pages_build_output_dir, assets?.directory].filter((dir): dir is string => typeof dir === 'string');
 }
