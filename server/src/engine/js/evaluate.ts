@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
 import { CALL, DYNAMIC, extend, Ref, RETURNS } from '../refs';
 import type { FactContext } from './facts';
-import { contextGetKey, contextPathIn, contextRead, WORKERS_ENV } from './frameworkContext';
+import { contextGetKey, contextPathIn, contextRead, pageDataPath, WORKERS_ENV } from './frameworkContext';
 import { usedContext } from './reactContext';
 import { ReceiverValues } from './receiverValues';
 import type { Decl, ScopeTable } from './scopes';
@@ -161,6 +161,8 @@ export class Evaluator extends ReceiverValues {
           if (base) return extend(base, ...decl.path);
         }
         if (decl.type) return this.typeRef(decl.type);
+        const pageData = decl.init && pageDataPath(decl.init, decl.path);
+        if (pageData) return contextRead('data', pageData);
         return decl.init && decl.path.length > 0 ? this.pathRef(decl.init, decl.path) : null;
       }
       case 'param': {
