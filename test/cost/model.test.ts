@@ -104,7 +104,7 @@ describe('cost model on the example apps', () => {
   const pins: Record<string, { likely: number; total: Range }> = {
     'base44-app': { likely: 77.7, total: { low: 62.8, high: 94.3 } },
     'supabase-app': { likely: 52.2, total: { low: 42.1, high: 64 } },
-    'firebase-app': { likely: 101.4, total: { low: 80.2, high: 125 } },
+    'firebase-app': { likely: 101.9, total: { low: 80.6, high: 125.6 } },
     'express-postgres': { likely: 0, total: { low: 0, high: 0 } },
   };
   for (const [app, expected] of Object.entries(pins)) {
