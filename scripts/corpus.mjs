@@ -9,13 +9,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkApps, danglingLabels, extraFolders, InputError, loadLabels, loadManifest, parseOptions, USAGE, UsageError } from './lib/corpusInput.mjs';
 import { firstWorkspaceReport } from './lib/corpusLsp.mjs';
-import { accuracyTable, categoryTable, familyTable, lspLines, missLines, speedTable } from './lib/corpusPrint.mjs';
+import { accuracyTable, categoryTable, familyTable, gridTable, lspLines, missLines, speedTable } from './lib/corpusPrint.mjs';
 import { timeFolder, tools } from './lib/corpusRuns.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = (path) => createRequire(import.meta.url)(join(root, 'out', 'test', 'corpus', path));
 const { labelFileProblems, scoreApp } = built('score.js');
-const { byAppKeys, byCategory, byFamily, byPlatform, precision, recall, tallyBy, total } = built('tally.js');
+const { byAppKeys, byCategory, byFamily, byPlatform, lockinGrid, precision, recall, tallyBy, total } = built('tally.js');
 
 const progress = (text) => process.stderr.write(`${text}\n`);
 
@@ -84,11 +84,18 @@ function summarize(apps, whole, lsp, options) {
     byPlatform: object(tallyBy(scores, byPlatform)),
     byFramework: object(byAppKeys(scores, (app) => frameworksOf.get(app))),
     byFamily: object(tallyBy(scores, byFamily)),
+    byPlatformFramework: gridObject(lockinGrid(scores, (app) => frameworksOf.get(app))),
     byCategory: object(tallyBy(scores, byCategory)),
     whole: whole && { ...speed(whole), extraFolders: whole.extra },
     lsp,
     groups: { scores, frameworksOf },
   };
+}
+
+/** The grid as JSON: platform → framework → { labels, found, recall }. */
+function gridObject(grid) {
+  const cells = (row) => Object.fromEntries([...row].map(([fw, c]) => [fw, { ...c, recall: recall(c) }]));
+  return Object.fromEntries([...grid].map(([platform, row]) => [platform, cells(row)]));
 }
 
 function withRates(t) {
@@ -103,6 +110,7 @@ function printText(figures, apps, options) {
   out.push(accuracyTable('accuracy per app', 'app', perApp, totalTally, precision), '');
   out.push(accuracyTable('per platform (labels by their platform, findings by theirs)', 'platform', tallyBy(scores, byPlatform), totalTally, precision), '');
   out.push(accuracyTable('per framework (an app counts under each of its frameworks)', 'framework', byAppKeys(scores, (app) => frameworksOf.get(app)), totalTally, precision), '');
+  out.push(gridTable(lockinGrid(scores, (app) => frameworksOf.get(app))), '');
   out.push(familyTable(tallyBy(scores, byFamily)), '', categoryTable(tallyBy(scores, byCategory), precision), '');
   const runsNote = `medians of ${options.runs} run${options.runs > 1 ? 's' : ''} each, alternating`;
   out.push(`speed and memory per app (${runsNote}; wall time from spawn to exit; peak RSS of the process)`);

@@ -1,4 +1,4 @@
-import PocketBase from 'pocketbase';
+import PocketBase, { type RecordService } from 'pocketbase';
 
 const pb = new PocketBase('http://127.0.0.1:8090');
 
@@ -21,4 +21,16 @@ export const valid = session.authStore.isValid;
 export async function records() {
   // ok: pocketbase/auth
   return pb.collection('users').getFullList();
+}
+
+// A helper handed one collection's service (typed with the SDK's RecordService), not the client.
+export async function withProvider(users: RecordService, provider: string) {
+  // ruleid: pocketbase/auth
+  return users.authWithOAuth2({ provider });
+}
+
+// The same method on a service of the app's own is no PocketBase call.
+export async function withOwn(users: { authWithOAuth2(o: object): Promise<void> }) {
+  // ok: pocketbase/auth
+  return users.authWithOAuth2({ provider: 'github' });
 }

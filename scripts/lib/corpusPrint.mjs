@@ -1,5 +1,6 @@
 // The text report of `npm run corpus`: tables of accuracy (per app, platform, framework, label
-// family, finding category, total), speed and memory, and on request the list of misses.
+// family, finding category, total), lock-in recall per framework × platform, speed and memory, and
+// on request the list of misses.
 
 /** A table with a header row, columns padded; numbers right-aligned. */
 export function table(header, rows) {
@@ -36,6 +37,17 @@ export function accuracyTable(title, keyName, groups, totalTally, precision) {
   const rows = [...groups].map(([key, t]) => [key, ...accuracyCells(t, precision)]);
   rows.push(['total', ...accuracyCells(totalTally, precision)]);
   return `${title}\n${table([keyName, ...ACCURACY], rows)}`;
+}
+
+/**
+ * Lock-in recall on the platform × framework grid (`lockinGrid` of tally.ts): a row per framework,
+ * a column per platform (the narrower way round), a cell only where there are labels.
+ */
+export function gridTable(grid) {
+  const frameworks = [...new Set([...grid.values()].flatMap((row) => [...row.keys()]))].sort();
+  const rows = frameworks.map((fw) => [fw, ...[...grid.values()].map((row) => (row.has(fw) ? found(row.get(fw)) : undefined))]);
+  const title = 'lock-in recall per framework × platform (an app counts under each of its frameworks)';
+  return `${title}\n${table(['framework', ...grid.keys()], rows)}`;
 }
 
 export function familyTable(groups) {

@@ -9,7 +9,7 @@ import { auditFolder } from '../../server/src/engine/audit';
 import { builtinRulesDir } from '../../server/src/engine/rules/builtin';
 import { loadRules } from '../../server/src/engine/rules/load';
 import { AppScore, Label, labelFileProblems, LabelFile, scoreApp, ScoredInput } from './score';
-import { byFamily, byPlatform, precision, recall, tallyBy, total } from './tally';
+import { byFamily, byPlatform, lockinGrid, precision, recall, tallyBy, total } from './tally';
 
 const here = join(__dirname, '..', '..', '..', 'test', 'corpus');
 const labels: LabelFile = JSON.parse(readFileSync(join(here, 'fixture-app.labels.json'), 'utf8'));
@@ -92,6 +92,19 @@ describe('corpus scoring windows and precedence', () => {
     const s = scoreApp({ app: 'a', labels: [label('security', 7)], verdicts }, [finding('security', 7)]);
     assert.deepEqual([s.judged[0].status, s.judged[0].by, s.expected[0].found], ['wrong', 'verdict', true]);
     assert.deepEqual(s.unusedVerdicts.map((v) => v.line), [99]);
+  });
+
+  it('grids lock-in recall by platform and each framework of the app, with only the cells that have labels', () => {
+    const lockin = (platform: string, line: number): Label => ({ ...label('lockin', line), platform });
+    const kit = scoreApp({ app: 'kit', labels: [lockin('supabase', 1), lockin('supabase', 9), lockin('pocketbase', 20), label('security', 30)] }, [finding('lockin', 1, 'info')]);
+    const nuxt = scoreApp({ app: 'nuxt', labels: [lockin('supabase', 5)] }, [finding('lockin', 5, 'info')]);
+    const frameworks: Record<string, string[]> = { kit: ['sveltekit', 'monorepo'], nuxt: ['nuxt'] };
+    const grid = lockinGrid([nuxt, kit], (app) => frameworks[app]);
+    const cells = [...grid].map(([platform, row]) => [platform, [...row].map(([fw, c]) => `${fw} ${c.found}/${c.labels}`)]);
+    assert.deepEqual(cells, [
+      ['pocketbase', ['monorepo 0/1', 'sveltekit 0/1']],
+      ['supabase', ['monorepo 1/2', 'nuxt 1/1', 'sveltekit 1/2']],
+    ]);
   });
 
   it('names what is wrong in a malformed label file', () => {

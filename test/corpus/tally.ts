@@ -1,5 +1,5 @@
-// Adding app scores up: per app, in total, and grouped by platform, framework, label family and
-// finding category. Pure, like the scorer.
+// Adding app scores up: per app, in total, grouped by platform, framework, label family and
+// finding category, and lock-in recall on a platform × framework grid. Pure, like the scorer.
 
 import type { AppScore, FindingStatus, JudgedFinding, Label } from './score';
 
@@ -89,3 +89,24 @@ export function precision(tally: Tally): number | undefined {
 export const byPlatform: Grouping = { label: (l) => l.platform, finding: (j) => j.finding.platform };
 export const byFamily: Grouping = { label: (l) => l.family, finding: () => undefined };
 export const byCategory: Grouping = { label: () => undefined, finding: (j) => j.finding.category };
+
+/** Lock-in labels found, keyed platform → framework (an app's labels count under each of its frameworks). */
+export type LockinGrid = Map<string, Map<string, { labels: number; found: number }>>;
+
+/** The platform × framework grid of lock-in recall; only cells with labels, keys in order. */
+export function lockinGrid(scores: AppScore[], frameworksOf: (app: string) => string[]): LockinGrid {
+  const grid: LockinGrid = new Map();
+  for (const score of scores) {
+    for (const { label, found } of score.expected) {
+      if (label.expect !== 'lockin') continue;
+      const row = grid.get(label.platform) ?? grid.set(label.platform, new Map()).get(label.platform)!;
+      for (const framework of frameworksOf(score.app)) {
+        const cell = row.get(framework) ?? row.set(framework, { labels: 0, found: 0 }).get(framework)!;
+        cell.labels++;
+        if (found) cell.found++;
+      }
+    }
+  }
+  const sorted = <V>(map: Map<string, V>) => new Map([...map].sort(([a], [b]) => a.localeCompare(b)));
+  return sorted(new Map([...grid].map(([platform, row]) => [platform, sorted(row)])));
+}

@@ -1,5 +1,5 @@
-// Framework context: a client one handler puts in SvelteKit's `locals` or Hono's context variables
-// is the same client where another handler reads it.
+// Framework context: a client one handler puts in SvelteKit's `locals` or page data, or Hono's context
+// variables, is the same client where another handler or component reads it.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -52,6 +52,24 @@ describe('framework context', () => {
       'src/Theme.tsx': `import { createContext, useContext } from 'react'\nconst Theme = createContext({ from: (t: string) => t })\nexport const useTheme = () => useContext(Theme).from('dark')\n`,
     });
     assert.deepEqual(fromLines(triples), ['src/Orders.tsx:3', 'src/Orders.tsx:4', 'src/Orders.tsx:6']);
+  });
+
+  it('follows SvelteKit page data: what a route load returns, read through $props() in a component', () => {
+    const { triples } = scanMemory({
+      'src/routes/+layout.ts': `import { createClient } from '@acme/sdk'\nexport const load = async () => {\n  const db = createClient()\n  return { db, title: 'x' }\n}\n`,
+      'src/routes/notes/+page.ts': `export function load() {\n  return { notes: [], repo: { from: (t: string) => t } }\n}\n`,
+      'src/routes/notes/+page.svelte': [
+        `<script lang="ts">`,
+        `  let { data } = $props()`,
+        `  let { db } = data`,
+        `  db.from('a')`,
+        `  data.db.from('b')`,
+        `  data.repo.from('c')`,
+        `</script>`,
+      ].join('\n'),
+      'src/lib/helper.ts': `export function load() { return { db: null } }\nexport const read = (data: { db: { from(t: string): void } }) => data.db.from('d')\n`,
+    });
+    assert.deepEqual(fromLines(triples), ['src/routes/notes/+page.svelte:4', 'src/routes/notes/+page.svelte:5']);
   });
 
   it('stays quiet on keys nobody writes a client to, and on local maps and objects', () => {

@@ -1,4 +1,3 @@
-// ruleid: base44/vite-plugin
 import base44 from '@base44/vite-plugin';
 // ok: base44/vite-plugin
 import react from '@vitejs/plugin-react';
@@ -6,7 +5,9 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [
+    // ruleid: base44/vite-plugin
     base44({ legacySDKImports: process.env.BASE44_LEGACY_SDK_IMPORTS === 'true' }),
+    // ok: base44/vite-plugin
     react(),
   ],
 });

@@ -7,7 +7,7 @@ import { normalizeSpecifier } from '../modules';
 import { CALL, DYNAMIC, extend, isSdkInstance, Ref, RETURNS } from '../refs';
 import { functionKey, isParamPlaceholder, mayHoldClient, paramPlaceholder } from './callSites';
 import type { FactContext } from './facts';
-import { contextGetKey, contextPathIn, contextRead, WORKERS_ENV } from './frameworkContext';
+import { contextGetKey, contextPathIn, contextRead, pageDataPath, WORKERS_ENV } from './frameworkContext';
 import { usedContext } from './reactContext';
 import { ReceiverValues } from './receiverValues';
 import type { Decl, ScopeTable } from './scopes';
@@ -181,6 +181,8 @@ export class Evaluator extends ReceiverValues {
           placeholder ??= base && extend(base, ...decl.path);
         }
         if (decl.type) return this.typeRef(decl.type) ?? placeholder;
+        const pageData = decl.init && pageDataPath(decl.init, decl.path);
+        if (pageData) return contextRead('data', pageData);
         return (decl.init && decl.path.length > 0 ? this.pathRef(decl.init, decl.path) : null) ?? placeholder;
       }
       case 'param': {

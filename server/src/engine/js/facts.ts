@@ -7,7 +7,7 @@ import { normalizeSpecifier } from '../modules';
 import { classMemberExport, RETURNS, type Ref } from '../refs';
 import { CallArg, passedArgs } from './callSites';
 import { Evaluator } from './evaluate';
-import { contextWrite, ENV_TYPE_NAMES } from './frameworkContext';
+import { contextWrite, ENV_TYPE_NAMES, pageDataWrites } from './frameworkContext';
 import { localTypeDeclarations } from './receivers';
 import { parseSource, reparseSource, scriptKindFor } from './parse';
 import type { FactMemo } from './reuse';
@@ -196,7 +196,7 @@ class FactCollector extends Evaluator {
   /** What the file hands to a framework's context: written values, and `App.Locals` members typed with an SDK type. */
   private collectContext(): void {
     const context: Record<string, Ref> = {};
-    for (const { key, value } of this.contextWrites) {
+    for (const { key, value } of [...this.contextWrites, ...pageDataWrites(this.file)]) {
       const ref = key in context ? null : this.evaluate(value);
       if (ref) context[key] = ref;
     }

@@ -1,5 +1,5 @@
 // The workspace's framework context (see js/frameworkContext.ts): the values files write under a
-// key (`locals.supabase`, `var.db`, `env.DB`), and the bindings Wrangler configs declare for a
+// key (`locals.supabase`, `var.db`, `env.DB`, a SvelteKit load's `data.supabase`), and the bindings Wrangler configs declare for a
 // Worker's `env`. Rebuilt when asked after a file that writes context (or a Wrangler config) changes.
 
 import type { Ref } from '../refs';
@@ -17,7 +17,7 @@ export interface ContextValue {
 }
 
 /** Words a file reading each carrier's keys must contain (the prefilter's test for a parse). */
-const CARRIER_WORDS: Record<string, string[]> = { locals: ['locals'], var: ['.get(', '.var.'], env: ['env'] };
+const CARRIER_WORDS: Record<string, string[]> = { locals: ['locals'], var: ['.get(', '.var.'], env: ['env'], data: ['$props('] };
 
 export class ContextTable {
   private table?: Map<string, ContextValue>;

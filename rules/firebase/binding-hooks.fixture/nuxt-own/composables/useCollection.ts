@@ -1,0 +1,1 @@
+export const useCollection = (name: string) => useState(name, () => [] as string[])

@@ -1,0 +1,5 @@
+export default defineNuxtRouteMiddleware(() => {
+  // ruleid: supabase/auth
+  const user = useSupabaseUser()
+  if (!user.value) return navigateTo('/signin')
+})
