@@ -101,6 +101,7 @@ export class Session {
   /** Edits are only noted here; the latest text is analysed when pulled or quiet (openDocuments.ts). */
   documentChanged(document: TextDocument, reason: ChangeReason): void {
     this.openDocuments.changed(document.uri, reason);
+    this.panel.edited();
   }
 
   /**
