@@ -17,21 +17,25 @@ const STORM_FILES = 360;
 
 export async function runLoadBench(root, args) {
   const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+  // `--only burst,typing,storm`: some scenarios only (the others print nothing).
+  const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',')) : undefined;
+  const wanted = (name) => !only || only.has(name);
   const client = await import(join(root, 'out', 'test', 'helpers', 'lspClient.js'));
   console.log(`machine: ${cpus().length} × ${cpus()[0].model.trim()}, node ${process.version}; ${runs} run(s), a fresh server each`);
   for (let run = 1; run <= runs; run++) {
     const dir = makeWorkspace(root);
     const server = await client.startServer(dir);
     await client.waitForLog(server, /indexed .* files/, 60_000);
-    const burst = await burstScenario(client, server, dir);
-    const typing = [await typingScenario(client, server, dir, 3000), await typingScenario(client, server, dir, 6000)];
-    const storm = await stormScenario(client, server, dir);
+    const burst = wanted('burst') ? await burstScenario(client, server, dir) : undefined;
+    const typing = wanted('typing') ? [await typingScenario(client, server, dir, 3000), await typingScenario(client, server, dir, 6000)] : [];
+    const storm = wanted('storm') ? await stormScenario(client, server, dir) : undefined;
+    if (args.includes('--logs')) console.log(server.logs.filter((l) => l.includes('timing')).join('\n'));
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
     console.log(`run ${run}:`);
-    console.log(`  burst of ${BURST_EDITS} edits, ${burst.lines} lines: final diagnostics ${ms(burst.finalMs)} after the burst started (${burst.pulls} pulls answered, ${burst.cancelled} cancelled); RSS ${burst.rssBefore} → peak ${burst.rssPeak} MB (+${burst.rssPeak - burst.rssBefore}; +${burst.rssSettled - burst.rssBefore} a second later); hover during the burst median ${ms(burst.hoverMedian)}, max ${ms(burst.hoverMax)} over ${burst.hovers}`);
+    if (burst) console.log(`  burst of ${BURST_EDITS} edits, ${burst.lines} lines: final diagnostics ${ms(burst.finalMs)} after the burst started (${burst.pulls} pulls answered, ${burst.cancelled} cancelled); RSS ${burst.rssBefore} → peak ${burst.rssPeak} MB (+${burst.rssPeak - burst.rssBefore}; +${burst.rssSettled - burst.rssBefore} a second later); hover during the burst median ${ms(burst.hoverMedian)}, max ${ms(burst.hoverMax)} over ${burst.hovers}`);
     for (const t of typing) console.log(`  typing ${t.seconds} s at 10 chars/s, ${t.findings} findings: final diagnostics ${ms(t.lagMs)} after the last keystroke (${t.pulls} pulls answered, ${t.cancelled} cancelled); RSS peak +${t.rssPeak - t.rssBefore} MB (+${t.rssSettled - t.rssBefore} a second later)`);
-    console.log(`  storm of ${storm.files} files changed on disk: open document's pull answered ${ms(storm.pullMs)}, hover ${ms(storm.hoverMs)} after it; RSS ${storm.rssBefore} → peak ${storm.rssPeak} MB`);
+    if (storm) console.log(`  storm of ${storm.files} files changed on disk: open document's pull answered ${ms(storm.pullMs)}, hover ${ms(storm.hoverMs)} after it; RSS ${storm.rssBefore} → peak ${storm.rssPeak} MB`);
   }
 }
 
@@ -114,10 +118,14 @@ async function burstScenario(client, server, dir) {
     puller.changed();
   }
   const hovers = [];
+  const hoverLog = [];
   let done = false;
   const hovering = (async () => {
     while (!done) {
-      hovers.push(await timed(hover(server, uri, 20, 30)));
+      const sent = performance.now() - started;
+      const took = await timed(hover(server, uri, 20, 30));
+      hovers.push(took);
+      hoverLog.push(`${Math.round(sent)}+${Math.round(took)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
@@ -131,6 +139,7 @@ async function burstScenario(client, server, dir) {
   if (placed.length !== queryLines.length) throw new Error(`burst: ${placed.length} of the final diagnostics are where the final text has its ${queryLines.length} queries`);
   server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   const sorted = [...hovers].sort((a, b) => a - b);
+  if (process.argv.includes('--logs')) console.log(`hovers (sent at + answered after, ms): ${hoverLog.join(' ')}`);
   return { lines: 3000, finalMs, pulls: puller.received.length - 1, cancelled: puller.cancelled, rssBefore: rss.before, rssPeak: rss.peak, rssSettled: rss.settled, hovers: hovers.length, hoverMedian: sorted[Math.floor(sorted.length / 2)], hoverMax: sorted.at(-1) };
 }
 

@@ -5,7 +5,8 @@
 //      JS/TS files the audit's own walker reads),
 //   2. the language server's edit loop on a 5,000-line file (edit → fresh diagnostics),
 //   3. start-up: initialize → first diagnostics of an open file.
-// `npm run bench -- --load [--runs N]` measures the language server under load instead (bench-load.mjs).
+// `npm run bench -- --load [--runs N]` measures the language server under load instead (bench-load.mjs);
+// `--load --blocks` how long one analysis holds the server without a pause (bench-blocks.mjs).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -19,7 +20,8 @@ const { PRUNED_DIRS } = engineModule(root, 'workspace/walk.js');
 const args = process.argv.slice(2);
 // `--load`: the language server under load (bench-load.mjs) instead of the figures below.
 if (args.includes('--load')) {
-  await (await import('./bench-load.mjs')).runLoadBench(root, args);
+  if (args.includes('--blocks')) await (await import('./bench-blocks.mjs')).runBlocksBench(root, args);
+  else await (await import('./bench-load.mjs')).runLoadBench(root, args);
   process.exit(0);
 }
 const wanted = Number(args[args.indexOf('--files') + 1]) || 6000;

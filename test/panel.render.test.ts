@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { panelDocument } from '../client/src/panel/html';
 import { panelModel } from '../client/src/panel/model';
-import { renderPanel } from '../client/src/panel/render';
+import { renderPanel, STALE_NOTE } from '../client/src/panel/render';
 import type { CostChangedParams } from '../server/src/protocol';
 
 const CODICON_CSS = readFileSync(join(__dirname, '..', '..', 'node_modules', '@vscode', 'codicons', 'dist', 'codicon.css'), 'utf8');
@@ -61,6 +61,13 @@ describe('lock-in panel rendering', () => {
     assert.match(html, /src\/&lt;b&gt;\.ts/);
     assert.match(html, /1 of 3 &quot;calls&quot; &lt;unchecked&gt;/);
     assert.ok(!/<b>|style=|on\w+=/.test(html), 'no raw markup, inline styles or inline handlers');
+  });
+
+  it('says when its figures are from an earlier version than the text being edited', () => {
+    assert.ok(!renderPanel(panelModel(params(), undefined)).includes(STALE_NOTE));
+    const html = renderPanel(panelModel({ ...params(), stale: true }, undefined));
+    assert.ok(html.includes(`<p class="muted stale" role="status">${STALE_NOTE}</p>`));
+    assert.match(html, /20–50 h<\/span> estimated migration effort/, 'the last figures stay');
   });
 
   it('draws each range as one bar from its low to its high end, on one scale, with a legend', () => {

@@ -157,6 +157,30 @@ describe('lock-in panel messages', () => {
     assert.equal(supabaseOf(same)!.touchPoints, supabaseOf(received.at(-1)!)!.touchPoints);
   });
 
+  it('marks the model stale while edits stay unchecked, and sends the checked figures without the mark', async () => {
+    const before = supabaseOf(received.at(-1)!)!.touchPoints;
+    assert.ok(!received.at(-1)!.stale);
+    // Typing without a pause: edits are checked once they stop (or when pulled), so the panel says
+    // its figures are from an earlier version; the last edit removes a query.
+    let version = 10;
+    const marked = panelWhere((p) => p.stale === true);
+    let typing = true;
+    void marked.finally(() => (typing = false));
+    while (typing) {
+      server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: todosUri, version: ++version }, contentChanges: [{ text: `${checkedTodos}// typing ${version}\n` }] });
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    const stale = await marked;
+    assert.equal(supabaseOf(stale)!.touchPoints, before, 'the figures of the version last checked');
+    const withoutQuery = checkedTodos.replace(/\n.*\.from\('todos'\)[^\n]*/, '\n');
+    assert.notEqual(withoutQuery, checkedTodos);
+    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: todosUri, version: ++version }, contentChanges: [{ text: withoutQuery }] });
+    const checked = await panelWhere((p) => !p.stale && supabaseOf(p)!.touchPoints < before);
+    assert.equal(checked.stale, false);
+    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: todosUri, version: ++version }, contentChanges: [{ text: checkedTodos }] });
+    await panelWhere((p) => !p.stale && supabaseOf(p)!.touchPoints === before);
+  });
+
   it('exports the exit plan of a folder as Markdown', async () => {
     const plan = await server.connection.sendRequest<ExitPlan>('lockin/exitPlan', {});
     assert.equal(plan.folderUri, uriOf(root, '').replace(/\/$/, ''));

@@ -8,6 +8,8 @@ import { forgetTree } from '../server/src/engine/js/treeCache';
 import { FolderIndex } from '../server/src/lsp/folderIndex';
 import { rulesFor } from '../server/src/lsp/folders';
 import { STALE_NOTE } from '../server/src/lsp/hover';
+import { runInSlices } from '../server/src/lsp/slices';
+import { MessageActivity } from '../server/src/lsp/updateQueue';
 import { EditorPuller, pull, PulledDiagnostic, startServer, TestServer, uriOf, waitForLog } from './helpers/lspClient';
 import { writeTree } from './helpers/workspace';
 
@@ -132,5 +134,69 @@ describe('an analysis dropped at its safe point', () => {
     const place = (f: { ruleId: string; line: number; column: number }) => `${f.ruleId} ${f.line}:${f.column}`;
     assert.deepEqual(folder.findings.get('src/app.ts')!.map(place), fresh.findings.get('src/app.ts')!.map(place));
     assert.equal(folder.findings.get('src/app.ts')!.filter((f) => f.ruleId === 'supabase/query-builder').length, 19);
+  });
+});
+
+describe('an analysis run in slices', () => {
+  const rules = (root: string) => rulesFor(root, { trusted: true, ruleFolders: [] });
+  const place = (f: { ruleId: string; line: number; column: number }) => `${f.ruleId} ${f.line}:${f.column}`;
+
+  it('stopped at any of its pauses, leaves findings, scan and the next analysis as if it never ran', () => {
+    const root = writeTree({ 'src/app.ts': queries(300) });
+    const first = queries(300);
+    // Every query indented (the next parse is a fresh one) or one line changed (an incremental one).
+    const overtaken = [first.replace(/^export const q/gm, '  export const q'), first.replace('export const n1 =', 'export const n1x =')];
+    const last = `// the newest text\n${first.replace('select(\'*\')', "select('id')")}`;
+    const ruleSet = rules(root);
+    forgetTree('src/app.ts');
+    const fresh = new FolderIndex(root, ruleSet);
+    fresh.takeOpenScan('src/app.ts', last, fresh.scanOpenText('src/app.ts', last));
+    const expected = fresh.findings.get('src/app.ts')!.map(place);
+    for (const text of overtaken) {
+      const pauses = [...new FolderIndex(root, ruleSet).scanOpenSteps('src/other.ts', text)].length;
+      assert.ok(pauses >= 4, `the scan pauses after the prefilter, the parse, the scope walk and the facts (${pauses})`);
+      // The first pauses (around the parse and the facts) and the last (the rules on the tree).
+      for (const stopAt of [1, 2, 3, 4, pauses]) {
+        forgetTree('src/app.ts');
+        const folder = new FolderIndex(root, ruleSet);
+        folder.takeOpenScan('src/app.ts', first, folder.scanOpenText('src/app.ts', first));
+        const findings = folder.findings.get('src/app.ts');
+        const steps = folder.scanOpenSteps('src/app.ts', text);
+        for (let n = 0; n < stopAt; n++) steps.next();
+        steps.return(undefined); // a newer text arrived
+        assert.equal(folder.findings.get('src/app.ts'), findings);
+        assert.equal(folder.state.scans.get('src/app.ts')!.text, first);
+        folder.takeOpenScan('src/app.ts', last, folder.scanOpenText('src/app.ts', last));
+        assert.deepEqual(folder.findings.get('src/app.ts')!.map(place), expected, `stopped at pause ${stopAt}`);
+      }
+    }
+  });
+
+  it('lets messages through between slices and stops when a newer text arrives', async () => {
+    const events: string[] = [];
+    function* analysis(): Generator<void, string, void> {
+      try {
+        for (let step = 0; step < 20; step++) {
+          const until = performance.now() + 3;
+          while (performance.now() < until); // a step of synchronous work
+          events.push(`step ${step}`);
+          yield;
+        }
+        return 'done';
+      } finally {
+        events.push('finally');
+      }
+    }
+    // A request already received (a hover) is answered before the analysis ends.
+    setImmediate(() => events.push('hover'));
+    assert.deepEqual(await runInSlices(analysis(), new MessageActivity(), () => false, 5), { done: true, value: 'done' });
+    assert.ok(events.indexOf('hover') > 0 && events.indexOf('hover') < events.indexOf('step 19'), events.join(', '));
+    // An edit received with it makes the rest worthless: stopped at the next pause, cleaned up.
+    events.length = 0;
+    let newer = false;
+    setImmediate(() => events.push('edit') && (newer = true));
+    assert.deepEqual(await runInSlices(analysis(), new MessageActivity(), () => newer, 5), { done: false, why: 'superseded' });
+    assert.ok(!events.includes('step 19'), events.join(', '));
+    assert.equal(events.at(-1), 'finally');
   });
 });

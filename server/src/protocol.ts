@@ -173,6 +173,8 @@ export interface CostChangedParams {
   checklist: ChecklistAnswer[];
   /** Against `.lockin-lens/baseline.json`, when the workspace has one. */
   baseline?: BaselineDelta;
+  /** An open document has edits not checked yet: the figures are those of the versions last checked. */
+  stale?: boolean;
 }
 
 export interface BaselineDelta {

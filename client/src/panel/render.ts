@@ -38,6 +38,9 @@ export function renderPanel(model: PanelModel | undefined): string {
   ].join('\n');
 }
 
+/** Shown while the server has edits of an open document still to check. */
+export const STALE_NOTE = 'Checking your latest edits: these figures are from the version last checked.';
+
 function header(model: PanelModel): string {
   const cost = model.cost;
   const lines = [
@@ -54,6 +57,7 @@ function header(model: PanelModel): string {
     );
   if (cost.money) lines.push(`<p class="money">≈ ${range(cost.money.range)} ${esc(cost.money.currency)}</p>`);
   lines.push(`<p class="muted">${model.lockin} lock-in touch points; ${model.files} files scanned.</p>`);
+  if (model.stale) lines.push(`<p class="muted stale" role="status">${STALE_NOTE}</p>`);
   if (model.baseline) lines.push(baselineLine(model.baseline));
   return `<header>${lines.join('\n')}</header>`;
 }

@@ -10,7 +10,7 @@ import { LinkedHits } from './linkedHits';
 import { memberHits } from './match';
 import { isRelativeSpecifier } from './modules';
 import { CompiledRule, ruleAppliesTo } from './rules/model';
-import { FileScan, scanFile, ScanOptions } from './scan/scanFile';
+import { FileScan, scanFile, ScanOptions, scanSteps } from './scan/scanFile';
 import type { Finding, RawHit } from './types';
 import { describeFailure } from './util/failure';
 import { AliasTable, isProjectConfig } from './workspace/aliases';
@@ -187,6 +187,11 @@ export class WorkspaceState {
   /** Scans an open document's text without taking it in (see takeScan): its tree is kept for the next edit. */
   scanOpen(file: string, text: string): FileScan {
     return scanFile(file, text, this.index, this.factContext, { forceParse: true, keepTree: true });
+  }
+
+  /** scanOpen a step at a time (see scanSteps): the language server answers requests between steps. */
+  scanOpenSteps(file: string, text: string): Generator<void, FileScan, void> {
+    return scanSteps(file, text, this.index, this.factContext, { forceParse: true, keepTree: true });
   }
 
   /** Scans a file as setFile would, without taking the result in (see adoptScan). */

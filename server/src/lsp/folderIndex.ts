@@ -109,6 +109,11 @@ export class FolderIndex {
     return text.length > DEFAULT_MAX_FILE_BYTES ? undefined : this.state.scanOpen(rel, text);
   }
 
+  /** scanOpenText a step at a time (the session answers requests between steps, see scanSteps). */
+  *scanOpenSteps(rel: string, text: string): Generator<void, FileScan | undefined, void> {
+    return text.length > DEFAULT_MAX_FILE_BYTES ? undefined : yield* this.state.scanOpenSteps(rel, text);
+  }
+
   /** Takes in an open document's scan of `text` (none: too large). Returns the files whose findings changed. */
   takeOpenScan(rel: string, text: string, scan: FileScan | undefined): string[] {
     this.open.add(rel);

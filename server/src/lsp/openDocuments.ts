@@ -55,6 +55,11 @@ export class OpenDocuments {
     return !document || this.analysed.get(uri) === document.version;
   }
 
+  /** Are the findings of every open document those of its latest text? */
+  allCurrent(): boolean {
+    return this.documents.all().every((document) => this.analysed.get(document.uri) === document.version);
+  }
+
   /** Was the document opened and never analysed since? */
   isNew(uri: string): boolean {
     return this.pending.get(uri) === 'open';

@@ -32,6 +32,7 @@ export function panelParams(session: Session): CostChangedParams {
     },
     checklist: checklistAnswers(located, summary, cost),
     baseline: baselineDelta(session, located.map((l) => l.finding), summary),
+    stale: !session.openDocuments.allCurrent(),
   };
 }
 
@@ -71,21 +72,43 @@ function baselineDelta(session: Session, findings: Finding[], summary: CostSumma
 const BASELINE_FILE = join('.lockin-lens', 'baseline.json');
 let baselineCache: { file: string; stamp: number; baseline: Baseline } | undefined;
 
+/** How long edits may stay unchecked before the panel says its figures are from an earlier version. */
+const STALE_MARK_MS = 300;
+
 /** Sends `lockin/costChanged` when what the panel shows differs from what was sent last. */
 export class PanelPublisher {
   private lastSent = '';
+  private last?: CostChangedParams;
+  private staleTimer?: NodeJS.Timeout;
 
   constructor(private readonly session: Session) {}
 
   publish(): void {
     try {
-      const params = panelParams(this.session);
-      const json = JSON.stringify(params);
-      if (json === this.lastSent) return;
-      this.lastSent = json;
-      this.session.connection.sendNotification(CostChangedNotification, params);
+      this.send(panelParams(this.session));
     } catch (e) {
       this.session.log(`panel update failed: ${(e as Error).stack ?? e}`);
     }
+  }
+
+  /**
+   * An open document was edited. If its edits are still unchecked a moment later (a long analysis,
+   * a busy machine), the model last sent goes out again marked stale, without being recomputed;
+   * the next publish() after the analysis clears the mark. Quick analyses never show it.
+   */
+  edited(): void {
+    if (this.staleTimer) return;
+    this.staleTimer = setTimeout(() => {
+      this.staleTimer = undefined;
+      if (this.last && !this.last.stale && !this.session.openDocuments.allCurrent()) this.send({ ...this.last, stale: true });
+    }, STALE_MARK_MS);
+  }
+
+  private send(params: CostChangedParams): void {
+    const json = JSON.stringify(params);
+    if (json === this.lastSent) return;
+    this.lastSent = json;
+    this.last = params;
+    this.session.connection.sendNotification(CostChangedNotification, params);
   }
 }

@@ -5,7 +5,6 @@ import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CancellationToken, Connection, Diagnostic, FileChangeType, FileEvent, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileScan } from '../engine/scan/scanFile';
 import type { Finding } from '../engine/types';
 import { ShowMessageOnceNotification, SummaryChangedNotification } from '../protocol';
 import { diagnosticFindings, toDiagnostic, visibleFindings } from './diagnostics';
@@ -15,6 +14,7 @@ import { costOptionsOf, DEFAULT_SETTINGS, LockinSettings, pathSelected, Settings
 import { ChangeReason, OpenDocuments } from './openDocuments';
 import { PanelPublisher } from './panelData';
 import { ruleDocsLinks } from './ruleDocsLinks';
+import { runInSlices, withPauseAtEnd } from './slices';
 import { summarize } from './summary';
 import { MessageActivity, UpdateQueue } from './updateQueue';
 import { ReportVersions } from './workspaceReports';
@@ -22,8 +22,6 @@ import { ReportVersions } from './workspaceReports';
 const SUMMARY_DELAY_MS = 250;
 /** LOCKIN_LENS_TIMING=1 logs how long each document update took (the benchmark reads it). */
 const TIMING = process.env.LOCKIN_LENS_TIMING === '1';
-/** A scan that took longer than this is taken in only if no newer text arrived meanwhile. */
-const SAFE_POINT_AFTER_MS = 50;
 /** How long after the last edit the files it affected elsewhere are re-evaluated. */
 const CATCH_UP_DELAY_MS = 150;
 
@@ -103,6 +101,7 @@ export class Session {
   /** Edits are only noted here; the latest text is analysed when pulled or quiet (openDocuments.ts). */
   documentChanged(document: TextDocument, reason: ChangeReason): void {
     this.openDocuments.changed(document.uri, reason);
+    this.panel.edited();
   }
 
   /**
@@ -117,21 +116,24 @@ export class Session {
     if (reason === 'change' && settings.run === 'onSave' && located.folder.state.scans.has(located.rel)) return true;
     if (!located.folder.isWanted(located.rel) && reason !== 'open') return true;
     const started = performance.now();
-    let scan: FileScan | undefined;
-    if (!this.guard(uri, () => void (scan = located.folder.scanOpenText(located.rel, text)))) return true;
-    // Safe point after a long scan: edits that arrived meanwhile make it worthless, and nothing of it
-    // is kept. (After a short one, taking it in costs less than listening for them.)
-    if (performance.now() - started > SAFE_POINT_AFTER_MS) await this.activity.quiet();
-    if (superseded()) {
+    // Requests are answered between slices of the scan; one a newer text overtook stops at the next.
+    const scanned = await runInSlices(withPauseAtEnd(located.folder.scanOpenSteps(located.rel, text)), this.activity, superseded);
+    if (!scanned.done && scanned.why === 'failed') {
+      this.logFailure(uri, scanned.error);
+      return true; // the server never crashes on a file: it is skipped
+    }
+    if (!scanned.done) {
       if (TIMING) this.log(`timing: ${reason} ${located.rel} dropped after ${(performance.now() - started).toFixed(1)} ms (newer text)`);
       return false;
     }
+    const scan = scanned.value;
+    const taking = performance.now();
     this.guard(uri, () => {
       const changed = located.folder.takeOpenScan(located.rel, text, scan);
       this.logProblemsOnce(located.rel, located.folder.problemsOf(located.rel, text));
       if (reason === 'open') located.folder.ensureImports(located.rel);
       this.afterChange(located.folder, changed, located.rel);
-      if (TIMING) this.log(`timing: ${reason} ${located.rel} re-checked in ${(performance.now() - started).toFixed(1)} ms`);
+      if (TIMING) this.log(`timing: ${reason} ${located.rel} re-checked in ${(performance.now() - started).toFixed(1)} ms (then ${(performance.now() - taking).toFixed(1)} ms to take it in)`);
     });
     return true;
   }
@@ -293,8 +295,12 @@ export class Session {
       work();
       return true;
     } catch (e) {
-      this.log(`failed on ${uri}: ${(e as Error).stack ?? e}`);
+      this.logFailure(uri, e);
       return false;
     }
+  }
+
+  private logFailure(uri: string, e: unknown): void {
+    this.log(`failed on ${uri}: ${(e as Error).stack ?? e}`);
   }
 }

@@ -10,6 +10,7 @@ import { Evaluator } from './evaluate';
 import { contextWrite, ENV_TYPE_NAMES, pageDataWrites } from './frameworkContext';
 import { localTypeDeclarations } from './receivers';
 import { parseSource, reparseSource, scriptKindFor } from './parse';
+import { finish } from '../util/steps';
 import type { FactMemo } from './reuse';
 import { ScopeTable } from './scopes';
 import { hasExportModifier, isChained, literalArgs } from './syntax';
@@ -75,12 +76,18 @@ export function collectJsFacts(sourceFile: ts.SourceFile, ctx: FactContext): JsF
  * collector, which evaluates the interesting ones once all declarations are known (hoisting).
  */
 export function collectJsFactsAndScopes(sourceFile: ts.SourceFile, ctx: FactContext, memo?: FactMemo): { facts: JsFacts; scopes: ScopeTable } {
+  return finish(factSteps(sourceFile, ctx, memo));
+}
+
+/** The same in two steps, the scope walk and the collector (see util/steps.ts). */
+export function* factSteps(sourceFile: ts.SourceFile, ctx: FactContext, memo?: FactMemo): Generator<void, { facts: JsFacts; scopes: ScopeTable }, void> {
   const noted: Noted[] = [];
   let statement = -1;
   const scopes = new ScopeTable(sourceFile, (node, depth) => {
     if (depth === 1) statement++;
     if (INTERESTING.has(node.kind)) noted.push({ node, statement });
   }, memo?.scopes);
+  yield;
   return { facts: new FactCollector(sourceFile, ctx, scopes).run(noted, memo), scopes };
 }
 

@@ -3,7 +3,7 @@
 
 import { CheckFile, mayFire } from '../checks/registry';
 import type { RuleIndex } from '../context';
-import { collectJsFactsAndScopes, FactContext, JsFacts, reparseSource } from '../js/facts';
+import { FactContext, factSteps, JsFacts, reparseSource } from '../js/facts';
 import { parseWithoutParents } from '../js/parse';
 import { FactMemo } from '../js/reuse';
 import { forgetTree, offerTree, recallLatest, rememberTree } from '../js/treeCache';
@@ -14,6 +14,7 @@ import type { RawHit } from '../types';
 import { parseJsonc } from '../util/jsonc';
 import { describeFailure } from '../util/failure';
 import { anyGlobMatches } from '../util/glob';
+import { finish } from '../util/steps';
 import type { Literal } from '../util/literalScan';
 import { customRuleHits } from './customRules';
 import { dependencyHits, dotenvEntries, envReadsFromFacts } from './extract';
@@ -59,6 +60,15 @@ const MAX_NESTING = 256;
 export const NO_FACTS: JsFacts = Object.freeze({ imports: [], sites: [], exports: {}, starExports: [] }) as JsFacts;
 
 export function scanFile(file: string, text: string, index: RuleIndex, factContext: FactContext, options: ScanOptions = {}): FileScan {
+  return finish(scanSteps(file, text, index, factContext, options));
+}
+
+/**
+ * scanFile one step at a time: it pauses after the parse, after the facts and after each rule on a
+ * tree, so the language server can answer requests between steps and drop a scan a newer text made
+ * worthless (`return()`: nothing of it is kept, and no tree half-updated for it stays cached).
+ */
+export function* scanSteps(file: string, text: string, index: RuleIndex, factContext: FactContext, options: ScanOptions = {}): Generator<void, FileScan, void> {
   const kind = fileKindOf(file);
   const applicable = index.rulesFor(file);
   const literals = index.literalsIn(text);
@@ -72,17 +82,22 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
   if (kind === 'js' && !wantsParse) scan.facts = NO_FACTS;
   if (refused) scan.errors.push(`${refused}; only its text was checked`);
   if (parse) {
+    yield; // the prefilter's reading of the text, then the parse
     try {
       const previous = options.keepTree ? recallLatest(file) : undefined;
+      // A re-parse moves the previous tree's nodes: that tree is never used again, even if the scan stops.
+      if (previous) forgetTree(file);
       // (The scope walk below sets the parents of a fresh tree: see parseWithoutParents.)
       const sourceFile = previous ? reparseSource(previous.tree.sourceFile, previous.text, text) : parseWithoutParents(file, text);
+      yield;
       const memo = options.keepTree ? (previous?.tree.memo ?? new FactMemo()) : undefined;
-      const { facts, scopes } = collectJsFactsAndScopes(sourceFile, factContext, memo);
+      const { facts, scopes } = yield* factSteps(sourceFile, factContext, memo);
       scan.facts = facts;
       if (options.keepTree) rememberTree(file, text, { sourceFile, scopes, memo });
       else if (mayBeModelled(applicable, text, literals, facts)) offerTree(file, text, { sourceFile, scopes });
       if (scan.facts.syntaxError) scan.errors.push(`syntax error at line ${scan.facts.syntaxError.line}: ${scan.facts.syntaxError.message} (the rest of the file was still scanned)`);
       checkFile = { file, text, sourceFile, facts: scan.facts, literals };
+      yield;
     } catch (e) {
       // Nesting deep enough to exhaust the stack (10,000 brackets) breaks the parser, not the scan:
       // the file keeps its text rules, and a half-updated tree must not seed the next re-parse.
@@ -102,6 +117,7 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
     } catch (e) {
       scan.errors.push(`rule ${rule.id} failed on this file: ${describeFailure(e)}`);
     }
+    if (checkFile.sourceFile) yield; // rules on a tree are the costly ones
   }
   // Rules from the workspace or settings are untrusted: they run on a time budget.
   if (custom.length > 0) for (const hit of customRuleHits(custom, (rule) => localHits(rule, scan, checkFile), scan.errors)) scan.hits.push(hit);
