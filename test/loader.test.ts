@@ -81,7 +81,7 @@ describe('the loader with a code cache', { timeout: 120_000 }, () => {
 
   it('keeps the exports that scripts and tests require', () => {
     const keys = spawnSync(process.execPath, ['-e', `console.log(Object.keys(require(${JSON.stringify(CLI)})).sort().join())`], { encoding: 'utf8', env: { ...process.env, LOCKIN_LENS_CACHE_DIR: folder } });
-    assert.equal(keys.stdout.trim(), 'main,parseArgs,render,runAudit');
+    assert.equal(keys.stdout.trim(), 'main,parseArgs,render,runAudit,runCommandLine');
   });
 
   it('steps aside for --enable-source-maps, so that stack traces name the sources', () => {

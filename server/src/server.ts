@@ -38,6 +38,7 @@ export function startServer(): void {
   connection.onInitialize((params) => {
     session.trusted = params.initializationOptions?.trusted !== false;
     session.configurationSupported = params.capabilities.workspace?.configuration === true;
+    session.diagnosticRefreshSupported = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     folderEventsSupported = params.capabilities.workspace?.workspaceFolders === true;
     folderUris = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folderUris.length === 0 && params.rootUri) folderUris = [params.rootUri];

@@ -25,7 +25,7 @@ export async function auditWorkspace(session: Session, params: AuditWorkspacePar
     if (token.isCancellationRequested) break;
   }
   progress.done();
-  session.connection.languages.diagnostics.refresh();
+  session.refreshDiagnostics();
   const summary = session.summary(Math.round(performance.now() - started));
   session.scheduleSummary();
   session.log(`audit: ${summary.files} files, ${summary.security} security and ${summary.lockin} lock-in findings in ${summary.ms} ms${token.isCancellationRequested ? ' (cancelled)' : ''}`);

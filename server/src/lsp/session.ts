@@ -31,6 +31,8 @@ export class Session {
   readonly settings: SettingsCache;
   trusted = true;
   configurationSupported = false;
+  /** The editor said it takes `workspace/diagnostic/refresh` (VS Code does). */
+  diagnosticRefreshSupported = false;
   /** Folder-level settings, for work that spans files (workspace reports, the summary). */
   private readonly folderSettings = new Map<FolderIndex, LockinSettings>();
   private summaryTimer?: NodeJS.Timeout;
@@ -46,6 +48,15 @@ export class Session {
 
   log(message: string): void {
     this.connection.console.log(`[lockin-lens] ${message}`);
+  }
+
+  /**
+   * Asks the editor to pull diagnostics again. Only an editor that said it can is asked, and one that
+   * answers with an error is logged, not fatal: an unhandled rejection would end the server.
+   */
+  refreshDiagnostics(): void {
+    if (!this.diagnosticRefreshSupported) return;
+    this.connection.languages.diagnostics.refresh().catch((e: Error) => this.log(`diagnostics refresh declined: ${e.message}`));
   }
 
   readonly docsHref = ruleDocsLinks();
@@ -80,7 +91,7 @@ export class Session {
       this.log(`indexed ${folder.root}: ${folder.state.scans.size} files in ${Math.round(performance.now() - started)} ms`);
       this.versions.bump([...folder.findings.keys()].map((rel) => uriOf(folder, rel)));
     }
-    this.connection.languages.diagnostics.refresh();
+    this.refreshDiagnostics();
     this.scheduleSummary();
   }
 
@@ -185,7 +196,7 @@ export class Session {
       if (JSON.stringify(before?.ruleFolders) !== JSON.stringify(settings.ruleFolders)) folder.replaceRules(this.loadRules(folder.root, settings));
       this.versions.bump([...folder.findings.keys()].map((rel) => uriOf(folder, rel)));
     }
-    this.connection.languages.diagnostics.refresh();
+    this.refreshDiagnostics();
     this.scheduleSummary();
   }
 
@@ -231,7 +242,7 @@ export class Session {
     if (changed.length > 0) {
       this.versions.bump(changed.map((rel) => uriOf(folder, rel)));
       // The edited document is re-pulled by the editor itself; others need a refresh.
-      if (changed.some((rel) => rel !== edited)) this.connection.languages.diagnostics.refresh();
+      if (changed.some((rel) => rel !== edited)) this.refreshDiagnostics();
       this.scheduleSummary();
     }
     if (folder.hasStaleFiles()) this.scheduleCatchUp(folder);
@@ -252,7 +263,7 @@ export class Session {
         more = step.more;
         if (step.changed.length === 0) return;
         this.versions.bump(step.changed.map((rel) => uriOf(folder, rel)));
-        this.connection.languages.diagnostics.refresh();
+        this.refreshDiagnostics();
         this.scheduleSummary();
       });
       return more;
