@@ -1,8 +1,9 @@
-// `npm run bench [-- --files N] [--runs N] [--edits-only] [--keep]`: figures, not a test. Builds a
-// synthetic workspace from the example apps plus real third-party JavaScript from node_modules, then
-// measures
-//   1. the audit (wall ms, MB/s, peak RSS) against a parse-only baseline over the same files (the
-//      JS/TS files the audit's own walker reads),
+// `npm run bench [-- --files N] [--runs N] [--dense] [--edits-only] [--keep]`: figures, not a test.
+// Builds a synthetic workspace from the example apps plus real third-party JavaScript from
+// node_modules (`--dense`: the example apps alone, copied until there are N files, so that every
+// file is platform code and the prefilter skips nothing), then measures
+//   1. the audit (wall ms, MB/s, peak RSS, CPU time; cold: without the scan cache) against a
+//      parse-only baseline over the same files (the JS/TS files the audit's own walker reads),
 //   2. the language server's edit loop on a 5,000-line file (edit → fresh diagnostics),
 //   3. start-up: initialize → first diagnostics of an open file.
 // `npm run bench -- --load [--runs N]` measures the language server under load instead (bench-load.mjs);
@@ -28,10 +29,11 @@ const wanted = Number(args[args.indexOf('--files') + 1]) || 6000;
 /** Edits per file in the edit loop (see editLoop). */
 const EDITS = 200;
 
-const workspace = makeWorkspace(wanted);
+const dense = args.includes('--dense');
+const workspace = makeWorkspace(wanted, dense);
 const sizes = measureFiles(workspace);
 console.log(`machine: ${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-console.log(`workspace: ${sizes.files} files, ${(sizes.bytes / 2 ** 20).toFixed(1)} MB (${sizes.code} JS/TS) in ${workspace}`);
+console.log(`workspace${dense ? ' (dense: example apps only)' : ''}: ${sizes.files} files, ${(sizes.bytes / 2 ** 20).toFixed(1)} MB (${sizes.code} JS/TS) in ${workspace}`);
 
 // `--edits-only` skips the audit figures (for working on the language server); `--runs N` sets how
 // many times the audit and the baseline run.
@@ -49,10 +51,10 @@ function measureAudit() {
   const audit = median(audits);
   const parse = median(parses);
   const serial = runAudit(workspace, ['--workers', '0']);
-  console.log(`audit:      ${audit.ms} ms wall (median of ${runs}: ${audits.map((a) => a.ms).join(', ')}), ${(sizes.bytes / 2 ** 20 / (audit.ms / 1000)).toFixed(1)} MB/s, peak RSS ${audit.rssMb} MB, ${audit.findings} findings, ${audit.scanned} files scanned`);
+  console.log(`audit:      ${audit.ms} ms wall (median of ${runs}: ${audits.map((a) => a.ms).join(', ')}), ${(sizes.bytes / 2 ** 20 / (audit.ms / 1000)).toFixed(1)} MB/s, peak RSS ${audit.rssMb} MB, ${audit.cpuMs} ms CPU, ${audit.findings} findings, ${audit.scanned} files scanned`);
   console.log(`  (--workers 0: ${serial.ms} ms wall, peak RSS ${serial.rssMb} MB)`);
   console.log(`parse-only: ${parse.ms} ms wall (median of ${runs}: ${parses.map((p) => p.ms).join(', ')}; TypeScript createSourceFile over the ${parse.files} JS/TS files the audit reads, ${parse.mb} MB, one thread)`);
-  console.log(`audit ÷ parse-only: ${(audit.ms / parse.ms).toFixed(2)}`);
+  console.log(`audit ÷ parse-only: ${(audit.ms / parse.ms).toFixed(2)} (audit CPU ÷ parse-only wall: ${(audit.cpuMs / parse.ms).toFixed(2)})`);
 }
 
 /** The run with the median wall time. */
@@ -74,17 +76,17 @@ process.exit(0);
 /**
  * A workspace shaped like a real one: about one file in six is platform code (copies of the example
  * apps), the rest is ordinary JavaScript (third-party sources from node_modules, repeated in
- * further folders when there are not enough of them).
+ * further folders when there are not enough of them). `onlyApps`: copies of the example apps alone.
  */
-function makeWorkspace(count) {
+function makeWorkspace(count, onlyApps) {
   const dir = mkdtempSync(join(tmpdir(), 'lockin-bench-'));
-  const vendor = listJs(join(root, 'node_modules')).filter((f) => statSync(f).size < 400_000);
+  const vendor = onlyApps ? [] : listJs(join(root, 'node_modules')).filter((f) => statSync(f).size < 400_000);
   let made = 0;
-  for (let copy = 0; made < count / 6; copy++) {
+  for (let copy = 0; made < (onlyApps ? count : count / 6); copy++) {
     cpSync(join(root, 'examples'), join(dir, `apps${copy}`), { recursive: true });
     made += countFiles(join(dir, `apps${copy}`));
   }
-  for (let round = 0; made < count; round++) {
+  for (let round = 0; vendor.length > 0 && made < count; round++) {
     for (const file of vendor) {
       if (made >= count) break;
       const target = join(dir, `vendor-src${round}`, asOwnSource(relative(join(root, 'node_modules'), file)));
@@ -153,10 +155,16 @@ function measureFiles(dir) {
   return { files, bytes, code };
 }
 
+/**
+ * One cold audit (`--no-cache`: the runs after the first would otherwise read the scans the first
+ * one cached). CPU time is user + system of the whole process, helper threads included: on a
+ * loaded machine it moves less than the wall time.
+ */
 function runAudit(dir, extraArgs = []) {
   const script = `const cli = require(${JSON.stringify(join(root, 'dist', 'cli.js'))});
-    (async () => { const t = performance.now(); const { report } = await cli.runAudit(cli.parseArgs(${JSON.stringify([dir, ...extraArgs])}));
-    console.log(JSON.stringify({ ms: Math.round(performance.now() - t), rssMb: Math.round(process.resourceUsage().maxRSS / 1024), findings: report.findings.length, scanned: report.stats.files })); })();`;
+    (async () => { const t = performance.now(); const { report } = await cli.runAudit(cli.parseArgs(${JSON.stringify([dir, '--no-cache', ...extraArgs])}));
+    const { userCPUTime, systemCPUTime, maxRSS } = process.resourceUsage();
+    console.log(JSON.stringify({ ms: Math.round(performance.now() - t), cpuMs: Math.round((userCPUTime + systemCPUTime) / 1000), rssMb: Math.round(maxRSS / 1024), findings: report.findings.length, scanned: report.stats.files })); })();`;
   const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (out.status !== 0) throw new Error(out.stderr);
   return JSON.parse(out.stdout.trim().split('\n').pop());

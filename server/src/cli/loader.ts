@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import Module, { wrap } from 'node:module';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 import { cacheFileName, cacheFolder, codeCacheDisabled, readCache, writeCache } from './codeCache';
@@ -28,6 +29,15 @@ const WRITE_AFTER_MS = 10_000;
  * `--help` (and an audit of an empty folder takes ~140 ms).
  */
 const MIN_RUN_MS = 100;
+
+/**
+ * How much V8 lets the old generation grow past what survived its last full collection before it
+ * collects again (its own default, about 100 % on a heap this size, lets garbage pile up). An audit
+ * builds a large heap of short-lived trees; at 20 % the whole-corpus audit peaked at 488 MB instead
+ * of 972 MB, its CPU time within the noise (one app alone: ~10 % more, from more full collections).
+ * Set before the bundle is compiled, so that the code cache is made and checked under the same flags.
+ */
+const HEAP_GROWING_PERCENT = 20;
 
 type ModuleWrapper = (this: unknown, exports: unknown, require: NodeJS.Require, module: NodeJS.Module, filename: string, dirname: string) => void;
 
@@ -111,6 +121,13 @@ function writeLater(script: Script, folder: string, name: string): void {
   const timer = setTimeout(write, WRITE_AFTER_MS).unref();
 }
 
+/** Unless the command line sets it (node --heap-growing-percent=N dist/cli.js …); once, by the main thread. */
+function limitHeapGrowth(): void {
+  if (!isMainThread || process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent'))) return;
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
+limitHeapGrowth();
 module.exports = load();
 if (require.main === module && isMainThread) {
   (module.exports as { runCommandLine(): void }).runCommandLine();

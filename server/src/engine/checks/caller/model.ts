@@ -6,7 +6,7 @@
 
 import ts from 'typescript';
 import type { JsFacts } from '../../js/facts';
-import { parseSource } from '../../js/facts';
+import { parseWithoutParents } from '../../js/parse';
 import { Decl, ScopeTable } from '../../js/scopes';
 import { recallTree, rememberTree } from '../../js/treeCache';
 import { CALL, DYNAMIC, Ref } from '../../refs';
@@ -78,7 +78,8 @@ export class FileModel {
     // The engine usually parsed this file a moment ago for its facts: reuse that tree.
     let tree = recallTree(file, text);
     if (!tree) {
-      const sourceFile = parseSource(file, text);
+      // The scope walk sets the nodes' parents: TypeScript's own pass for them would walk the tree twice.
+      const sourceFile = parseWithoutParents(file, text);
       tree = { sourceFile, scopes: new ScopeTable(sourceFile) };
       rememberTree(file, text, tree);
     }

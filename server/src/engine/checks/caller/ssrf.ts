@@ -7,7 +7,7 @@
 
 import ts from 'typescript';
 import type { CheckHit, LinkedCheck } from '../registry';
-import { findEntries } from './entries';
+import { EntryKind, findEntries, mayHaveEntries } from './entries';
 import { CallerWorkspace, Fn, FileModel, unwrap } from './model';
 
 /** Calls that send a request to the URL in their first argument. */
@@ -15,17 +15,21 @@ const FETCHERS = /^(?:fetch|axios(?:\.(?:get|post|put|patch|delete|request))?|go
 /** Signs that the handler checks where it is about to connect. */
 const HOST_CHECK = /\.hostname\b|\.host\b|\.origin\b|allow(?:ed)?_?(?:hosts|list|domains|urls)|startsWith\(\s*['"`]https:\/\//i;
 
+const ENTRY_KINDS: readonly EntryKind[] = ['serve', 'http', 'route', 'next'];
+
 export const ssrfCheck: LinkedCheck = {
   name: 'request-url-fetch',
   scope: 'linked',
   prefilter: /\b(?:fetch|axios|got|ky)\b/,
   hints: ['fetch', 'axios', 'got(', 'ky.'].map((text) => ({ text })),
   run(file, view) {
-    if (!file.facts) return [];
+    // The text test first: a file without a handler has nothing to report, and reading `facts`
+    // parses a file the prefilter skipped, and a model parses it again.
+    if (!mayHaveEntries(file.text, ENTRY_KINDS) || !file.facts) return [];
     const model = new CallerWorkspace(view).model(file.file);
     if (!model) return [];
     const hits: CheckHit[] = [];
-    for (const entry of findEntries(model, new Set(['serve', 'http', 'route', 'next']))) {
+    for (const entry of findEntries(model, new Set(ENTRY_KINDS))) {
       const body = entry.fn.body;
       if (!body || HOST_CHECK.test(body.getText(model.sourceFile))) continue;
       for (const call of taintedFetches(entry.fn, model)) {
