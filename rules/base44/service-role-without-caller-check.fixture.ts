@@ -175,3 +175,66 @@ export function preview(req: Request) {
 
 // ok: base44/service-role-without-caller-check
 export const note = 'base44.asServiceRole.entities.Deal.list() needs a caller check first';
+
+// A link that carries a one-time code: finding the pending record that holds the code is the check.
+Deno.serve(async (req) => {
+  const { code, email } = await req.json();
+  const base44 = createClientFromRequest(req);
+  // ok: base44/service-role-without-caller-check
+  const pending = await base44.asServiceRole.entities.SignupLink.filter({ magic_token: code, state: 'open' });
+  if (pending.length === 0) return Response.json({ error: 'unknown link' }, { status: 404 });
+  // ok: base44/service-role-without-caller-check
+  await base44.asServiceRole.entities.SignupLink.update(pending[0].id, { state: 'used', email });
+  return Response.json({ ok: true });
+});
+
+// The same lookup by a public field (an id anyone can learn) proves nothing.
+Deno.serve(async (req) => {
+  const { linkId } = await req.json();
+  const base44 = createClientFromRequest(req);
+  // ruleid: base44/service-role-without-caller-check
+  const pending = await base44.asServiceRole.entities.SignupLink.filter({ id: linkId });
+  if (pending.length === 0) return Response.json({ error: 'unknown link' }, { status: 404 });
+  await base44.asServiceRole.entities.SignupLink.update(pending[0].id, { state: 'used' });
+  return Response.json({ ok: true });
+});
+
+// A per-account hook secret: the record is found by id, then its stored secret must match.
+Deno.serve(async (req) => {
+  const params = new URL(req.url).searchParams;
+  const key = params.get('key');
+  const accountId = params.get('account');
+  const base44 = createClientFromRequest(req);
+  // ok: base44/service-role-without-caller-check
+  const accounts = await base44.asServiceRole.entities.Account.filter({ id: accountId });
+  const account = accounts[0];
+  if (!account || account.hook_secret !== key) return new Response('denied', { status: 401 });
+  // ok: base44/service-role-without-caller-check
+  await base44.asServiceRole.entities.Signal.create({ account: account.id, body: await req.text() });
+  return new Response('ok');
+});
+
+// Found by id but only tested for existence: anyone who knows the id gets through.
+Deno.serve(async (req) => {
+  const accountId = new URL(req.url).searchParams.get('account');
+  const base44 = createClientFromRequest(req);
+  // ruleid: base44/service-role-without-caller-check
+  const accounts = await base44.asServiceRole.entities.Account.filter({ id: accountId });
+  if (!accounts[0]) return new Response('denied', { status: 401 });
+  await base44.asServiceRole.entities.Signal.create({ account: accountId, body: await req.text() });
+  return new Response('ok');
+});
+
+// The error path of a handler that checked its caller first: the failure is recorded.
+Deno.serve(async (req) => {
+  const base44 = createClientFromRequest(req);
+  try {
+    const user = await base44.auth.me();
+    if (!user) return Response.json({ error: 'unauthorized' }, { status: 401 });
+    return Response.json(await base44.asServiceRole.entities.Quota.filter({ owner: user.email }));
+  } catch (error) {
+    // ok: base44/service-role-without-caller-check
+    await base44.asServiceRole.entities.FailureLog.create({ message: String(error) });
+    return Response.json({ error: 'failed' }, { status: 500 });
+  }
+});

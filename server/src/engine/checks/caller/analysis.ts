@@ -9,6 +9,7 @@ import type { Span } from '../../types';
 import { Entry, EntryKind, callableSeed } from './entries';
 import { Flow, VerifyKind } from './flow';
 import { FileModel, Fn, FnRef, forEachInline, unwrap } from './model';
+import { localsFunction } from './svelteLocals';
 import { adjustForUse, directVerifier } from './verifiers';
 
 export interface PrivilegedApi {
@@ -16,6 +17,8 @@ export interface PrivilegedApi {
   entries: ReadonlySet<EntryKind>;
   /** Is this call a privileged operation (service-role data access, admin user management)? */
   isPrivileged(call: ts.CallExpression, model: FileModel): boolean;
+  /** A privileged read that is the first half of a check (a lookup by a secret token; lookups.ts). */
+  isCheckLookup?(call: ts.CallExpression, model: FileModel): boolean;
 }
 
 export interface Point {
@@ -40,7 +43,8 @@ export class Analysis {
   readonly verifier = (call: ts.CallExpression, model: FileModel): VerifyKind | undefined => {
     const direct = directVerifier(call, model);
     if (direct) return adjustForUse(call, direct);
-    const helper = model.functionFor(call.expression);
+    if (this.api.isCheckLookup?.(call, model)) return 'result';
+    const helper = model.functionFor(call.expression) ?? localsFunction(call.expression, model);
     if (!helper || isInline(helper.fn)) return undefined;
     const verifies = this.summary(helper).verifies;
     if (verifies !== 'throws') return verifies;
@@ -84,7 +88,9 @@ export class Analysis {
   }
 
   private pointAt(call: ts.CallExpression, model: FileModel, within: Fn): Point | undefined {
-    if (this.api.isPrivileged(call, model)) return { node: call, op: renderChain(call, model.sourceFile) };
+    if (this.api.isPrivileged(call, model)) {
+      return this.api.isCheckLookup?.(call, model) ? undefined : { node: call, op: renderChain(call, model.sourceFile) };
+    }
     const helper = model.functionFor(call.expression);
     if (!helper || helper.fn === within || isInline(helper.fn)) return undefined;
     const inner = this.summary(helper).privileged;

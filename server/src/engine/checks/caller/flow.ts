@@ -13,6 +13,7 @@
 // or in a branch the point does not sit in, does not count.
 
 import ts from 'typescript';
+import { isStoredSecret } from './lookups';
 import { FileModel, forEachInline, unwrap } from './model';
 
 export type VerifyKind = 'result' | 'throws';
@@ -26,7 +27,9 @@ export interface FlowContext {
   throwOnly?: boolean;
 }
 
-const ENV_READ = /\b(?:Deno|Netlify)\.env\.get\s*\(|\bprocess\.env\b|\bimport\.meta\.env\b|\bsecrets\.get\s*\(/;
+// `env.ADMIN_KEY`: a Worker's secret binding (upper-case by convention, unlike a KV call's receiver).
+const ENV_READ =
+  /\b(?:Deno|Netlify)\.env\.get\s*\(|\bprocess\.env\b|\bimport\.meta\.env\b|\bsecrets\.get\s*\(|\benv\.[A-Z][A-Z0-9_]*\b(?!\s*\.)/;
 const REQUEST_SECRET = /\bheaders?\b|\bauthorization\b|\.get\s*\(\s*['"`]x-|\.header\s*\(|\bsearchParams\b|\bquery\b/i;
 
 export class Flow {
@@ -51,6 +54,7 @@ export class Flow {
           this.bind(s, bound);
         }
       } else if (this.insideSuccessBranch(parent, child, bound)) return true;
+      else if (this.afterGuardedTry(parent, child, bound)) return true;
     }
     return false;
   }
@@ -69,6 +73,15 @@ export class Flow {
       this.bind(s, bound);
     }
     return false;
+  }
+
+  /**
+   * The `catch` of a `try` that starts by verifying the caller: the error path of guarded work
+   * (logging a failed run, say). A rejected verification lands here too, but only as a failure.
+   */
+  private afterGuardedTry(parent: ts.Node, child: ts.Node, bound: Set<string>): boolean {
+    if (!ts.isTryStatement(parent) || child !== parent.catchClause) return false;
+    return this.establishesAll(parent.tryBlock.statements, new Set(bound));
   }
 
   private insideSuccessBranch(parent: ts.Node, child: ts.Node, bound: Set<string>): boolean {
@@ -127,12 +140,21 @@ export class Flow {
 
   /** Does every path through this statement return or throw? */
   exits(stmt: ts.Statement): boolean {
-    if (ts.isThrowStatement(stmt)) return true;
+    if (ts.isThrowStatement(stmt) || this.throwsByCall(stmt)) return true;
     if (ts.isReturnStatement(stmt)) return !this.ctx.throwOnly;
     if (ts.isBlock(stmt)) return stmt.statements.some((s) => this.exits(s));
     if (ts.isIfStatement(stmt)) return !!stmt.elseStatement && this.exits(stmt.thenStatement) && this.exits(stmt.elseStatement);
     if (ts.isTryStatement(stmt)) return this.exits(stmt.tryBlock) && (!stmt.catchClause || this.exits(stmt.catchClause.block));
     return false;
+  }
+
+  /** `redirect(303, '/login')` / `error(401)` from SvelteKit: calls that always throw. */
+  private throwsByCall(stmt: ts.Statement): boolean {
+    if (!ts.isExpressionStatement(stmt)) return false;
+    const call = unwrap(stmt.expression);
+    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return false;
+    const imported = this.model.importOf(call.expression);
+    return imported?.spec === '@sveltejs/kit' && (imported.name === 'redirect' || imported.name === 'error');
   }
 
   private hasThrowingVerifier(stmt: ts.Statement): boolean {
@@ -172,7 +194,9 @@ export class Flow {
     forEachInline(cond, (n) => {
       if (found || !ts.isBinaryExpression(n) || !isEquality(n.operatorToken.kind)) return;
       const [l, r] = [n.left, n.right];
-      found = (this.mentions(l, ENV_READ) && this.mentions(r, REQUEST_SECRET)) || (this.mentions(r, ENV_READ) && this.mentions(l, REQUEST_SECRET));
+      // A configured secret, or one stored on a record (`owner.hook_secret`; lookups.ts), against the request's.
+      const stored = (e: ts.Expression) => this.mentions(e, ENV_READ) || isStoredSecret(e);
+      found = (stored(l) && this.mentions(r, REQUEST_SECRET)) || (stored(r) && this.mentions(l, REQUEST_SECRET));
     });
     return found;
   }
@@ -220,12 +244,28 @@ export function isFailureTest(cond: ts.Expression): boolean {
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return isFailureTest(e.left) || isFailureTest(e.right);
     if (op === ts.SyntaxKind.AmpersandAmpersandToken) return isFailureTest(e.left) && isFailureTest(e.right);
     const nullish = isNullish(e.left) || isNullish(e.right);
+    if (isEmptyTest(e)) return true;
     if (op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsEqualsToken) return nullish || isFalse(e.left) || isFalse(e.right);
     if (op === ts.SyntaxKind.ExclamationEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken) return !nullish;
     return false;
   }
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
   return /err/i.test(name);
+}
+
+/** `rows.length === 0`, `rows.length < 1`: nothing was found. */
+function isEmptyTest(e: ts.BinaryExpression): boolean {
+  const op = e.operatorToken.kind;
+  const isLength = (x: ts.Expression) => {
+    const u = unwrap(x);
+    return ts.isPropertyAccessExpression(u) && u.name.text === 'length';
+  };
+  const isNumber = (x: ts.Expression, n: string) => ts.isNumericLiteral(x) && x.text === n;
+  const atMost = op === ts.SyntaxKind.LessThanEqualsToken;
+  if (op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsEqualsToken || atMost) {
+    return (isLength(e.left) && isNumber(e.right, '0')) || (!atMost && isNumber(e.left, '0') && isLength(e.right));
+  }
+  return op === ts.SyntaxKind.LessThanToken && isLength(e.left) && isNumber(e.right, '1');
 }
 
 function isNullish(e: ts.Expression): boolean {

@@ -72,7 +72,7 @@ function wrapped(call: ts.CallExpression, model: FileModel): Fn[] {
 }
 
 /** `export default { async fetch(request, env) { … } }`: a Cloudflare Worker's request handler. */
-function workerFetch(value: ts.ObjectLiteralExpression): Fn[] {
+export function workerFetch(value: ts.ObjectLiteralExpression): Fn[] {
   for (const p of value.properties) {
     if (p.name?.getText() !== 'fetch') continue;
     if (ts.isMethodDeclaration(p)) return [p];

@@ -2,9 +2,11 @@
 // platform settings that leave a function or client open (verify_jwt = false, requiresAuth: false), and
 // webhook handlers that never check the sender's signature, handlers that fetch a caller's URL, and
 // Convex public functions that write without reading the caller's identity, and shared-secret checks
-// that let everyone in when the secret is unset.
+// that let everyone in when the secret is unset, and Workers that write storage for callers they never check,
+// and Supabase's Auth admin API called from browser code.
 
 import { registerCheck } from '../registry';
+import { browserAuthAdminCheck } from './browserAdmin';
 import { convexPublicWriteCheck } from './convex';
 import { failOpenSecretCheck } from './failOpen';
 import { base44ServiceRoleCheck, firebaseAdminCheck, supabaseServiceRoleCheck } from './privileged';
@@ -12,6 +14,7 @@ import { requiresAuthCheck } from './requiresAuth';
 import { ssrfCheck } from './ssrf';
 import { verifyJwtCheck } from './verifyJwt';
 import { unverifiedWebhookCheck } from './webhooks';
+import { workerWriteCheck } from './workerWrites';
 
 registerCheck(base44ServiceRoleCheck);
 registerCheck(supabaseServiceRoleCheck);
@@ -22,3 +25,5 @@ registerCheck(unverifiedWebhookCheck);
 registerCheck(ssrfCheck);
 registerCheck(convexPublicWriteCheck);
 registerCheck(failOpenSecretCheck);
+registerCheck(workerWriteCheck);
+registerCheck(browserAuthAdminCheck);

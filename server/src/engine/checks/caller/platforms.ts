@@ -8,7 +8,9 @@ import { isFallbackOperator, returnedExpressions } from '../../js/syntax';
 import { CALL, Ref } from '../../refs';
 import type { PrivilegedApi } from './analysis';
 import type { EntryKind } from './entries';
-import { FileModel, unwrap } from './model';
+import { FileModel, isFunctionExpr, unwrap } from './model';
+import { isSecretLookup } from './lookups';
+import { localsValue } from './svelteLocals';
 import { directVerifier } from './verifiers';
 
 export function base44Api(entries: EntryKind[]): PrivilegedApi {
@@ -21,6 +23,9 @@ export function base44Api(entries: EntryKind[]): PrivilegedApi {
       const client = (p[0] === 'createClientFromRequest' || p[0] === 'createClient') && p[1] === CALL;
       // The first call after `asServiceRole`: `….entities.Deal.filter()`, not the `.then()` after it.
       return client && p[2] === 'asServiceRole' && p.indexOf(CALL, 3) === p.length - 1;
+    },
+    isCheckLookup(call, model) {
+      return this.isPrivileged(call, model) && isSecretLookup(call);
     },
   };
 }
@@ -109,7 +114,11 @@ export function supabaseServiceRoleApi(entries: EntryKind[]): PrivilegedApi {
 type ClientTest = (expr: ts.Expression, model: FileModel, depth: number) => boolean;
 
 function serviceClient(e: ts.Expression, model: FileModel, depth: number, recurse: ClientTest): boolean {
-  if (ts.isIdentifier(e)) return [...model.valuesOf(e), ...model.argumentsFor(e)].some((v) => recurse(v.expr, v.model, depth + 1));
+  if (ts.isIdentifier(e)) {
+    const locals = localsValue(e, model);
+    const values = [...model.valuesOf(e), ...model.argumentsFor(e), ...(locals ? [locals] : [])];
+    return values.some((v) => recurse(v.expr, v.model, depth + 1));
+  }
   if (!ts.isCallExpression(e)) return false;
   if (isNuxtServiceRole(e, model)) return true;
   // A factory of our own first (`const admin = getAdminClient()`): the engine's facts fold its

@@ -11,8 +11,11 @@ import { importsMayReach } from './reach';
 import type { Literal } from '../../util/literalScan';
 import { base44Api, firebaseAdminApi, supabaseServiceRoleApi } from './platforms';
 
-/** Platform modules only a framework knows (virtual modules), named in a file's text. */
-const UNTRACKED_PLATFORM_IMPORT = /['"]#supabase\/server['"]/;
+/**
+ * Platform values the engine does not track, named in a file's text: virtual modules only a
+ * framework knows, and SvelteKit's `locals`, filled by the hooks file (svelteLocals.ts).
+ */
+const UNTRACKED_PLATFORM_IMPORT = /['"]#supabase\/server['"]|\blocals\s*[:.]/;
 
 const ENTRY_KINDS: readonly EntryKind[] = ['serve', 'http', 'callable', 'route', 'next'];
 
@@ -80,8 +83,8 @@ export const base44ServiceRoleCheck = privilegedCheck('base44-service-role-witho
   hints: ['asServiceRole', 'auth.me', 'createClientFromRequest'].map((text) => ({ text })),
 });
 export const supabaseServiceRoleCheck = privilegedCheck('supabase-service-role-without-caller-check', supabaseServiceRoleApi, ['serve', 'route'], /^[@#]supabase\//, {
-  prefilter: /supabase|service[_-]?role|secret[_-]?key|Deno\.serve/i,
-  hints: ['supabase', 'service_role', 'service-role', 'servicerole', 'secret_key', 'secret-key', 'secretkey', 'deno.serve'].map((text) => ({ text, caseInsensitive: true })),
+  prefilter: /supabase|service[_-]?role|secret[_-]?key|Deno\.serve|\blocals\s*[:.]/i,
+  hints: ['supabase', 'service_role', 'service-role', 'servicerole', 'secret_key', 'secret-key', 'secretkey', 'deno.serve', 'locals'].map((text) => ({ text, caseInsensitive: true })),
 });
 export const firebaseAdminCheck = privilegedCheck('firebase-admin-without-caller-check', firebaseAdminApi, ['http', 'route', 'next'], /^firebase-(admin|functions)(\/|$)/, {
   prefilter: /firebase|onRequest|onCall|verifyIdToken/,

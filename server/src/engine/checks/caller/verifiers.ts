@@ -7,6 +7,7 @@ import type { Ref } from '../../refs';
 import { CALL } from '../../refs';
 import type { VerifyKind } from './flow';
 import { FileModel, unwrap } from './model';
+import { localsRef } from './svelteLocals';
 
 interface Verifier {
   kind: VerifyKind;
@@ -27,7 +28,7 @@ const LIBRARY_VERIFIERS: { module: RegExp; names: Record<string, Verifier> }[] =
 
 /** How a call verifies the caller, before helpers, awaiting and `.catch()` are taken into account. */
 export function directVerifier(call: ts.CallExpression, model: FileModel): Verifier | undefined {
-  const ref = model.refOf(call);
+  const ref = model.refOf(call) ?? localsRef(call, model);
   if (ref) return platformVerifier(ref);
   return signatureVerifier(call, model) ?? libraryVerifier(call, model);
 }

@@ -88,7 +88,7 @@ function missingCheck(model: FileModel, analysis: Analysis): string | undefined 
 }
 
 /** Without a recognisable handler: does any function in the file (or its top level) verify the caller? */
-function anyFunctionVerifies(model: FileModel, analysis: Analysis): boolean {
+export function anyFunctionVerifies(model: FileModel, analysis: Analysis): boolean {
   const flow = analysis.flow(model);
   let found = flow.containsGuard(model.sourceFile);
   const visit = (n: ts.Node): void => {
