@@ -1,4 +1,5 @@
-// Quick fixes for a finding, security first: move a hard-coded secret into an environment variable,
+// Quick fixes for a finding, security first: move a hard-coded secret into an environment variable
+// or tie a signed-in-only Supabase policy to the row's owner (policyFix.ts),
 // show how to fix it (the rule's page), and last suppress it on this line (the client asks for the
 // required reason).
 
@@ -6,6 +7,7 @@ import { CodeAction, CodeActionKind, Diagnostic, TextEdit } from 'vscode-languag
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, FindingData, SuppressFindingArgs } from '../protocol';
 import { isOurs } from './diagnostics';
+import { OWNERSHIP_RULE, ownershipPolicyFix } from './policyFix';
 
 export function codeActionsFor(document: TextDocument, diagnostics: Diagnostic[], docsHref: (ruleId: string) => string | undefined): CodeAction[] {
   const ours = diagnostics.filter(isOurs).sort(securityFirst);
@@ -15,10 +17,11 @@ export function codeActionsFor(document: TextDocument, diagnostics: Diagnostic[]
   const prefix = commentPrefixFor(document);
   for (const diagnostic of ours) {
     const data = diagnostic.data;
-    const secretFix = data.category === 'secrets' ? moveSecretToEnv(document, diagnostic) : undefined;
-    if (secretFix) fixes.push(secretFix);
+    const autoFix = data.category === 'secrets' ? moveSecretToEnv(document, diagnostic)
+      : data.ruleId === OWNERSHIP_RULE ? ownershipPolicyFix(document, diagnostic) : undefined;
+    if (autoFix) fixes.push(autoFix);
     const href = docsHref(data.ruleId);
-    if (href) docs.push(docsAction(diagnostic, data, href, data.kind === 'security' && !secretFix));
+    if (href) docs.push(docsAction(diagnostic, data, href, data.kind === 'security' && !autoFix));
     if (prefix) suppressions.push(suppressAction(document, diagnostic, data, prefix));
   }
   // Security fixes first; suppressing comes last, a lock-in suppression after every security one.

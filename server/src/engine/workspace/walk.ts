@@ -1,9 +1,11 @@
-// Lists the files an audit reads. Prunes dependency and build folders, honours .gitignore, does not
-// follow symbolic links to folders (no loops), and records everything it leaves out with a reason.
+// Lists the files an audit reads. Prunes dependency and build folders, honours .gitignore (except for
+// env files that git's index says are tracked), does not follow symbolic links to folders (no loops),
+// and records everything it leaves out with a reason.
 
 import { Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanError, SkippedEntry } from '../types';
+import { trackedPaths } from './gitIndex';
 import { IgnoreRules } from './gitignore';
 
 /** Folders that never hold a project's own backend code. */
@@ -34,13 +36,19 @@ export interface WalkOptions {
   readdir?: (abs: string) => Dirent[];
 }
 
+/** Env files: committed by mistake they leak keys, so git tracking them outweighs .gitignore. */
+const ENV_FILE = /(^|\/)(\.env(\.[\w.-]+)?|\.dev\.vars)$/;
+
 export function walkWorkspace(root: string, options: WalkOptions): WalkResult {
   const result: WalkResult = { files: [], skipped: [], errors: [] };
+  const trackedEnv = [...trackedPaths(root)].filter((path) => ENV_FILE.test(path));
+  const holdsTrackedEnv = (relDir: string) => trackedEnv.some((path) => path.startsWith(`${relDir}/`));
   visit('', new IgnoreRules());
   result.files.sort();
   return result;
 
-  function visit(relDir: string, inherited: IgnoreRules): void {
+  /** `onlyTrackedEnv`: a gitignored folder entered only for the tracked env files it holds. */
+  function visit(relDir: string, inherited: IgnoreRules, onlyTrackedEnv = false): void {
     const abs = relDir ? join(root, relDir) : root;
     let entries: Dirent[];
     try {
@@ -59,12 +67,16 @@ export function walkWorkspace(root: string, options: WalkOptions): WalkResult {
         result.skipped.push({ file: rel, reason: 'symlink' }); // never follow folder links: no loops, no escapes
       } else if (entry.isDirectory()) {
         if (PRUNED_DIRS.has(entry.name)) result.skipped.push({ file: rel, reason: 'ignored-dir' });
-        else if (ignore.ignores(rel, true)) result.skipped.push({ file: rel, reason: 'gitignored' });
-        else visit(rel, ignore);
+        else if (onlyTrackedEnv || ignore.ignores(rel, true)) {
+          if (holdsTrackedEnv(rel)) visit(rel, ignore, true);
+          else result.skipped.push({ file: rel, reason: 'gitignored' });
+        } else visit(rel, ignore);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (!options.wanted(rel)) continue;
-        const ignored = ignore.ignores(rel, false) && !ALWAYS_TRACKED.has(entry.name);
-        if (ignored) result.skipped.push({ file: rel, reason: 'gitignored' });
+        // .gitignore only keeps untracked files out: an env file git tracks is committed and is read,
+        // and a manifest such as package.json is read even under a broad pattern like `*.json`.
+        const ignored = onlyTrackedEnv || (ignore.ignores(rel, false) && !ALWAYS_TRACKED.has(entry.name));
+        if (ignored && !trackedEnv.includes(rel)) result.skipped.push({ file: rel, reason: 'gitignored' });
         else result.files.push(rel);
       }
     }
@@ -110,5 +122,6 @@ export function walkSkips(root: string, rel: string): boolean {
       // no .gitignore in this folder
     }
   }
-  return rules.ignores(rel, false) && !ALWAYS_TRACKED.has(parts[parts.length - 1]);
+  if (!rules.ignores(rel, false) || ALWAYS_TRACKED.has(parts[parts.length - 1])) return false;
+  return !(ENV_FILE.test(rel) && trackedPaths(root).has(rel));
 }

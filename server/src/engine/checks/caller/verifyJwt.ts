@@ -1,6 +1,7 @@
 // `verify_jwt = false` under `[functions.<name>]` in supabase/config.toml turns off the platform's
 // JWT gate for that function. That is fine when the function checks its caller itself (a user
-// token, a webhook signature, a shared secret); otherwise anyone with the URL can call it.
+// token, a webhook signature, a shared secret); otherwise anyone with the URL can call it. The same
+// setting in a function folder's own supabase.json is read too.
 
 import { posix } from 'node:path';
 import ts from 'typescript';
@@ -32,14 +33,17 @@ export const verifyJwtCheck: LinkedCheck = {
   prefilter: /verify_jwt/,
   hints: [{ text: 'verify_jwt' }],
   run(config, view) {
-    if (posix.basename(config.file) !== 'config.toml') return [];
+    const perFunction = posix.basename(config.file) === 'supabase.json';
+    if (posix.basename(config.file) !== 'config.toml' && !perFunction) return [];
     const ws = new CallerWorkspace(view);
     const analysis = new Analysis(supabaseServiceRoleApi(['serve', 'route']));
     const hits: CheckHit[] = [];
     const base = posix.dirname(config.file);
-    for (const section of disabledFunctions(config.text)) {
+    const sections = perFunction ? disabledInFunctionJson(config.file, config.text) : disabledFunctions(config.text);
+    for (const section of sections) {
       const candidates = section.entrypoint
         ? [posix.normalize(posix.join(base, section.entrypoint))]
+        : perFunction ? ENTRY_NAMES.map((n) => posix.join(base, n))
         : ENTRY_NAMES.map((n) => posix.join(base, 'functions', section.name, n));
       const model = candidates.map((c) => ws.model(c)).find((m) => m);
       const reason = model ? missingCheck(model, analysis) : `its code (${candidates[0]}) was not found`;
@@ -49,6 +53,12 @@ export const verifyJwtCheck: LinkedCheck = {
     return hits;
   },
 };
+
+/** `"verify_jwt": false` in a function folder's own supabase.json (supabase/functions/<name>/). */
+function disabledInFunctionJson(file: string, text: string): FunctionSection[] {
+  const off = /"verify_jwt"\s*:\s*false\b/.exec(text);
+  return off ? [{ name: posix.basename(posix.dirname(file)), start: off.index, end: off.index + off[0].length }] : [];
+}
 
 /** `[functions.<name>]` tables whose `verify_jwt` is false. */
 export function disabledFunctions(text: string): FunctionSection[] {

@@ -1,6 +1,7 @@
 // Workspace check over Supabase migrations. Every `supabase/` folder is one project: its migrations
 // are read in path order as one schema (sqlSchema.ts), and `[api] schemas` in its config.toml says
-// which schemas the Data API exposes (default: public). `options.finding` selects what to report:
+// which schemas the Data API exposes (default: public). In a Supabase workspace, Prisma-style ORM
+// migration folders and loose SQL files are read too (see projectKey). `options.finding` selects:
 //   rls-missing       a table in an exposed schema whose RLS is never (or no longer) enabled
 //   policy-true-write a permissive insert/update/delete/all policy whose using/with check is `true`
 //   policy-true-read  the same for a select policy, unless the table is plainly reference data
@@ -32,6 +33,8 @@ let cache: { inputs: CheckFile[]; projects: Project[] } | undefined;
 interface Project {
   schema: Schema;
   exposed: Set<string>;
+  /** A lone SQL file outside any migration folder: it may hold only part of the schema. */
+  loose: boolean;
 }
 
 export const supabaseMigrationsCheck: WorkspaceCheck = {
@@ -46,8 +49,9 @@ export const supabaseMigrationsCheck: WorkspaceCheck = {
 };
 
 const REPORTERS: Record<string, (p: Project) => Hit[]> = {
-  'rls-missing': ({ schema, exposed }) =>
+  'rls-missing': ({ schema, exposed, loose }) =>
     [...schema.tables.values()]
+      .filter(() => !loose)
       .filter((t) => exposed.has(t.schema) && !t.rls)
       .map((t) => ({ file: t.file, span: { start: t.start, end: t.end }, vars: { table: `${t.schema}.${t.name}` } })),
   'policy-true-write': (p) => alwaysTruePolicies(p, 'write'),
@@ -102,10 +106,13 @@ function storagePoliciesWithoutOwner({ schema }: Project): Hit[] {
   for (const policy of schema.policies.values()) {
     if (policy.table !== 'storage.objects' || !policy.permissive || policy.command === 'select') continue;
     if (!policy.roles.some((r) => CLIENT_ROLES.has(r))) continue;
-    const clauses = [policy.using, policy.check].filter((c): c is SqlToken[] => !!c);
+    const clauses = (policy.command === 'insert' ? [policy.check, policy.using] : [policy.using, policy.check]).filter((c): c is SqlToken[] => !!c);
     if (clauses.length === 0 || clauses.some(alwaysTrue) || clauses.some(checksStorageOwner)) continue;
     const vars = { policy: policy.name, command: COMMAND_VERB[policy.command] ?? policy.command, roles: policy.roles.join(', ') };
-    hits.push({ file: policy.file, span: { start: policy.start, end: policy.end }, vars });
+    // The clause that tests the bucket alone is what needs the owner test, so the finding sits on it.
+    const clause = clauses[0];
+    const span = clause.length > 0 ? { start: clause[0].start, end: clause[clause.length - 1].end } : { start: policy.start, end: policy.end };
+    hits.push({ file: policy.file, span, vars });
   }
   return hits;
 }
@@ -139,24 +146,37 @@ function projectsOf(files: CheckFile[]): Project[] {
   if (cache && cache.inputs.length === files.length && cache.inputs.every((f, i) => f.file === files[i].file && f.text === files[i].text)) {
     return cache.projects;
   }
-  const groups = new Map<string, { migrations: CheckFile[]; config?: string }>();
+  const groups = new Map<string, { migrations: CheckFile[]; config?: string; loose: boolean }>();
+  const supabase = files.some((f) => CONFIG.test(f.file) || MIGRATION.test(f.file));
   for (const f of files) {
-    const root = projectRoot(f.file);
-    if (root === undefined) continue;
-    const group = groups.get(root) ?? { migrations: [] };
+    const key = projectKey(f.file, supabase);
+    if (key === undefined) continue;
+    const group = groups.get(key) ?? { migrations: [], loose: key.startsWith('loose:') };
     if (CONFIG.test(f.file)) group.config = f.text;
-    else if (MIGRATION.test(f.file)) group.migrations.push(f);
-    groups.set(root, group);
+    else group.migrations.push(f);
+    groups.set(key, group);
   }
-  const projects = [...groups.values()].map((g) => ({ schema: readMigrations(g.migrations), exposed: exposedSchemas(g.config) }));
+  const projects = [...groups.values()].map((g) => ({
+    schema: readMigrations(g.migrations),
+    exposed: exposedSchemas(g.config),
+    loose: g.loose,
+  }));
   cache = { inputs: files, projects };
   return projects;
 }
 
-/** The folder holding `supabase/`, or undefined for files outside a Supabase project. */
-function projectRoot(file: string): string | undefined {
+/**
+ * Which schema a file belongs to: the folder holding `supabase/` for Supabase migrations and config;
+ * in a Supabase workspace also an ORM's migration folder (Prisma's `migrations/<name>/migration.sql`,
+ * read in order like Supabase's), and any other SQL file on its own (a copy of a migration, a setup
+ * script). Such a loose file may be only part of the schema, so it is not asked whether RLS is on.
+ */
+function projectKey(file: string, supabase: boolean): string | undefined {
   const at = file.search(/(^|\/)supabase\/(migrations\/|config\.toml$)/i);
-  return at < 0 ? undefined : file.slice(0, at);
+  if (at >= 0) return file.slice(0, at);
+  if (!supabase || !/\.sql$/i.test(file)) return undefined;
+  const orm = /^(.*?)(^|\/)migrations\/[^/]+\/migration\.sql$/i.exec(file);
+  return orm ? `orm:${orm[1]}` : `loose:${file}`;
 }
 
 /** `[api] schemas = ["public", "api"]` from config.toml; `public` when absent. */

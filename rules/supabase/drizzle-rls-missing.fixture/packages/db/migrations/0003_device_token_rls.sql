@@ -1,0 +1,1 @@
+alter table "device_token" enable row level security;
