@@ -8,7 +8,7 @@ import { isFallbackOperator, returnedExpressions } from '../../js/syntax';
 import { CALL, Ref } from '../../refs';
 import type { PrivilegedApi } from './analysis';
 import type { EntryKind } from './entries';
-import { FileModel, isFunctionExpr, unwrap } from './model';
+import { FileModel, unwrap } from './model';
 import { isSecretLookup } from './lookups';
 import { localsValue } from './svelteLocals';
 import { directVerifier } from './verifiers';
