@@ -87,6 +87,19 @@ describe('corpus scoring windows and precedence', () => {
     assert.deepEqual(s.quiet.map((q) => q.violatedBy.length), [1, 0]);
   });
 
+  it('lets a finding answer to the nearest label: one line closer to a security label keeps a quiet one', () => {
+    // Open rule at line 5, its safe half at line 7: the finding on line 5 is the open rule's.
+    const dense = scoreApp({ app: 'a', labels: [label('security', 5), label('quiet', 7, 'rules')] }, [finding('security', 5)]);
+    assert.deepEqual([dense.expected[0].found, dense.quiet[0].violatedBy.length, dense.judged[0].status], [true, 0, 'right']);
+    // On the quiet label's own line, or as near to it as to the security label, the finding breaks it.
+    const onQuiet = scoreApp({ app: 'a', labels: [label('security', 5), label('quiet', 7, 'rules')] }, [finding('security', 7)]);
+    const between = scoreApp({ app: 'a', labels: [label('security', 5), label('quiet', 7, 'rules')] }, [finding('security', 6)]);
+    assert.deepEqual([onQuiet.quiet[0].violatedBy.length, between.quiet[0].violatedBy.length], [1, 1]);
+    // A look-alike one line above a real client: the client's finding is the lock-in label's.
+    const lookalike = scoreApp({ app: 'a', labels: [label('quiet', 12, 'lookalike'), label('lockin', 13)] }, [finding('lockin', 13, 'info')]);
+    assert.equal(lookalike.quiet[0].violatedBy.length, 0);
+  });
+
   it('lets a finding’s own verdict decide over a security label, and reports verdicts nothing matched', () => {
     const verdicts = [{ file: 'a.ts', line: 7, ruleId: 'supabase/x', verdict: 'false' as const, reason: 'r' }, { file: 'a.ts', line: 99, ruleId: 'supabase/x', verdict: 'true' as const, reason: 'r' }];
     const s = scoreApp({ app: 'a', labels: [label('security', 7)], verdicts }, [finding('security', 7)]);

@@ -91,6 +91,17 @@ export function breaks(finding: ScoredInput, label: Label): boolean {
   return finding.kind === 'security' && isLoud(finding) && near(finding, label, SECURITY_WINDOW);
 }
 
+/**
+ * Labels sit a few lines apart in dense code (a safe `allow list: if false` two lines below an open
+ * `allow get, write: if true`). A finding answers to the nearest label it touches: a quiet label is
+ * not broken by a finding that meets a lock-in or security label strictly closer to it.
+ */
+function breaksNearest(finding: ScoredInput, label: Label, labels: Label[]): boolean {
+  if (!breaks(finding, label)) return false;
+  const distance = Math.abs(finding.line - label.line);
+  return !labels.some((other) => meets(finding, other) && Math.abs(finding.line - other.line) < distance);
+}
+
 function verdictFor(finding: ScoredInput, verdicts: Verdict[]): Verdict | undefined {
   return verdicts.find((v) => v.file === finding.file && v.line === finding.line && v.ruleId === finding.ruleId);
 }
@@ -103,7 +114,7 @@ function judge(finding: ScoredInput, labels: Label[], verdicts: Verdict[]): Judg
   const verdict = verdictFor(finding, verdicts);
   if (verdict) return { finding, status: verdict.verdict === 'true' ? 'right' : 'wrong', by: 'verdict' };
   if (labels.some((l) => meets(finding, l) && l.expect === 'security')) return { finding, status: 'right', by: 'label' };
-  if (labels.some((l) => breaks(finding, l))) return { finding, status: 'wrong', by: 'quiet' };
+  if (labels.some((l) => breaksNearest(finding, l, labels))) return { finding, status: 'wrong', by: 'quiet' };
   return { finding, status: 'untriaged' };
 }
 
@@ -111,7 +122,7 @@ export function scoreApp(labelFile: LabelFile, findings: ScoredInput[]): AppScor
   const { labels } = labelFile;
   const verdicts = labelFile.verdicts ?? [];
   const expected = labels.filter((l) => l.expect !== 'quiet').map((label) => ({ label, found: findings.some((f) => meets(f, label)) }));
-  const quiet = labels.filter((l) => l.expect === 'quiet').map((label) => ({ label, violatedBy: findings.filter((f) => breaks(f, label)) }));
+  const quiet = labels.filter((l) => l.expect === 'quiet').map((label) => ({ label, violatedBy: findings.filter((f) => breaksNearest(f, label, labels)) }));
   const loud = findings.filter(isLoud);
   const judged = loud.map((f) => judge(f, labels, verdicts));
   const unusedVerdicts = verdicts.filter((v) => !loud.some((f) => verdictFor(f, [v])));
