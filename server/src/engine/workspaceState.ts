@@ -133,7 +133,7 @@ export class WorkspaceState {
       get: (file) => this.scans.get(file)?.facts,
       context: (key) => this.context.values().get(key),
       passed: (file, key, index) => this.params.passed(file, key, index),
-    }, this.aliases);
+    }, this.aliases, true);
     const parse = (file: string, text: string) => scanFile(file, text, index, this.factContext, { forceParse: true }).facts;
     this.linked = new LinkedHits(index.rules, this.scans, this.aliases, parse, (file, ruleId, e) => this.checkFailed(file, ruleId, e));
     this.factContext = {
@@ -179,6 +179,7 @@ export class WorkspaceState {
     this.context.changed(file, this.scans.get(file), scan);
     this.params.changed(this.scans.get(file)?.facts, scan.facts);
     this.scans.set(file, scan);
+    this.resolver.forgetValues();
     this.invalidateWorkspaceHits(file);
     const linkedChanged = [...new Set([...dropped, ...this.linked.invalidate(file)])];
     return { scan, exportsChanged: before !== this.exportSignature(file), linkedChanged };
@@ -221,6 +222,7 @@ export class WorkspaceState {
     this.context.changed(file, this.scans.get(file));
     this.params.changed(this.scans.get(file)?.facts);
     const existed = this.scans.delete(file);
+    this.resolver.forgetValues();
     if (isProjectConfig(file)) this.aliases.removeConfig(file);
     const dropped = existed ? this.filesChanged() : [];
     this.invalidateWorkspaceHits(file);

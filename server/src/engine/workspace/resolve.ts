@@ -29,8 +29,21 @@ export interface FactsLookup {
 export class Resolver {
   /** resolveFile answers by importing folder and specifier; valid while the set of files is unchanged. */
   private readonly fileMemo = new Map<string, string | null>();
+  /**
+   * resolve answers for workspace roots, when the owner keeps them (WorkspaceState: every site of
+   * every file resolves the same few imports and parameters). Valid while no file's facts change:
+   * the owner calls forgetValues on each change. Off where reads must be seen (LinkedHits).
+   */
+  private readonly valueMemo?: Map<string, Ref | null>;
+  /** isPlatformValue's test for class members exported by a file, by file and class (same validity). */
+  private readonly memberMemo?: Map<string, boolean>;
 
-  constructor(private readonly facts: FactsLookup, private readonly aliases: AliasTable) {}
+  constructor(private readonly facts: FactsLookup, private readonly aliases: AliasTable, memoize = false) {
+    if (memoize) {
+      this.valueMemo = new Map();
+      this.memberMemo = new Map();
+    }
+  }
 
   /** The alias prefixes specifiers may start with (see quotedWorkspaceSpecifiers). */
   aliasPrefixes(): string[] {
@@ -52,6 +65,13 @@ export class Resolver {
   /** Files were added or removed (or aliases changed): forget remembered file resolutions. */
   forgetFiles(): void {
     this.fileMemo.clear();
+    this.forgetValues();
+  }
+
+  /** Some file's facts (exports, context writes, passed arguments) changed: forget remembered values. */
+  forgetValues(): void {
+    this.valueMemo?.clear();
+    this.memberMemo?.clear();
   }
 
   /** Every root-relative path the specifier could name, in resolution order (for loading on demand). */
@@ -74,6 +94,19 @@ export class Resolver {
   resolve(file: string, ref: Ref, hops = 0): Ref | undefined {
     if (ref.root.kind !== 'ws') return ref;
     if (hops > MAX_HOPS) return undefined;
+    const memo = this.valueMemo;
+    if (!memo) return this.resolveWorkspace(file, ref, hops);
+    const key = `${file}\0${ref.root.spec}\0${ref.root.name}\0${hops}\0${ref.path.join('\0')}`;
+    let found = memo.get(key);
+    if (found === undefined) {
+      found = this.resolveWorkspace(file, ref, hops) ?? null;
+      memo.set(key, found);
+    }
+    return found ?? undefined;
+  }
+
+  private resolveWorkspace(file: string, ref: Ref, hops: number): Ref | undefined {
+    if (ref.root.kind !== 'ws') return ref;
     if (ref.root.spec === CONTEXT_SPEC) return this.resolveContext(file, ref.root.name, ref.path, hops);
     if (ref.root.spec === PARAM_SPEC) return this.resolveParam(file, ref.root.name, ref.path, hops);
     const target = this.resolveFile(file, ref.root.spec);
@@ -124,8 +157,19 @@ export class Resolver {
     const root = ref.root;
     if (root.kind !== 'ws' || root.spec.startsWith('#') || ref.path.length !== 1 || ref.path[0] !== CALL) return false;
     const target = this.resolveFile(file, root.spec);
-    const prefix = classMemberExport(root.name, '');
-    return !!target && Object.keys(this.facts.get(target)?.exports ?? {}).some((name) => name.startsWith(prefix));
+    return !!target && this.exportsMembersOf(target, root.name);
+  }
+
+  /** Does the file export members of this class (`Manager#db`)? */
+  private exportsMembersOf(file: string, className: string): boolean {
+    const key = `${file}\0${className}`;
+    let found = this.memberMemo?.get(key);
+    if (found === undefined) {
+      const prefix = classMemberExport(className, '');
+      found = Object.keys(this.facts.get(file)?.exports ?? {}).some((name) => name.startsWith(prefix));
+      this.memberMemo?.set(key, found);
+    }
+    return found;
   }
 
   /** A parameter is what some caller passes (the first, in caller path order, that is a platform value). */
