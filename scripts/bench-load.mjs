@@ -21,21 +21,41 @@ export async function runLoadBench(root, args) {
   const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',')) : undefined;
   const wanted = (name) => !only || only.has(name);
   const client = await import(join(root, 'out', 'test', 'helpers', 'lspClient.js'));
-  console.log(`machine: ${cpus().length} × ${cpus()[0].model.trim()}, node ${process.version}; ${runs} run(s), a fresh server each`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0].model.trim()}, node ${process.version}; ${runs} run(s), a fresh server each`,
+  );
   for (let run = 1; run <= runs; run++) {
     const dir = makeWorkspace(root);
     const server = await client.startServer(dir);
     await client.waitForLog(server, /indexed .* files/, 60_000);
     const burst = wanted('burst') ? await burstScenario(client, server, dir) : undefined;
-    const typing = wanted('typing') ? [await typingScenario(client, server, dir, 3000), await typingScenario(client, server, dir, 6000)] : [];
+    const typing = wanted('typing')
+      ? [await typingScenario(client, server, dir, 3000), await typingScenario(client, server, dir, 6000)]
+      : [];
     const storm = wanted('storm') ? await stormScenario(client, server, dir) : undefined;
     if (args.includes('--logs')) console.log(server.logs.filter((l) => l.includes('timing')).join('\n'));
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
     console.log(`run ${run}:`);
-    if (burst) console.log(`  burst of ${BURST_EDITS} edits, ${burst.lines} lines: final diagnostics ${ms(burst.finalMs)} after the burst started (${burst.pulls} pulls answered, ${burst.cancelled} cancelled); RSS ${burst.rssBefore} → peak ${burst.rssPeak} MB (+${burst.rssPeak - burst.rssBefore}; +${burst.rssSettled - burst.rssBefore} a second later); hover during the burst median ${ms(burst.hoverMedian)}, max ${ms(burst.hoverMax)} over ${burst.hovers}`);
-    for (const t of typing) console.log(`  typing ${t.seconds} s at 10 chars/s, ${t.findings} findings: final diagnostics ${ms(t.lagMs)} after the last keystroke (${t.pulls} pulls answered, ${t.cancelled} cancelled); RSS peak +${t.rssPeak - t.rssBefore} MB (+${t.rssSettled - t.rssBefore} a second later)`);
-    if (storm) console.log(`  storm of ${storm.files} files changed on disk: open document's pull answered ${ms(storm.pullMs)}, hover ${ms(storm.hoverMs)} after it; RSS ${storm.rssBefore} → peak ${storm.rssPeak} MB`);
+    if (burst)
+      console.log(
+        `  burst of ${BURST_EDITS} edits, ${burst.lines} lines: final diagnostics ${ms(burst.finalMs)} after the ` +
+          `burst started (${burst.pulls} pulls answered, ${burst.cancelled} cancelled); RSS ${burst.rssBefore} → ` +
+          `peak ${burst.rssPeak} MB (+${burst.rssPeak - burst.rssBefore}; +${burst.rssSettled - burst.rssBefore} ` +
+          `a second later); hover during the burst median ${ms(burst.hoverMedian)}, max ${ms(burst.hoverMax)} ` +
+          `over ${burst.hovers}`,
+      );
+    for (const t of typing)
+      console.log(
+        `  typing ${t.seconds} s at 10 chars/s, ${t.findings} findings: final diagnostics ${ms(t.lagMs)} after ` +
+          `the last keystroke (${t.pulls} pulls answered, ${t.cancelled} cancelled); RSS peak ` +
+          `+${t.rssPeak - t.rssBefore} MB (+${t.rssSettled - t.rssBefore} a second later)`,
+      );
+    if (storm)
+      console.log(
+        `  storm of ${storm.files} files changed on disk: open document's pull answered ${ms(storm.pullMs)}, ` +
+          `hover ${ms(storm.hoverMs)} after it; RSS ${storm.rssBefore} → peak ${storm.rssPeak} MB`,
+      );
   }
 }
 
@@ -53,10 +73,14 @@ function makeWorkspace(root) {
 
 /** A Supabase query every `every`-th line; the middle query has a comment before it to type into. */
 export function platformFile(lines, every) {
-  const out = [`import { createClient } from '@supabase/supabase-js'`, `const supabase = createClient('https://x.supabase.co', 'anon')`];
+  const out = [
+    `import { createClient } from '@supabase/supabase-js'`,
+    `const supabase = createClient('https://x.supabase.co', 'anon')`,
+  ];
   for (let i = 0; out.length < lines; i++) {
     const comment = out.length === Math.floor(lines / 2) ? '/* typed: */ ' : '';
-    if (out.length % every === 0) out.push(`export const q${i} = () => ${comment}supabase.from('t${i % 40}').select('*')`);
+    if (out.length % every === 0)
+      out.push(`export const q${i} = () => ${comment}supabase.from('t${i % 40}').select('*')`);
     else out.push(`export const n${i} = (a: number) => a * ${i} + ${i % 7}`);
   }
   return out.join('\n') + '\n';
@@ -83,12 +107,17 @@ function sampleRss(pid) {
 }
 
 function open(server, uri, text) {
-  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+  server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'typescript', version: 1, text },
+  });
 }
 
 function insert(server, uri, version, line, character, text) {
   const at = { line, character };
-  server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text }] });
+  server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: at, end: at }, text }],
+  });
 }
 
 async function timed(promise) {
@@ -97,7 +126,8 @@ async function timed(promise) {
   return performance.now() - t;
 }
 
-const hover = (server, uri, line, character) => server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+const hover = (server, uri, line, character) =>
+  server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
 
 async function burstScenario(client, server, dir) {
   const uri = client.uriOf(dir, 'big/burst.ts');
@@ -136,11 +166,25 @@ async function burstScenario(client, server, dir) {
   await rss.stop();
   const queries = puller.latest().filter((d) => d.code === 'supabase/query-builder');
   const placed = queries.filter((d) => lines[d.range.start.line].indexOf('supabase.from') === d.range.start.character);
-  if (placed.length !== queryLines.length) throw new Error(`burst: ${placed.length} of the final diagnostics are where the final text has its ${queryLines.length} queries`);
+  if (placed.length !== queryLines.length)
+    throw new Error(
+      `burst: ${placed.length} of the final diagnostics are where the final text has its ${queryLines.length} queries`,
+    );
   server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   const sorted = [...hovers].sort((a, b) => a - b);
   if (process.argv.includes('--logs')) console.log(`hovers (sent at + answered after, ms): ${hoverLog.join(' ')}`);
-  return { lines: 3000, finalMs, pulls: puller.received.length - 1, cancelled: puller.cancelled, rssBefore: rss.before, rssPeak: rss.peak, rssSettled: rss.settled, hovers: hovers.length, hoverMedian: sorted[Math.floor(sorted.length / 2)], hoverMax: sorted.at(-1) };
+  return {
+    lines: 3000,
+    finalMs,
+    pulls: puller.received.length - 1,
+    cancelled: puller.cancelled,
+    rssBefore: rss.before,
+    rssPeak: rss.peak,
+    rssSettled: rss.settled,
+    hovers: hovers.length,
+    hoverMedian: sorted[Math.floor(sorted.length / 2)],
+    hoverMax: sorted.at(-1),
+  };
 }
 
 /** Types `seconds` × 10 characters into the comment before the middle query, 100 ms apart. */
@@ -167,9 +211,19 @@ async function typingScenario(client, server, dir, durationMs) {
   await puller.idle();
   await rss.stop();
   const expected = lines[line].indexOf('supabase.from') + keystrokes;
-  if (!puller.latest().some((d) => d.range.start.line === line && d.range.start.character === expected)) throw new Error('typing: the final diagnostics are not those of the final text');
+  if (!puller.latest().some((d) => d.range.start.line === line && d.range.start.character === expected))
+    throw new Error('typing: the final diagnostics are not those of the final text');
   server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-  return { seconds: durationMs / 1000, findings, lagMs: puller.received.at(-1).at - last, pulls: puller.received.length - 1, cancelled: puller.cancelled, rssBefore: rss.before, rssPeak: rss.peak, rssSettled: rss.settled };
+  return {
+    seconds: durationMs / 1000,
+    findings,
+    lagMs: puller.received.at(-1).at - last,
+    pulls: puller.received.length - 1,
+    cancelled: puller.cancelled,
+    rssBefore: rss.before,
+    rssPeak: rss.peak,
+    rssSettled: rss.settled,
+  };
 }
 
 /** 360 files of the copied apps rewritten on disk (as a checkout does) while one file is open. */
@@ -178,7 +232,9 @@ async function stormScenario(client, server, dir) {
   const uri = client.uriOf(dir, openRel);
   open(server, uri, readFileSync(join(dir, openRel), 'utf8'));
   await client.pull(server, uri);
-  const files = listFiles(dir).filter((rel) => rel !== openRel && /\.(ts|tsx|js|jsx|json|sql|rules)$/.test(rel)).slice(0, STORM_FILES);
+  const files = listFiles(dir)
+    .filter((rel) => rel !== openRel && /\.(ts|tsx|js|jsx|json|sql|rules)$/.test(rel))
+    .slice(0, STORM_FILES);
   for (const [n, rel] of files.entries()) {
     const path = join(dir, rel);
     const before = readFileSync(path, 'utf8');
@@ -186,7 +242,9 @@ async function stormScenario(client, server, dir) {
   }
   const rss = sampleRss(server.process.pid);
   const started = performance.now();
-  server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: files.map((rel) => ({ uri: client.uriOf(dir, rel), type: 2 })) });
+  server.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: files.map((rel) => ({ uri: client.uriOf(dir, rel), type: 2 })),
+  });
   const pulled = client.pull(server, uri).then(() => performance.now() - started);
   const hovered = hover(server, uri, 3, 40).then(() => performance.now() - started);
   const [pullMs, hoverMs] = await Promise.all([pulled, hovered]);

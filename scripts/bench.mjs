@@ -32,8 +32,13 @@ const EDITS = 200;
 const dense = args.includes('--dense');
 const workspace = makeWorkspace(wanted, dense);
 const sizes = measureFiles(workspace);
-console.log(`machine: ${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-console.log(`workspace${dense ? ' (dense: example apps only)' : ''}: ${sizes.files} files, ${(sizes.bytes / 2 ** 20).toFixed(1)} MB (${sizes.code} JS/TS) in ${workspace}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+);
+console.log(
+  `workspace${dense ? ' (dense: example apps only)' : ''}: ${sizes.files} files, ` +
+    `${(sizes.bytes / 2 ** 20).toFixed(1)} MB (${sizes.code} JS/TS) in ${workspace}`,
+);
 
 // `--edits-only` skips the audit figures (for working on the language server); `--runs N` sets how
 // many times the audit and the baseline run.
@@ -51,10 +56,19 @@ function measureAudit() {
   const audit = median(audits);
   const parse = median(parses);
   const serial = runAudit(workspace, ['--workers', '0']);
-  console.log(`audit:      ${audit.ms} ms wall (median of ${runs}: ${audits.map((a) => a.ms).join(', ')}), ${(sizes.bytes / 2 ** 20 / (audit.ms / 1000)).toFixed(1)} MB/s, peak RSS ${audit.rssMb} MB, ${audit.cpuMs} ms CPU, ${audit.findings} findings, ${audit.scanned} files scanned`);
+  console.log(
+    `audit:      ${audit.ms} ms wall (median of ${runs}: ${audits.map((a) => a.ms).join(', ')}), ` +
+      `${(sizes.bytes / 2 ** 20 / (audit.ms / 1000)).toFixed(1)} MB/s, peak RSS ${audit.rssMb} MB, ${audit.cpuMs} ` +
+      `ms CPU, ${audit.findings} findings, ${audit.scanned} files scanned`,
+  );
   console.log(`  (--workers 0: ${serial.ms} ms wall, peak RSS ${serial.rssMb} MB)`);
-  console.log(`parse-only: ${parse.ms} ms wall (median of ${runs}: ${parses.map((p) => p.ms).join(', ')}; TypeScript createSourceFile over the ${parse.files} JS/TS files the audit reads, ${parse.mb} MB, one thread)`);
-  console.log(`audit ÷ parse-only: ${(audit.ms / parse.ms).toFixed(2)} (audit CPU ÷ parse-only wall: ${(audit.cpuMs / parse.ms).toFixed(2)})`);
+  console.log(
+    `parse-only: ${parse.ms} ms wall (median of ${runs}: ${parses.map((p) => p.ms).join(', ')}; TypeScript ` +
+      `createSourceFile over the ${parse.files} JS/TS files the audit reads, ${parse.mb} MB, one thread)`,
+  );
+  console.log(
+    `audit ÷ parse-only: ${(audit.ms / parse.ms).toFixed(2)} (audit CPU ÷ parse-only wall: ${(audit.cpuMs / parse.ms).toFixed(2)})`,
+  );
 }
 
 /** The run with the median wall time. */
@@ -63,9 +77,19 @@ function median(list) {
 }
 
 const edit = await runEditLoop(workspace);
-console.log(`start-up: process start → initialize answered ${edit.spawnMs.toFixed(0)} ms; then open a file → its diagnostics ${edit.firstMs.toFixed(0)} ms`);
-for (const [label, loop] of [['worst-case', edit.worst], ['typical', edit.typical]]) {
-  console.log(`edit → diagnostics, ${label} ${loop.lines}-line file: round trip median ${loop.median.toFixed(1)} ms, p95 ${loop.p95.toFixed(1)} ms over ${loop.samples} edits (first edit ${loop.first.toFixed(1)} ms); server median ${loop.serverMedian.toFixed(1)} ms, p95 ${loop.serverP95.toFixed(1)} ms`);
+console.log(
+  `start-up: process start → initialize answered ${edit.spawnMs.toFixed(0)} ms; then open a file → its ` +
+    `diagnostics ${edit.firstMs.toFixed(0)} ms`,
+);
+for (const [label, loop] of [
+  ['worst-case', edit.worst],
+  ['typical', edit.typical],
+]) {
+  console.log(
+    `edit → diagnostics, ${label} ${loop.lines}-line file: round trip median ${loop.median.toFixed(1)} ms, p95 ` +
+      `${loop.p95.toFixed(1)} ms over ${loop.samples} edits (first edit ${loop.first.toFixed(1)} ms); server ` +
+      `median ${loop.serverMedian.toFixed(1)} ms, p95 ${loop.serverP95.toFixed(1)} ms`,
+  );
 }
 console.log('  (worst case: a platform call every seventh line; typical: third-party code with three platform lines)');
 // `--keep` leaves the workspace in place (to profile against it); otherwise 24 MB a run would pile up.
@@ -108,25 +132,47 @@ function makeWorkspace(count, onlyApps) {
  * baseline parsed twice the code the audit read.)
  */
 function asOwnSource(path) {
-  return path.split(sep).map((part) => (PRUNED_DIRS.has(part) ? `${part}-src` : part)).join(sep);
+  return path
+    .split(sep)
+    .map((part) => (PRUNED_DIRS.has(part) ? `${part}-src` : part))
+    .join(sep);
 }
 
 /** Ordinary code (third-party source) of about the same length, with three platform lines on top. */
 function typicalFile(lines) {
-  const head = [`import { createClient } from '@supabase/supabase-js'`, `const supabase = createClient('https://x.supabase.co', 'anon')`, `export async function loadNotes() { const { data } = await supabase.from('notes').select('*'); return data }`];
+  const head = [
+    `import { createClient } from '@supabase/supabase-js'`,
+    `const supabase = createClient('https://x.supabase.co', 'anon')`,
+    `export async function loadNotes() { const { data } = await supabase.from('notes').select('*'); return data }`,
+  ];
   const body = [];
   for (const file of listJs(join(root, 'node_modules')).sort()) {
     if (body.length + head.length >= lines) break;
-    body.push(...readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/^#!.*/, '')));
+    body.push(
+      ...readFileSync(file, 'utf8')
+        .split('\n')
+        .map((l) => l.replace(/^#!.*/, '')),
+    );
   }
   return [...head, ...body.slice(0, lines - head.length)].join('\n') + '\n';
 }
 
 /** Every seventh line a platform call: a worst case for re-checking. */
 function bigFile(lines) {
-  const out = [`import { createClient } from '@supabase/supabase-js'`, `const supabase = createClient('https://x.supabase.co', 'anon')`];
+  const out = [
+    `import { createClient } from '@supabase/supabase-js'`,
+    `const supabase = createClient('https://x.supabase.co', 'anon')`,
+  ];
   for (let i = 0; out.length < lines; i++) {
-    out.push(`export async function load${i}(id: string) {`, `  const { data, error } = await supabase.from('table${i % 40}').select('*').eq('id', id)`, `  if (error) throw error`, `  const total = (data ?? []).reduce((sum, row) => sum + Number(row.amount ?? 0), 0)`, `  return { rows: data, total }`, `}`, '');
+    out.push(
+      `export async function load${i}(id: string) {`,
+      `  const { data, error } = await supabase.from('table${i % 40}').select('*').eq('id', id)`,
+      `  if (error) throw error`,
+      `  const total = (data ?? []).reduce((sum, row) => sum + Number(row.amount ?? 0), 0)`,
+      `  return { rows: data, total }`,
+      `}`,
+      '',
+    );
   }
   return out.slice(0, lines).join('\n') + '\n';
 }
@@ -145,7 +191,9 @@ function countFiles(dir) {
 }
 
 function measureFiles(dir) {
-  let files = 0, bytes = 0, code = 0;
+  let files = 0,
+    bytes = 0,
+    code = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     files++;
@@ -162,9 +210,13 @@ function measureFiles(dir) {
  */
 function runAudit(dir, extraArgs = []) {
   const script = `const cli = require(${JSON.stringify(join(root, 'dist', 'cli.js'))});
-    (async () => { const t = performance.now(); const { report } = await cli.runAudit(cli.parseArgs(${JSON.stringify([dir, '--no-cache', ...extraArgs])}));
+    (async () => {
+      const t = performance.now();
+      const { report } = await cli.runAudit(cli.parseArgs(${JSON.stringify([dir, '--no-cache', ...extraArgs])}));
     const { userCPUTime, systemCPUTime, maxRSS } = process.resourceUsage();
-    console.log(JSON.stringify({ ms: Math.round(performance.now() - t), cpuMs: Math.round((userCPUTime + systemCPUTime) / 1000), rssMb: Math.round(maxRSS / 1024), findings: report.findings.length, scanned: report.stats.files })); })();`;
+    console.log(JSON.stringify({
+      ms: Math.round(performance.now() - t), cpuMs: Math.round((userCPUTime + systemCPUTime) / 1000), rssMb: Math.round(maxRSS / 1024),
+      findings: report.findings.length, scanned: report.stats.files })); })();`;
   const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (out.status !== 0) throw new Error(out.stderr);
   return JSON.parse(out.stdout.trim().split('\n').pop());
@@ -179,15 +231,26 @@ async function runEditLoop(dir) {
   const initialized = performance.now();
   const firstRel = 'apps0/supabase-app/src/features/notes.ts';
   const firstUri = uriOf(dir, firstRel);
-  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: firstUri, languageId: 'typescript', version: 1, text: readFileSync(join(dir, firstRel), 'utf8') } });
+  server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: {
+      uri: firstUri,
+      languageId: 'typescript',
+      version: 1,
+      text: readFileSync(join(dir, firstRel), 'utf8'),
+    },
+  });
   await pull(server, firstUri);
   const firstMs = performance.now() - initialized;
   const spawnMs = initialized - started;
   await waitForLog(server, /indexed .* files/, 120_000);
   // Each edit changes the text: the worst case a different function each time, the typical file
   // the number in a comment.
-  const worst = await editLoop(server, dir, 'big/bigFile.ts', (text, v) => text.replace('  return { rows: data, total }', `  return { rows: data, total, v: ${v} }`));
-  const typical = await editLoop(server, dir, 'big/typical.js', (text, v) => text.replace(/return data(?: \/\* \d+ \*\/)? }/, `return data /* ${v} */ }`));
+  const worst = await editLoop(server, dir, 'big/bigFile.ts', (text, v) =>
+    text.replace('  return { rows: data, total }', `  return { rows: data, total, v: ${v} }`),
+  );
+  const typical = await editLoop(server, dir, 'big/typical.js', (text, v) =>
+    text.replace(/return data(?: \/\* \d+ \*\/)? }/, `return data /* ${v} */ }`),
+  );
   await server.stop();
   return { worst, typical, firstMs, spawnMs };
 }
@@ -201,7 +264,9 @@ async function editLoop(server, dir, rel, edit) {
   const { pull, uriOf } = await import(join(root, 'out', 'test', 'helpers', 'lspClient.js'));
   const uri = uriOf(dir, rel);
   let text = readFileSync(join(dir, rel), 'utf8');
-  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: rel.endsWith('.ts') ? 'typescript' : 'javascript', version: 1, text } });
+  server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: rel.endsWith('.ts') ? 'typescript' : 'javascript', version: 1, text },
+  });
   await pull(server, uri);
   const times = [];
   for (let version = 2; version < EDITS + 2; version++) {
@@ -209,13 +274,27 @@ async function editLoop(server, dir, rel, edit) {
     if (edited === text) throw new Error(`edit ${version} of ${rel} changed nothing`);
     text = edited;
     const t = performance.now();
-    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     await pull(server, uri);
     times.push(performance.now() - t);
   }
   const pattern = new RegExp(`timing: change ${rel.replace(/[./]/g, '\\$&')} re-checked in ([\\d.]+) ms`);
-  const serverTimes = server.logs.map((l) => pattern.exec(l)?.[1]).filter(Boolean).map(Number);
+  const serverTimes = server.logs
+    .map((l) => pattern.exec(l)?.[1])
+    .filter(Boolean)
+    .map(Number);
   const first = times[0];
   const pct = (list, p) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * p))];
-  return { lines: text.split('\n').length - 1, samples: times.length, first, median: pct(times, 0.5), p95: pct(times, 0.95), serverMedian: pct(serverTimes, 0.5), serverP95: pct(serverTimes, 0.95) };
+  return {
+    lines: text.split('\n').length - 1,
+    samples: times.length,
+    first,
+    median: pct(times, 0.5),
+    p95: pct(times, 0.95),
+    serverMedian: pct(serverTimes, 0.5),
+    serverP95: pct(serverTimes, 0.95),
+  };
 }

@@ -7,15 +7,34 @@ import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkApps, danglingLabels, extraFolders, InputError, loadLabels, loadManifest, parseOptions, USAGE, UsageError } from './lib/corpusInput.mjs';
+import {
+  checkApps,
+  danglingLabels,
+  extraFolders,
+  InputError,
+  loadLabels,
+  loadManifest,
+  parseOptions,
+  USAGE,
+  UsageError,
+} from './lib/corpusInput.mjs';
 import { firstWorkspaceReport } from './lib/corpusLsp.mjs';
-import { accuracyTable, categoryTable, familyTable, gridTable, lspLines, missLines, speedTable } from './lib/corpusPrint.mjs';
+import {
+  accuracyTable,
+  categoryTable,
+  familyTable,
+  gridTable,
+  lspLines,
+  missLines,
+  speedTable,
+} from './lib/corpusPrint.mjs';
 import { timeFolder, tools } from './lib/corpusRuns.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = (path) => createRequire(import.meta.url)(join(root, 'out', 'test', 'corpus', path));
 const { labelFileProblems, scoreApp } = built('score.js');
-const { byAppKeys, byCategory, byFamily, byPlatform, lockinGrid, precision, recall, tallyBy, total } = built('tally.js');
+const { byAppKeys, byCategory, byFamily, byPlatform, lockinGrid, precision, recall, tallyBy, total } =
+  built('tally.js');
 
 const progress = (text) => process.stderr.write(`${text}\n`);
 
@@ -40,7 +59,9 @@ async function main(argv) {
   if (manifest.length === 0) throw new InputError(`the manifest ${options.manifest} lists no apps`);
   const problems = checkApps(options.dir, manifest);
   if (problems.length) {
-    console.error(`corpus: ${problems.length} of ${manifest.length} apps cannot be scored:\n  ${problems.join('\n  ')}`);
+    console.error(
+      `corpus: ${problems.length} of ${manifest.length} apps cannot be scored:\n  ${problems.join('\n  ')}`,
+    );
     return 2;
   }
   const labels = loadLabels(options.labels, manifest, labelFileProblems);
@@ -64,7 +85,8 @@ async function main(argv) {
 
 async function timeWhole(kit, options, manifest) {
   const extra = extraFolders(options.dir, manifest);
-  if (extra.length) progress(`note: the whole-folder runs also read folders the manifest does not list: ${extra.join(', ')}`);
+  if (extra.length)
+    progress(`note: the whole-folder runs also read folders the manifest does not list: ${extra.join(', ')}`);
   progress(`whole folder ${options.dir}: ${options.runs} run${options.runs > 1 ? 's' : ''}…`);
   const timed = await timeFolder(kit, options.dir, options);
   return { name: '(whole folder)', ...timed, extra };
@@ -74,12 +96,27 @@ function summarize(apps, whole, lsp, options) {
   const scores = apps.map((a) => a.score);
   const frameworksOf = new Map(apps.map((a) => [a.name, a.frameworks]));
   const object = (map) => Object.fromEntries([...map].map(([k, t]) => [k, withRates(t)]));
-  const speed = (r) => ({ files: r.report.stats.files, bytes: r.report.stats.bytes, findings: r.report.findings.length, engineMs: r.report.stats.ms, audit: r.audit, astGrep: r.astGrep, parseOnly: r.parseOnly });
+  const speed = (r) => ({
+    files: r.report.stats.files,
+    bytes: r.report.stats.bytes,
+    findings: r.report.findings.length,
+    engineMs: r.report.stats.ms,
+    audit: r.audit,
+    astGrep: r.astGrep,
+    parseOnly: r.parseOnly,
+  });
   return {
     dir: options.dir,
     runs: options.runs,
     machine: `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
-    apps: apps.map((a) => ({ name: a.name, platforms: a.platforms, frameworks: a.frameworks, ...speed(a), accuracy: withRates(total([a.score])), misses: missLines(a.name, a.score, a.dangling) })),
+    apps: apps.map((a) => ({
+      name: a.name,
+      platforms: a.platforms,
+      frameworks: a.frameworks,
+      ...speed(a),
+      accuracy: withRates(total([a.score])),
+      misses: missLines(a.name, a.score, a.dangling),
+    })),
     total: withRates(total(scores)),
     byPlatform: object(tallyBy(scores, byPlatform)),
     byFramework: object(byAppKeys(scores, (app) => frameworksOf.get(app))),
@@ -108,15 +145,41 @@ function printText(figures, apps, options) {
   const out = [`corpus ${figures.dir}: ${apps.length} apps; machine: ${figures.machine}`, ''];
   const perApp = new Map(apps.map((a) => [a.name, total([a.score])]));
   out.push(accuracyTable('accuracy per app', 'app', perApp, totalTally, precision), '');
-  out.push(accuracyTable('per platform (labels by their platform, findings by theirs)', 'platform', tallyBy(scores, byPlatform), totalTally, precision), '');
-  out.push(accuracyTable('per framework (an app counts under each of its frameworks)', 'framework', byAppKeys(scores, (app) => frameworksOf.get(app)), totalTally, precision), '');
+  out.push(
+    accuracyTable(
+      'per platform (labels by their platform, findings by theirs)',
+      'platform',
+      tallyBy(scores, byPlatform),
+      totalTally,
+      precision,
+    ),
+    '',
+  );
+  out.push(
+    accuracyTable(
+      'per framework (an app counts under each of its frameworks)',
+      'framework',
+      byAppKeys(scores, (app) => frameworksOf.get(app)),
+      totalTally,
+      precision,
+    ),
+    '',
+  );
   out.push(gridTable(lockinGrid(scores, (app) => frameworksOf.get(app))), '');
   out.push(familyTable(tallyBy(scores, byFamily)), '', categoryTable(tallyBy(scores, byCategory), precision), '');
   const runsNote = `medians of ${options.runs} run${options.runs > 1 ? 's' : ''} each, alternating`;
   out.push(`speed and memory per app (${runsNote}; wall time from spawn to exit; peak RSS of the process)`);
-  const rows = [...figures.apps, sumOfApps(figures.apps), ...(figures.whole ? [{ name: '(whole folder)', ...figures.whole }] : [])];
+  const rows = [
+    ...figures.apps,
+    sumOfApps(figures.apps),
+    ...(figures.whole ? [{ name: '(whole folder)', ...figures.whole }] : []),
+  ];
   out.push(speedTable(rows), '');
-  if (figures.whole?.extraFolders.length) out.push(`(the whole folder also holds ${figures.whole.extraFolders.join(', ')}, which the manifest does not list)`, '');
+  if (figures.whole?.extraFolders.length)
+    out.push(
+      `(the whole folder also holds ${figures.whole.extraFolders.join(', ')}, which the manifest does not list)`,
+      '',
+    );
   out.push(...wholeLines(figures.whole), ...lspLines(figures.lsp));
   if (options.misses) out.push('', 'misses:', ...apps.flatMap((a) => missLines(a.name, a.score, a.dangling)));
   else if (apps.some((a) => a.dangling.length)) out.push('', 'some labels point at files the apps lack: see --misses');
@@ -127,14 +190,30 @@ function printText(figures, apps, options) {
 function sumOfApps(apps) {
   const sum = (pick) => apps.reduce((s, a) => s + (pick(a) ?? 0), 0);
   const max = (pick) => Math.max(...apps.map((a) => pick(a) ?? 0));
-  const tool = (key) => (apps[0][key] ? { ms: sum((a) => a[key].ms), rssMb: max((a) => a[key].rssMb), approximate: apps[0][key].approximate } : undefined);
-  return { name: '(all apps: sum, RSS max)', files: sum((a) => a.files), bytes: sum((a) => a.bytes), engineMs: sum((a) => a.engineMs), audit: tool('audit'), astGrep: tool('astGrep'), parseOnly: tool('parseOnly') };
+  const tool = (key) =>
+    apps[0][key]
+      ? { ms: sum((a) => a[key].ms), rssMb: max((a) => a[key].rssMb), approximate: apps[0][key].approximate }
+      : undefined;
+  return {
+    name: '(all apps: sum, RSS max)',
+    files: sum((a) => a.files),
+    bytes: sum((a) => a.bytes),
+    engineMs: sum((a) => a.engineMs),
+    audit: tool('audit'),
+    astGrep: tool('astGrep'),
+    parseOnly: tool('parseOnly'),
+  };
 }
 
 /** The whole folder's figures in words, with what the peers did there. */
 function wholeLines(whole) {
   if (!whole) return [];
-  const ratios = (w) => `audit÷ast-grep ${(w.audit.ms / w.astGrep.ms).toFixed(2)}×, audit÷parse-only ${(w.audit.ms / w.parseOnly.ms).toFixed(2)}×`;
+  const ratios = (w) =>
+    `audit÷ast-grep ${(w.audit.ms / w.astGrep.ms).toFixed(2)}×, audit÷parse-only ${(w.audit.ms / w.parseOnly.ms).toFixed(2)}×`;
   if (!whole.astGrep) return [`whole folder: audit ${whole.audit.ms} ms, peak RSS ${whole.audit.rssMb} MB`];
-  return [`whole folder: audit ${whole.audit.ms} ms (${whole.findings} findings), ast-grep ${whole.astGrep.ms} ms (${whole.astGrep.matches} matches), parse-only ${whole.parseOnly.ms} ms (${whole.parseOnly.files} files, ${whole.parseOnly.mb} MB): ${ratios(whole)}`];
+  return [
+    `whole folder: audit ${whole.audit.ms} ms (${whole.findings} findings), ast-grep ${whole.astGrep.ms} ms ` +
+      `(${whole.astGrep.matches} matches), parse-only ${whole.parseOnly.ms} ms (${whole.parseOnly.files} files, ` +
+      `${whole.parseOnly.mb} MB): ${ratios(whole)}`,
+  ];
 }

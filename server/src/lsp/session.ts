@@ -3,7 +3,14 @@
 
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CancellationToken, Connection, Diagnostic, FileChangeType, FileEvent, TextDocuments } from 'vscode-languageserver';
+import {
+  CancellationToken,
+  Connection,
+  Diagnostic,
+  FileChangeType,
+  FileEvent,
+  TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../engine/types';
 import { ShowMessageOnceNotification, SummaryChangedNotification } from '../protocol';
@@ -41,9 +48,15 @@ export class Session {
   private readonly queue = new UpdateQueue((message) => this.log(message));
   readonly openDocuments: OpenDocuments;
 
-  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>, private readonly activity: MessageActivity) {
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    private readonly activity: MessageActivity,
+  ) {
     this.settings = new SettingsCache(connection, () => this.configurationSupported);
-    this.openDocuments = new OpenDocuments(documents, this.queue, activity, (uri, text, reason, superseded) => this.applyDocument(uri, text, reason, superseded));
+    this.openDocuments = new OpenDocuments(documents, this.queue, activity, (uri, text, reason, superseded) =>
+      this.applyDocument(uri, text, reason, superseded),
+    );
   }
 
   log(message: string): void {
@@ -56,7 +69,9 @@ export class Session {
    */
   refreshDiagnostics(): void {
     if (!this.diagnosticRefreshSupported) return;
-    this.connection.languages.diagnostics.refresh().catch((e: Error) => this.log(`diagnostics refresh declined: ${e.message}`));
+    this.connection.languages.diagnostics
+      .refresh()
+      .catch((e: Error) => this.log(`diagnostics refresh declined: ${e.message}`));
   }
 
   readonly docsHref = ruleDocsLinks();
@@ -66,7 +81,11 @@ export class Session {
     const settings = await this.settings.get(uri);
     const started = performance.now();
     const folder = new FolderIndex(root, this.loadRules(root, settings));
-    if (TIMING) this.log(`timing: rules for ${root} loaded in ${(performance.now() - started).toFixed(1)} ms (process up ${Math.round(performance.now())} ms)`);
+    if (TIMING)
+      this.log(
+        `timing: rules for ${root} loaded in ${(performance.now() - started).toFixed(1)} ms (process up ` +
+          `${Math.round(performance.now())} ms)`,
+      );
     this.folderSettings.set(folder, settings);
     this.folders.add(folder);
     return folder;
@@ -77,7 +96,10 @@ export class Session {
     for (const error of set.errors) {
       const file = relative(root, error.file) || error.file;
       this.log(`rule file ${file}: ${error.message}`);
-      this.connection.sendNotification(ShowMessageOnceNotification, { key: `rules:${error.file}`, message: `Lock-in Lens could not load rule ${file}: ${error.message}` });
+      this.connection.sendNotification(ShowMessageOnceNotification, {
+        key: `rules:${error.file}`,
+        message: `Lock-in Lens could not load rule ${file}: ${error.message}`,
+      });
     }
     return set;
   }
@@ -88,7 +110,9 @@ export class Session {
       const started = performance.now();
       await folder.indexAll();
       for (const e of folder.errors) this.log(`${e.file}: ${e.message}`);
-      this.log(`indexed ${folder.root}: ${folder.state.scans.size} files in ${Math.round(performance.now() - started)} ms`);
+      this.log(
+        `indexed ${folder.root}: ${folder.state.scans.size} files in ${Math.round(performance.now() - started)} ms`,
+      );
       this.versions.bump([...folder.findings.keys()].map((rel) => uriOf(folder, rel)));
     }
     this.refreshDiagnostics();
@@ -119,7 +143,12 @@ export class Session {
    * Analyses an open document's text (opened, edited, or saved in on-save mode): re-scans it and
    * notes what depends on it. The scan is taken in only if no newer text arrived while it ran.
    */
-  private async applyDocument(uri: string, text: string, reason: ChangeReason, superseded: () => boolean): Promise<boolean> {
+  private async applyDocument(
+    uri: string,
+    text: string,
+    reason: ChangeReason,
+    superseded: () => boolean,
+  ): Promise<boolean> {
     const located = this.locate(uri);
     if (!located) return true;
     if (reason === 'change' && !located.folder.isOpen(located.rel)) reason = 'open';
@@ -128,13 +157,20 @@ export class Session {
     if (!located.folder.isWanted(located.rel) && reason !== 'open') return true;
     const started = performance.now();
     // Requests are answered between slices of the scan; one a newer text overtook stops at the next.
-    const scanned = await runInSlices(withPauseAtEnd(located.folder.scanOpenSteps(located.rel, text)), this.activity, superseded);
+    const scanned = await runInSlices(
+      withPauseAtEnd(located.folder.scanOpenSteps(located.rel, text)),
+      this.activity,
+      superseded,
+    );
     if (!scanned.done && scanned.why === 'failed') {
       this.logFailure(uri, scanned.error);
       return true; // the server never crashes on a file: it is skipped
     }
     if (!scanned.done) {
-      if (TIMING) this.log(`timing: ${reason} ${located.rel} dropped after ${(performance.now() - started).toFixed(1)} ms (newer text)`);
+      if (TIMING)
+        this.log(
+          `timing: ${reason} ${located.rel} dropped after ${(performance.now() - started).toFixed(1)} ms (newer text)`,
+        );
       return false;
     }
     const scan = scanned.value;
@@ -144,7 +180,11 @@ export class Session {
       this.logProblemsOnce(located.rel, located.folder.problemsOf(located.rel, text));
       if (reason === 'open') located.folder.ensureImports(located.rel);
       this.afterChange(located.folder, changed, located.rel);
-      if (TIMING) this.log(`timing: ${reason} ${located.rel} re-checked in ${(performance.now() - started).toFixed(1)} ms (then ${(performance.now() - taking).toFixed(1)} ms to take it in)`);
+      if (TIMING)
+        this.log(
+          `timing: ${reason} ${located.rel} re-checked in ${(performance.now() - started).toFixed(1)} ms (then ` +
+            `${(performance.now() - taking).toFixed(1)} ms to take it in)`,
+        );
     });
     return true;
   }
@@ -153,7 +193,8 @@ export class Session {
     this.openDocuments.closed(document.uri);
     void this.enqueue(() => {
       const located = this.locate(document.uri);
-      if (located) this.guard(document.uri, () => this.afterChange(located.folder, located.folder.closeDocument(located.rel)));
+      if (located)
+        this.guard(document.uri, () => this.afterChange(located.folder, located.folder.closeDocument(located.rel)));
     });
   }
 
@@ -174,7 +215,10 @@ export class Session {
       const located = this.folders.inWorkspace(event.uri);
       if (!located || this.documents.get(event.uri)) continue;
       this.guard(event.uri, () => {
-        const changed = event.type === FileChangeType.Deleted ? located.folder.remove(located.rel) : located.folder.reloadFromDisk(located.rel);
+        const changed =
+          event.type === FileChangeType.Deleted
+            ? located.folder.remove(located.rel)
+            : located.folder.reloadFromDisk(located.rel);
         this.afterChange(located.folder, changed);
       });
     }
@@ -193,7 +237,8 @@ export class Session {
       const settings = await this.settings.get(pathToFileURL(folder.root).toString());
       const before = this.folderSettings.get(folder);
       this.folderSettings.set(folder, settings);
-      if (JSON.stringify(before?.ruleFolders) !== JSON.stringify(settings.ruleFolders)) folder.replaceRules(this.loadRules(folder.root, settings));
+      if (JSON.stringify(before?.ruleFolders) !== JSON.stringify(settings.ruleFolders))
+        folder.replaceRules(this.loadRules(folder.root, settings));
       this.versions.bump([...folder.findings.keys()].map((rel) => uriOf(folder, rel)));
     }
     this.refreshDiagnostics();
@@ -205,7 +250,10 @@ export class Session {
    * undefined when the request was cancelled meanwhile. A file that is not open waits for files
    * changed on disk to be read too; an open one does not wait for that background work.
    */
-  async diagnosticsFor(uri: string, token: CancellationToken = CancellationToken.None): Promise<Diagnostic[] | undefined> {
+  async diagnosticsFor(
+    uri: string,
+    token: CancellationToken = CancellationToken.None,
+  ): Promise<Diagnostic[] | undefined> {
     if (!(await this.openDocuments.current(uri, token))) return undefined;
     if (!this.documents.get(uri)) await this.queue.idle();
     if (TIMING) this.log(`timing: diagnostics for ${uri} after process up ${Math.round(performance.now())} ms`);
@@ -256,18 +304,25 @@ export class Session {
    */
   private scheduleCatchUp(folder: FolderIndex): void {
     clearTimeout(this.catchUpTimers.get(folder));
-    this.catchUpTimers.set(folder, setTimeout(() => this.queue.inBackground(`catch-up ${folder.root}`, (deadline) => {
-      let more = false;
-      this.guard(folder.root, () => {
-        const step = folder.catchUp(deadline);
-        more = step.more;
-        if (step.changed.length === 0) return;
-        this.versions.bump(step.changed.map((rel) => uriOf(folder, rel)));
-        this.refreshDiagnostics();
-        this.scheduleSummary();
-      });
-      return more;
-    }), CATCH_UP_DELAY_MS));
+    this.catchUpTimers.set(
+      folder,
+      setTimeout(
+        () =>
+          this.queue.inBackground(`catch-up ${folder.root}`, (deadline) => {
+            let more = false;
+            this.guard(folder.root, () => {
+              const step = folder.catchUp(deadline);
+              more = step.more;
+              if (step.changed.length === 0) return;
+              this.versions.bump(step.changed.map((rel) => uriOf(folder, rel)));
+              this.refreshDiagnostics();
+              this.scheduleSummary();
+            });
+            return more;
+          }),
+        CATCH_UP_DELAY_MS,
+      ),
+    );
   }
 
   scheduleSummary(): void {
@@ -282,7 +337,12 @@ export class Session {
 
   summary(ms = 0) {
     const first = this.folders.all()[0]; // one estimate for the workspace: the first folder's cost settings apply
-    return summarize(this.folders.workspace(), (folder, findings) => visibleFindings(findings, this.folderSettingsOf(folder)), ms, first ? costOptionsOf(this.folderSettingsOf(first)) : {});
+    return summarize(
+      this.folders.workspace(),
+      (folder, findings) => visibleFindings(findings, this.folderSettingsOf(folder)),
+      ms,
+      first ? costOptionsOf(this.folderSettingsOf(first)) : {},
+    );
   }
 
   private readonly loggedProblems = new Set<string>();

@@ -45,7 +45,13 @@ export interface CapabilityDraft {
   objects: string[];
 }
 
-export function draftCapability(platform: string, category: string, findings: Finding[], absorbed: Set<Finding>, cal: ResolvedCalibration): CapabilityDraft {
+export function draftCapability(
+  platform: string,
+  category: string,
+  findings: Finding[],
+  absorbed: Set<Finding>,
+  cal: ResolvedCalibration,
+): CapabilityDraft {
   const groups = groupRules(findings, absorbed, cal);
   const siteGroups = groups.filter((g) => g.weight.mode === 'site' && g.sites.length > 0);
   const paced = category === 'realtime' ? 'realtime' : 'pace';
@@ -55,10 +61,25 @@ export function draftCapability(platform: string, category: string, findings: Fi
   const seam = seamWeight(cal, platform, category);
   const codePhase: PhaseId = category === 'hosting' ? 'cutover' : 'seams';
   const seamLikely = mid(seam.hours.value);
-  terms.push(done({ kind: 'seam', label: `Seam: ${seam.label}`, formula: pairText(seam.hours.value), likely: seamLikely, swings: codeSwings(paced, seamLikely, seam.hours.value, cal), source: seam.hours.source, assistable: true }, codePhase));
+  terms.push(
+    done(
+      {
+        kind: 'seam',
+        label: `Seam: ${seam.label}`,
+        formula: pairText(seam.hours.value),
+        likely: seamLikely,
+        swings: codeSwings(paced, seamLikely, seam.hours.value, cal),
+        source: seam.hours.source,
+        assistable: true,
+      },
+      codePhase,
+    ),
+  );
   for (const g of siteGroups) terms.push(sitesTerm(g, paced, cal, codePhase));
-  const itemPhase = (g: RuleGroup): PhaseId => (category === 'hosting' ? 'cutover' : (g.weight.phase ?? (CLEANUP.has(category) ? 'cutover' : 'rebuild')));
-  for (const g of groups.filter((x) => x.weight.mode === 'item')) terms.push(done(itemsTerm(g, paced, cal, itemShares), itemPhase(g)));
+  const itemPhase = (g: RuleGroup): PhaseId =>
+    category === 'hosting' ? 'cutover' : (g.weight.phase ?? (CLEANUP.has(category) ? 'cutover' : 'rebuild'));
+  for (const g of groups.filter((x) => x.weight.mode === 'item'))
+    terms.push(done(itemsTerm(g, paced, cal, itemShares), itemPhase(g)));
   const filesTerm = filesTermOf(siteGroups, paced, cal, codePhase);
   if (filesTerm) terms.push(filesTerm);
   const objects = objectsOf(groups);
@@ -67,7 +88,12 @@ export function draftCapability(platform: string, category: string, findings: Fi
 }
 
 /** Applies the per-file bound factors (1 where no bound applied) and adds everything up. */
-export function finishCapability(d: CapabilityDraft, factors: Map<string, number>, bounds: RewriteBound[], cal: ResolvedCalibration): CapabilityCost {
+export function finishCapability(
+  d: CapabilityDraft,
+  factors: Map<string, number>,
+  bounds: RewriteBound[],
+  cal: ResolvedCalibration,
+): CapabilityCost {
   const fileLikely = new Map<string, number>(d.itemShares);
   const terms = d.terms.map(({ term, shares: termShares }) => {
     if (!termShares) return term;
@@ -134,14 +160,21 @@ function sitesTerm(g: RuleGroup, paced: 'pace' | 'realtime', cal: ResolvedCalibr
   const scale = Math.pow(n, c.siteExponent);
   const base = mid(g.weight.hours.value) * scale;
   const likely = base * spreadOf(mid(M));
-  const hoursPair: Pair = [g.weight.hours.value[0] * scale * spreadOf(mid(M)), g.weight.hours.value[1] * scale * spreadOf(mid(M))];
+  const hoursPair: Pair = [
+    g.weight.hours.value[0] * scale * spreadOf(mid(M)),
+    g.weight.hours.value[1] * scale * spreadOf(mid(M)),
+  ];
   const swings = codeSwings(paced, likely, hoursPair, cal);
   if (ui > 0) swings.push(widthSwing('spread', likely, base * spreadOf(M[0]), base * spreadOf(M[1])));
   const termShares = new Map<string, number>();
   const unitWeight = (role: FileRole) => (g.weight.spread && role === 'ui' ? mid(M) : 1);
   const totalWeight = g.sites.reduce((s, site) => s + unitWeight(site.role), 0);
-  for (const s of g.sites) termShares.set(s.file, (termShares.get(s.file) ?? 0) + (likely * unitWeight(s.role)) / totalWeight);
-  const spreadText = ui > 0 ? ` × spread ${round2(spreadOf(mid(M)))} (${round2(spreadOf(M[0]))}–${round2(spreadOf(M[1]))}; ${ui} of ${n} in UI files)` : '';
+  for (const s of g.sites)
+    termShares.set(s.file, (termShares.get(s.file) ?? 0) + (likely * unitWeight(s.role)) / totalWeight);
+  const spreadText =
+    ui > 0
+      ? ` × spread ${round2(spreadOf(mid(M)))} (${round2(spreadOf(M[0]))}–${round2(spreadOf(M[1]))}; ${ui} of ${n} in UI files)`
+      : '';
   const term: PhaselessTerm = {
     kind: 'sites',
     label: `Call sites of ${g.ruleId}`,
@@ -157,52 +190,140 @@ function sitesTerm(g: RuleGroup, paced: 'pace' | 'realtime', cal: ResolvedCalibr
 }
 
 /** hours × count: each item is its own piece of work. */
-function itemsTerm(g: RuleGroup, paced: 'pace' | 'realtime', cal: ResolvedCalibration, itemShares: Map<string, number>): PhaselessTerm {
+function itemsTerm(
+  g: RuleGroup,
+  paced: 'pace' | 'realtime',
+  cal: ResolvedCalibration,
+  itemShares: Map<string, number>,
+): PhaselessTerm {
   const [h0, h1] = g.weight.hours.value;
   for (const f of g.findings) itemShares.set(f.file, (itemShares.get(f.file) ?? 0) + mid([h0, h1]));
   const n = g.findings.length;
   const likely = mid([h0, h1]) * n;
-  return { kind: 'items', label: `Items of ${g.ruleId}`, formula: `${pairText([h0, h1])} × ${n}`, likely: round1(likely), swings: roundSwings(codeSwings(paced, likely, [h0 * n, h1 * n], cal)), ruleId: g.ruleId, count: n, source: g.weight.hours.source, assistable: true };
+  return {
+    kind: 'items',
+    label: `Items of ${g.ruleId}`,
+    formula: `${pairText([h0, h1])} × ${n}`,
+    likely: round1(likely),
+    swings: roundSwings(codeSwings(paced, likely, [h0 * n, h1 * n], cal)),
+    ruleId: g.ruleId,
+    count: n,
+    source: g.weight.hours.source,
+    assistable: true,
+  };
 }
 
 /** perFile × files^β over the code files that hold call sites. */
-function filesTermOf(siteGroups: RuleGroup[], paced: 'pace' | 'realtime', cal: ResolvedCalibration, phase: PhaseId): DraftTerm | undefined {
+function filesTermOf(
+  siteGroups: RuleGroup[],
+  paced: 'pace' | 'realtime',
+  cal: ResolvedCalibration,
+  phase: PhaseId,
+): DraftTerm | undefined {
   const files = [...new Set(siteGroups.flatMap((g) => g.sites.filter((s) => s.role !== 'config').map((s) => s.file)))];
   if (files.length === 0) return undefined;
-  const { hours: [h0, h1], exponent } = cal.values.files;
+  const {
+    hours: [h0, h1],
+    exponent,
+  } = cal.values.files;
   const scale = Math.pow(files.length, exponent);
   const likely = mid([h0, h1]) * scale;
   const termShares = new Map(files.map((f) => [f, likely / files.length]));
-  const term: PhaselessTerm = { kind: 'files', label: 'Files holding call sites', formula: `${pairText([h0, h1])} × ${files.length}^${exponent}`, likely: round1(likely), swings: roundSwings(codeSwings(paced, likely, [h0 * scale, h1 * scale], cal)), count: files.length, source: `calibration: files`, assistable: true };
+  const term: PhaselessTerm = {
+    kind: 'files',
+    label: 'Files holding call sites',
+    formula: `${pairText([h0, h1])} × ${files.length}^${exponent}`,
+    likely: round1(likely),
+    swings: roundSwings(codeSwings(paced, likely, [h0 * scale, h1 * scale], cal)),
+    count: files.length,
+    source: `calibration: files`,
+    assistable: true,
+  };
   return { term: done(term, phase).term, shares: termShares };
 }
 
 /** Data, account and stored-file moves: their whole calibrated width is one named uncertainty. */
-function dataTerms(platform: string, category: string, objects: { count: number; how: string }, cal: ResolvedCalibration): CostTerm[] {
+function dataTerms(
+  platform: string,
+  category: string,
+  objects: { count: number; how: string },
+  cal: ResolvedCalibration,
+): CostTerm[] {
   if (category === 'database') {
     const fixed = platformWeight(cal, platform, 'data', 'fixed');
     const per = platformWeight(cal, platform, 'data', 'perObject');
     const pair: Pair = [fixed.value[0] + per.value[0] * objects.count, fixed.value[1] + per.value[1] * objects.count];
     const formula = `${pairText(fixed.value)} + ${pairText(per.value)} × ${objects.count} data objects (${objects.how})`;
-    return [movedTerm('data', 'Data migration: export, transform, load, verify', formula, pair, 'data volume', `${fixed.source}, ${per.source}`, 'data', objects.count)];
+    return [
+      movedTerm(
+        'data',
+        'Data migration: export, transform, load, verify',
+        formula,
+        pair,
+        'data volume',
+        `${fixed.source}, ${per.source}`,
+        'data',
+        objects.count,
+      ),
+    ];
   }
   if (category === 'auth') {
     const fixed = platformWeight(cal, platform, 'identity', 'fixed');
-    return [movedTerm('identity', 'Account migration: users, password hashes, sessions', pairText(fixed.value), fixed.value, 'hashes', fixed.source, 'accounts')];
+    return [
+      movedTerm(
+        'identity',
+        'Account migration: users, password hashes, sessions',
+        pairText(fixed.value),
+        fixed.value,
+        'hashes',
+        fixed.source,
+        'accounts',
+      ),
+    ];
   }
   if (category === 'storage') {
     const fixed = platformWeight(cal, platform, 'storedFiles', 'fixed');
     const per = platformWeight(cal, platform, 'storedFiles', 'perBucket');
     const pair: Pair = [fixed.value[0] + per.value[0] * objects.count, fixed.value[1] + per.value[1] * objects.count];
     const formula = `${pairText(fixed.value)} + ${pairText(per.value)} × ${objects.count} buckets (${objects.how})`;
-    return [movedTerm('stored-files', 'Stored files: copy and re-point URLs', formula, pair, 'data volume', `${fixed.source}, ${per.source}`, 'data', objects.count)];
+    return [
+      movedTerm(
+        'stored-files',
+        'Stored files: copy and re-point URLs',
+        formula,
+        pair,
+        'data volume',
+        `${fixed.source}, ${per.source}`,
+        'data',
+        objects.count,
+      ),
+    ];
   }
   return [];
 }
 
-function movedTerm(kind: CostTerm['kind'], label: string, formula: string, pair: Pair, name: 'hashes' | 'data volume', source: string, phase: PhaseId, count?: number): CostTerm {
+function movedTerm(
+  kind: CostTerm['kind'],
+  label: string,
+  formula: string,
+  pair: Pair,
+  name: 'hashes' | 'data volume',
+  source: string,
+  phase: PhaseId,
+  count?: number,
+): CostTerm {
   const likely = mid(pair);
-  const term: CostTerm = withHours({ kind, label, formula, likely: round1(likely), swings: roundSwings([widthSwing(name, likely, pair[0], pair[1])]), source, assistable: false, phase, hours: { low: 0, high: 0 } });
+  const term: CostTerm = withHours({
+    kind,
+    label,
+    formula,
+    likely: round1(likely),
+    swings: roundSwings([widthSwing(name, likely, pair[0], pair[1])]),
+    source,
+    assistable: false,
+    phase,
+    hours: { low: 0, high: 0 },
+  });
   if (count !== undefined) term.count = count;
   return term;
 }
@@ -215,7 +336,10 @@ function codeSwings(paced: 'pace' | 'realtime', likely: number, pair: Pair, cal:
 }
 
 function fileCosts(d: CapabilityDraft, fileLikely: Map<string, number>, cal: ResolvedCalibration): FileCost[] {
-  const sitesPerFile = groupBy(d.groups.flatMap((g) => g.sites), (s) => s.file);
+  const sitesPerFile = groupBy(
+    d.groups.flatMap((g) => g.sites),
+    (s) => s.file,
+  );
   const [p0, p1] = cal.values.likely.pace;
   return [...groupBy(d.findings, (f) => f.file).entries()]
     .map(([file, items]): FileCost => {

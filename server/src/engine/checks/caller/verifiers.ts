@@ -22,8 +22,21 @@ const LIBRARY_VERIFIERS: { module: RegExp; names: Record<string, Verifier> }[] =
   { module: /djwt/, names: { verify: { kind: 'throws', async: true } } },
   { module: /^(npm:)?next-auth(@[^/]*)?(\/next)?$/, names: { getServerSession: { kind: 'result', async: true } } },
   // Nuxt's Supabase module: the session user of the request, or null.
-  { module: /^#supabase\/server$/, names: { serverSupabaseUser: { kind: 'result', async: true }, serverSupabaseSession: { kind: 'result', async: true } } },
-  { module: /^(npm:)?@clerk\//, names: { auth: { kind: 'result', async: true }, currentUser: { kind: 'result', async: true }, getAuth: { kind: 'result', async: false } } },
+  {
+    module: /^#supabase\/server$/,
+    names: {
+      serverSupabaseUser: { kind: 'result', async: true },
+      serverSupabaseSession: { kind: 'result', async: true },
+    },
+  },
+  {
+    module: /^(npm:)?@clerk\//,
+    names: {
+      auth: { kind: 'result', async: true },
+      currentUser: { kind: 'result', async: true },
+      getAuth: { kind: 'result', async: false },
+    },
+  },
 ];
 
 /** How a call verifies the caller, before helpers, awaiting and `.catch()` are taken into account. */
@@ -46,10 +59,17 @@ function platformVerifier(ref: Ref): Verifier | undefined {
     if (method === 'me') return { kind: 'throws', async: true };
     if (method === 'isAuthenticated') return { kind: 'result', async: true };
   }
-  if (module.startsWith('@supabase/') && owner === 'auth' && (method === 'getUser' || method === 'getClaims')) return { kind: 'result', async: true };
+  if (module.startsWith('@supabase/') && owner === 'auth' && (method === 'getUser' || method === 'getClaims'))
+    return { kind: 'result', async: true };
   // @supabase/server: createSupabaseContext() and core verifyAuth()/verifyCredentials() answer { data, error }.
-  if (module.startsWith('@supabase/server') && p.length === 2 && ['createSupabaseContext', 'verifyAuth', 'verifyCredentials'].includes(method)) return { kind: 'result', async: true };
-  if (/^firebase-admin(\/|$)/.test(module) && (method === 'verifyIdToken' || method === 'verifySessionCookie')) return { kind: 'throws', async: true };
+  if (
+    module.startsWith('@supabase/server') &&
+    p.length === 2 &&
+    ['createSupabaseContext', 'verifyAuth', 'verifyCredentials'].includes(method)
+  )
+    return { kind: 'result', async: true };
+  if (/^firebase-admin(\/|$)/.test(module) && (method === 'verifyIdToken' || method === 'verifySessionCookie'))
+    return { kind: 'throws', async: true };
   return undefined;
 }
 
@@ -60,11 +80,18 @@ function signatureVerifier(call: ts.CallExpression, model: FileModel): Verifier 
   if (!name) return undefined;
   const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
   const receiverText = receiver?.getText(model.sourceFile) ?? '';
-  if ((name === 'verify' || name === 'sign') && /(^|\.)subtle$/.test(receiverText) && isGlobalRoot(receiver!, model, 'crypto')) {
+  if (
+    (name === 'verify' || name === 'sign') &&
+    /(^|\.)subtle$/.test(receiverText) &&
+    isGlobalRoot(receiver!, model, 'crypto')
+  ) {
     return { kind: 'result', async: true };
   }
   if (name === 'createHmac' || name === 'timingSafeEqual') {
-    if (!receiver) return fromModule(callee as ts.Identifier, model, /^(node:)?crypto$/) ? { kind: 'result', async: false } : undefined;
+    if (!receiver)
+      return fromModule(callee as ts.Identifier, model, /^(node:)?crypto$/)
+        ? { kind: 'result', async: false }
+        : undefined;
     return isCryptoModule(receiver, model) ? { kind: 'result', async: false } : undefined;
   }
   if ((name === 'constructEvent' || name === 'constructEventAsync') && /(^|\.)webhooks$/.test(receiverText)) {
@@ -94,14 +121,26 @@ export function adjustForUse(call: ts.CallExpression, v: Verifier): VerifyKind {
   if (v.kind !== 'throws') return v.kind;
   const holder = outerExpression(call);
   const parent = holder.parent;
-  if (ts.isPropertyAccessExpression(parent) && (parent.name.text === 'catch' || parent.name.text === 'then')) return 'result';
-  if (v.async && !ts.isAwaitExpression(parent) && !ts.isReturnStatement(parent) && !(ts.isArrowFunction(parent) && parent.body === holder)) return 'result';
+  if (ts.isPropertyAccessExpression(parent) && (parent.name.text === 'catch' || parent.name.text === 'then'))
+    return 'result';
+  if (
+    v.async &&
+    !ts.isAwaitExpression(parent) &&
+    !ts.isReturnStatement(parent) &&
+    !(ts.isArrowFunction(parent) && parent.body === holder)
+  )
+    return 'result';
   return 'throws';
 }
 
 function outerExpression(node: ts.Expression): ts.Expression {
   let cur = node;
-  while (ts.isParenthesizedExpression(cur.parent) || ts.isNonNullExpression(cur.parent) || ts.isAsExpression(cur.parent)) cur = cur.parent;
+  while (
+    ts.isParenthesizedExpression(cur.parent) ||
+    ts.isNonNullExpression(cur.parent) ||
+    ts.isAsExpression(cur.parent)
+  )
+    cur = cur.parent;
   return cur;
 }
 
@@ -114,7 +153,12 @@ function isGlobalRoot(expr: ts.Expression, model: FileModel, name: string): bool
 }
 
 function isCryptoModule(receiver: ts.Expression, model: FileModel): boolean {
-  return ts.isIdentifier(receiver) && (model.isGlobal(receiver) ? receiver.text === 'crypto' : !!fromModule(receiver, model, /^(node:)?crypto$|std\/(node\/)?crypto/));
+  return (
+    ts.isIdentifier(receiver) &&
+    (model.isGlobal(receiver)
+      ? receiver.text === 'crypto'
+      : !!fromModule(receiver, model, /^(node:)?crypto$|std\/(node\/)?crypto/))
+  );
 }
 
 function fromModule(id: ts.Identifier, model: FileModel, spec: RegExp): boolean {
@@ -125,5 +169,10 @@ function fromModule(id: ts.Identifier, model: FileModel, spec: RegExp): boolean 
 /** `new Webhook(secret)` from svix or standardwebhooks, held in a variable or used inline. */
 function isWebhookInstance(receiver: ts.Expression, model: FileModel): boolean {
   const values = ts.isIdentifier(receiver) ? model.valuesOf(receiver).map((v) => unwrap(v.expr)) : [receiver];
-  return values.some((v) => ts.isNewExpression(v) && ts.isIdentifier(v.expression) && fromModule(v.expression, model, /svix|standardwebhooks/));
+  return values.some(
+    (v) =>
+      ts.isNewExpression(v) &&
+      ts.isIdentifier(v.expression) &&
+      fromModule(v.expression, model, /svix|standardwebhooks/),
+  );
 }
