@@ -8,7 +8,7 @@ import type { CheckHit, FileCheck } from '../registry';
 import type { Site } from '../../js/facts';
 import { forEachNode, spanOf, treeOf } from './jsonAst';
 
-const SDK_MODULES = new Set(['appwrite', 'node-appwrite', 'react-native-appwrite']);
+export const SDK_MODULES = new Set(['appwrite', 'node-appwrite', 'react-native-appwrite']);
 const WRITE_ACTIONS = new Set(['write', 'create', 'update', 'delete']);
 const PERMISSION_STRING = /^(write|create|update|delete)\("any"\)$/;
 
@@ -34,7 +34,8 @@ export const appwriteAnyPermissionCheck: FileCheck = {
   },
 };
 
-function sdkSite(site: Site, head: string): string | undefined {
+/** The method after `Permission.`/`Role.` when the site is an SDK call of that shape. */
+export function sdkSite(site: Site, head: string): string | undefined {
   if (site.ref.root.kind !== 'module' || !SDK_MODULES.has(site.ref.root.module)) return undefined;
   const [first, action, call, ...rest] = site.ref.path;
   return first === head && call === '()' && rest.length === 0 ? action : undefined;

@@ -6,6 +6,7 @@
 import { registerCheck } from '../registry';
 import { amplifyAccessCheck } from './amplify';
 import { appwriteAnyPermissionCheck } from './appwrite';
+import { appwritePersonalReadCheck } from './appwritePersonalRead';
 import { base44EntityRlsCheck } from './base44Entities';
 import { corsCredentialsCheck } from './cors';
 import { drizzleSupabaseCheck } from './drizzleSchema';
@@ -18,6 +19,7 @@ registerCheck(firebaseRulesCheck);
 registerCheck(supabaseMigrationsCheck);
 registerCheck(pocketbaseRulesCheck);
 registerCheck(appwriteAnyPermissionCheck);
+registerCheck(appwritePersonalReadCheck);
 registerCheck(corsCredentialsCheck);
 registerCheck(supabaseAuthConfigCheck);
 registerCheck(amplifyAccessCheck);
