@@ -41,6 +41,7 @@ export function findSecrets(text: string, literals?: ReadonlySet<Literal>): RawS
   if (holds(NAMED_HINTS)) add(namedCredentials(text));
   if (holds(FALLBACK_HINTS)) add(envFallbacks(text));
   pairAwsKeys(accepted);
+  add(repeats(text, accepted));
   accepted.sort((a, b) => a.start - b.start);
   cache = { text, secrets: accepted };
   return accepted;
@@ -133,6 +134,28 @@ function awsSecretKeys(text: string): RawSecret[] {
     out.push({ family: 'aws', label: 'AWS secret access key', start, end: start + body.length, secret: body });
   }
   return out;
+}
+
+/**
+ * Other places in the file where a found secret is spelled out again, most often a comment that
+ * documents it (`// send header x-admin-secret: <the password>`): each is a leak of its own.
+ */
+function repeats(text: string, secrets: RawSecret[]): RawSecret[] {
+  const out: RawSecret[] = [];
+  for (const s of secrets) {
+    // Only secrets known by their name: a format's match can be part of a larger structure it repeats.
+    if (s.secret.length < 8 || (s.family !== 'named-credential' && s.family !== 'env-fallback')) continue;
+    for (let at = text.indexOf(s.secret); at >= 0; at = text.indexOf(s.secret, at + s.secret.length)) {
+      if (at === s.start || !isWholeToken(text, at, at + s.secret.length)) continue;
+      out.push({ ...s, label: `${s.label}, written out again`, start: at, end: at + s.secret.length });
+    }
+  }
+  return out;
+}
+
+/** Not part of a longer word (a short password inside an unrelated identifier). */
+function isWholeToken(text: string, start: number, end: number): boolean {
+  return !/[\w$]/.test(text[start - 1] ?? '') && !/[\w$]/.test(text[end] ?? '');
 }
 
 /** An access key id is half a credential; say so when the other half sits in the same file. */
