@@ -3,7 +3,8 @@
 // operation with no rule (or `true`, or `{}`) is open to every user of the app, and to anonymous
 // visitors of a public app. Shared reference data (a product list) is fine open, so the check
 // fires only with evidence that rows belong to someone or carry secrets: a field naming an owner
-// (`user_id`, `owner_email`, …), a secret-named field (`token`, `keys`, …), or an audit log.
+// (`user_id`, `owner_email`, …), a secret-named field (`token`, `keys`, …), an audit log, or a name
+// for one person's own records (a portfolio, a watchlist).
 // The built-in User entity has its own rules and is skipped.
 
 import ts from 'typescript';
@@ -15,6 +16,11 @@ const GUARDED_OPERATIONS = ['read', 'update', 'delete'] as const;
 const OWNER_FIELD = /^(user|owner|member|customer|author|account|buyer|patient|student|employee|tenant|recipient|follower)(id|email|uid)?$/;
 const SECRET_FIELD = /token|secret|password|passwd|apikey|privatekey|^keys$|^credentials?$/;
 const AUDIT_NAME = /audit/i;
+/**
+ * Entity names for one person's own records (`Portfolio`, `TradeLog`, `Watchlist`): Base44 stamps
+ * every row with `created_by`, so such entities often carry no owner field of their own.
+ */
+const PERSONAL_NAME = /portfolio|holding|wallet|trade|watchlist|favou?rite|bookmark|journal|diary/i;
 
 export const base44EntityRlsCheck: FileCheck = {
   name: 'base44-entity-open-rows',
@@ -56,5 +62,6 @@ function evidence(name: string, properties: ts.Expression | undefined): string |
   const secret = fields.find((field) => SECRET_FIELD.test(squash(field)));
   if (secret) return `it stores secrets (${secret})`;
   if (AUDIT_NAME.test(name)) return 'it is an audit log, which users must not be able to rewrite';
+  if (PERSONAL_NAME.test(name)) return "its name says it holds each user's own records";
   return undefined;
 }
