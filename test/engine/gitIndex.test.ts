@@ -1,5 +1,6 @@
-// Git's index read without git: the paths of versions 2 and 4, and the walk reading an env file that
-// .gitignore lists but git tracks (committed, so its keys ship with every clone), and no other.
+// Git's index read without git: the paths of versions 2 and 4, and the walk reading files that
+// .gitignore lists but git tracks (committed, so an env file's keys ship with every clone), and no
+// other; without a repository, a manifest under a broad pattern is still read.
 
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,34 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseIndex, trackedPaths } from '../../server/src/engine/workspace/gitIndex';
-import { walkWorkspace } from '../../server/src/engine/workspace/walk';
-
-/** An index of the given version holding these paths (object ids and stat fields zero). */
-function indexOf(version: 2 | 4, paths: string[]): Buffer {
-  const header = Buffer.alloc(12);
-  header.write('DIRC', 0, 'latin1');
-  header.writeUInt32BE(version, 4);
-  header.writeUInt32BE(paths.length, 8);
-  const entries: Buffer[] = [];
-  let previous = '';
-  for (const path of paths) {
-    const fixed = Buffer.alloc(62);
-    fixed.writeUInt16BE(Math.min(path.length, 0xfff), 60);
-    if (version === 4) {
-      let common = 0;
-      while (common < previous.length && previous[common] === path[common]) common++;
-      const strip = previous.length - common;
-      assert.ok(strip < 128, 'one-byte varint in this helper');
-      entries.push(fixed, Buffer.from([strip]), Buffer.from(path.slice(common) + '\0', 'utf8'));
-    } else {
-      const length = 62 + Buffer.byteLength(path) + 1;
-      const padded = Math.ceil(length / 8) * 8;
-      entries.push(fixed, Buffer.from(path, 'utf8'), Buffer.alloc(padded - length + 1));
-    }
-    previous = path;
-  }
-  return Buffer.concat([header, ...entries, Buffer.alloc(20)]);
-}
+import { walkSkips, walkWorkspace } from '../../server/src/engine/workspace/walk';
+import { indexOf } from '../helpers/gitIndex';
 
 describe('git index', () => {
   const paths = ['.env.local', 'apps/web/.env.production', 'apps/web/src/index.ts', 'package.json'];
@@ -68,6 +43,44 @@ describe('git index', () => {
       assert.deepEqual(walked.files, ['.env.local', '.gitignore', 'secrets/.env']);
       assert.ok(walked.skipped.some((s) => s.file === '.env.development.local' && s.reason === 'gitignored'));
       assert.ok(walked.skipped.some((s) => s.file === 'secrets/notes.txt' && s.reason === 'gitignored'));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('lets the index alone decide in a repository, for every kind of file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'lockin-gitindex-'));
+    try {
+      mkdirSync(join(root, '.git'));
+      mkdirSync(join(root, 'generated'));
+      mkdirSync(join(root, 'tools'));
+      writeFileSync(join(root, '.gitignore'), '*.json\ngenerated/\n');
+      writeFileSync(join(root, 'package.json'), '{}\n');
+      writeFileSync(join(root, 'tools', 'package.json'), '{}\n');
+      writeFileSync(join(root, 'generated', 'client.ts'), 'export {};\n');
+      writeFileSync(join(root, 'generated', 'cache.ts'), 'export {};\n');
+      writeFileSync(join(root, '.git', 'index'), indexOf(2, ['.gitignore', 'generated/client.ts', 'package.json']));
+      const walked = walkWorkspace(root, { wanted: () => true });
+      // The untracked manifest is left out: the index, not its name, says it is not committed.
+      assert.deepEqual(walked.files, ['.gitignore', 'generated/client.ts', 'package.json']);
+      assert.equal(walkSkips(root, 'generated/client.ts'), false);
+      assert.equal(walkSkips(root, 'generated/cache.ts'), true);
+      assert.equal(walkSkips(root, 'tools/package.json'), true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('without a repository, reads manifests under a broad pattern and no ignored env file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'lockin-gitindex-'));
+    try {
+      writeFileSync(join(root, '.gitignore'), '*.json\n.env\n');
+      writeFileSync(join(root, 'package.json'), '{}\n');
+      writeFileSync(join(root, 'tsconfig.json'), '{}\n');
+      writeFileSync(join(root, '.env'), 'TOKEN=local\n');
+      assert.deepEqual(walkWorkspace(root, { wanted: () => true }).files, ['.gitignore', 'package.json']);
+      assert.equal(walkSkips(root, 'package.json'), false);
+      assert.equal(walkSkips(root, '.env'), true);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

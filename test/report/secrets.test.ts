@@ -12,6 +12,7 @@ import { findSecrets } from '../../server/src/engine/checks/secrets/scan';
 import { formatMarkdown } from '../../server/src/engine/report/markdown';
 import { formatSarif } from '../../server/src/engine/report/sarif';
 import { formatText } from '../../server/src/engine/report/text';
+import { indexOf } from '../helpers/gitIndex';
 import { writeTree } from '../helpers/workspace';
 import { examplesDir, ruleSet } from '../cost/helpers';
 
@@ -104,5 +105,25 @@ describe('secrets stay out of SARIF, the exit plan and baselines', () => {
       assert.ok(outs.json.includes(`"${id}"`), `${id} reports in the planted tree`);
     }
     assertNoLeak(new Set([bearer, resend, appwrite, password, fallback]), outs);
+  });
+
+  it('for an env file that .gitignore lists but git tracks, reported as committed', async () => {
+    const stripe = `sk_live_${alnum(99)}`;
+    const password = `${alnum(7)}4${alnum(6)}`;
+    const untracked = `sk_live_${alnum(99)}`;
+    const root = writeTree({
+      '.gitignore': '.env\n.env.local\n',
+      '.env': `PORT=3000\nSTRIPE_SECRET_KEY=${stripe}\nADMIN_PASSWORD=${password}\n`,
+      '.env.local': `STRIPE_SECRET_KEY=${untracked}\n`,
+      '.git/index': indexOf(2, ['.env', '.gitignore']),
+    });
+    const report = await auditFolder(root, ruleSet, { workers: 0 });
+    const committed = report.findings.filter((f) => f.ruleId === 'generic/committed-ignored-env-file');
+    assert.deepEqual(committed.map((f) => `${f.file}:${f.line}`), ['.env:2'], 'the tracked file only, on its first credential');
+    assert.match(committed[0].message, /Stripe live secret key .*and 1 more/);
+    assert.ok(!report.findings.some((f) => f.file === '.env.local'), 'an ignored file git does not track is not read');
+    const outs = await outputs(root);
+    assert.match(outs.sarif, /committed-ignored-env-file/);
+    assertNoLeak(new Set([stripe, password, untracked]), outs);
   });
 });

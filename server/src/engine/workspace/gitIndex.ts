@@ -14,8 +14,17 @@ const EXTENDED_FLAG = 0x4000;
 
 /** Root-relative paths (with `/`) that the repository at `root` tracks; empty when there is none. */
 export function trackedPaths(root: string): Set<string> {
+  return gitIndex(root) ?? new Set();
+}
+
+/**
+ * The tracked paths when `root` is a repository's top folder (a `.git` folder or worktree pointer),
+ * undefined when it is not: then nothing says which ignored files are tracked. A repository whose
+ * index is missing (nothing staged yet) tracks nothing.
+ */
+export function gitIndex(root: string): Set<string> | undefined {
   const index = indexFile(root);
-  if (!index) return new Set();
+  if (!index) return undefined;
   try {
     return parseIndex(readFileSync(index));
   } catch {

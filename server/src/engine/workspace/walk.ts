@@ -1,11 +1,12 @@
 // Lists the files an audit reads. Prunes dependency and build folders, honours .gitignore (except for
-// env files that git's index says are tracked), does not follow symbolic links to folders (no loops),
-// and records everything it leaves out with a reason.
+// files that git's index says are tracked: ignore rules keep only untracked files out of a commit),
+// does not follow symbolic links to folders (no loops), and records everything it leaves out with a
+// reason.
 
 import { Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanError, SkippedEntry } from '../types';
-import { trackedPaths } from './gitIndex';
+import { gitIndex } from './gitIndex';
 import { IgnoreRules } from './gitignore';
 
 /** Folders that never hold a project's own backend code. */
@@ -16,9 +17,9 @@ export const PRUNED_DIRS = new Set([
 ]);
 
 /**
- * Files a pattern matching them by name (`*.json`) cannot have kept out of git: a .gitignore hides
- * only untracked files, and a package's manifest is tracked or the package would not install.
- * (A folder the .gitignore names is still left out as a whole.)
+ * Without a repository to ask: files a pattern matching them by name (`*.json`) cannot have kept out
+ * of git, since a package's manifest is tracked or the package would not install. (A folder the
+ * .gitignore names is still left out as a whole.) With a `.git` folder its index alone decides.
  */
 const ALWAYS_TRACKED = new Set(['package.json']);
 
@@ -36,19 +37,18 @@ export interface WalkOptions {
   readdir?: (abs: string) => Dirent[];
 }
 
-/** Env files: committed by mistake they leak keys, so git tracking them outweighs .gitignore. */
-const ENV_FILE = /(^|\/)(\.env(\.[\w.-]+)?|\.dev\.vars)$/;
-
 export function walkWorkspace(root: string, options: WalkOptions): WalkResult {
   const result: WalkResult = { files: [], skipped: [], errors: [] };
-  const trackedEnv = [...trackedPaths(root)].filter((path) => ENV_FILE.test(path));
-  const holdsTrackedEnv = (relDir: string) => trackedEnv.some((path) => path.startsWith(`${relDir}/`));
+  const tracked = gitIndex(root);
+  let trackedDirs: Set<string> | undefined;
+  /** Does a gitignored folder hold tracked files (an env file committed by mistake)? */
+  const holdsTracked = (relDir: string) => !!tracked && (trackedDirs ??= foldersOf(tracked)).has(relDir);
   visit('', new IgnoreRules());
   result.files.sort();
   return result;
 
-  /** `onlyTrackedEnv`: a gitignored folder entered only for the tracked env files it holds. */
-  function visit(relDir: string, inherited: IgnoreRules, onlyTrackedEnv = false): void {
+  /** `onlyTracked`: a gitignored folder entered only for the tracked files it holds. */
+  function visit(relDir: string, inherited: IgnoreRules, onlyTracked = false): void {
     const abs = relDir ? join(root, relDir) : root;
     let entries: Dirent[];
     try {
@@ -67,16 +67,15 @@ export function walkWorkspace(root: string, options: WalkOptions): WalkResult {
         result.skipped.push({ file: rel, reason: 'symlink' }); // never follow folder links: no loops, no escapes
       } else if (entry.isDirectory()) {
         if (PRUNED_DIRS.has(entry.name)) result.skipped.push({ file: rel, reason: 'ignored-dir' });
-        else if (onlyTrackedEnv || ignore.ignores(rel, true)) {
-          if (holdsTrackedEnv(rel)) visit(rel, ignore, true);
+        else if (onlyTracked || ignore.ignores(rel, true)) {
+          if (holdsTracked(rel)) visit(rel, ignore, true);
           else result.skipped.push({ file: rel, reason: 'gitignored' });
         } else visit(rel, ignore);
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         if (!options.wanted(rel)) continue;
-        // .gitignore only keeps untracked files out: an env file git tracks is committed and is read,
-        // and a manifest such as package.json is read even under a broad pattern like `*.json`.
-        const ignored = onlyTrackedEnv || (ignore.ignores(rel, false) && !ALWAYS_TRACKED.has(entry.name));
-        if (ignored && !trackedEnv.includes(rel)) result.skipped.push({ file: rel, reason: 'gitignored' });
+        // .gitignore only keeps untracked files out: a file git tracks is committed and is read.
+        const ignored = onlyTracked || ignore.ignores(rel, false);
+        if (ignored && !keptDespiteIgnore(tracked, rel, !onlyTracked)) result.skipped.push({ file: rel, reason: 'gitignored' });
         else result.files.push(rel);
       }
     }
@@ -95,6 +94,28 @@ export function walkWorkspace(root: string, options: WalkOptions): WalkResult {
   }
 }
 
+/**
+ * Is a gitignored file read all the same? With a repository, when git tracks it; without one, when
+ * it is a manifest that a pattern by name (`*.json`) matched, not a folder it sits in (`byName`).
+ */
+function keptDespiteIgnore(tracked: Set<string> | undefined, rel: string, byName: boolean): boolean {
+  if (tracked) return tracked.has(rel);
+  return byName && ALWAYS_TRACKED.has(rel.slice(rel.lastIndexOf('/') + 1));
+}
+
+/** Every folder that holds a tracked path, root-relative ('' not included). */
+function foldersOf(paths: Set<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+      const folder = path.slice(0, slash);
+      if (folders.has(folder)) break;
+      folders.add(folder);
+    }
+  }
+  return folders;
+}
+
 function isDirectoryTarget(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -111,17 +132,20 @@ export function walkSkips(root: string, rel: string): boolean {
   const parts = rel.split('/');
   if (parts.slice(0, -1).some((dir) => PRUNED_DIRS.has(dir))) return true;
   let rules = new IgnoreRules();
-  for (let depth = 0; depth < parts.length; depth++) {
+  let folderIgnored = false;
+  for (let depth = 0; depth < parts.length && !folderIgnored; depth++) {
     const relDir = parts.slice(0, depth).join('/');
-    if (depth > 0 && rules.ignores(relDir, true)) return true;
-    try {
-      const text = readFileSync(join(root, relDir, '.gitignore'), 'utf8');
-      rules = rules.clone();
-      rules.add(relDir, text);
-    } catch {
-      // no .gitignore in this folder
+    if (depth > 0 && rules.ignores(relDir, true)) folderIgnored = true;
+    else {
+      try {
+        const text = readFileSync(join(root, relDir, '.gitignore'), 'utf8');
+        rules = rules.clone();
+        rules.add(relDir, text);
+      } catch {
+        // no .gitignore in this folder
+      }
     }
   }
-  if (!rules.ignores(rel, false) || ALWAYS_TRACKED.has(parts[parts.length - 1])) return false;
-  return !(ENV_FILE.test(rel) && trackedPaths(root).has(rel));
+  if (!folderIgnored && !rules.ignores(rel, false)) return false;
+  return !keptDespiteIgnore(gitIndex(root), rel, !folderIgnored);
 }

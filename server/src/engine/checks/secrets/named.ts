@@ -60,6 +60,22 @@ export function envFallbacks(text: string): RawSecret[] {
   return out;
 }
 
+/** `NAME=value` lines of an env file (values unquoted or quoted, `export` allowed). */
+const ENV_LINE = /^[ \t]*(?:export[ \t]+)?(?<name>[A-Za-z_]\w*)[ \t]*=[ \t]*(?<quote>["']?)(?<value>[^"'\s#]+)\k<quote>[ \t]*(?:#.*)?$/gm;
+
+/** Secret-named settings of an env file whose values look typed to be used (not placeholders). */
+export function envFileCredentials(text: string): RawSecret[] {
+  const out: RawSecret[] = [];
+  for (const m of text.matchAll(ENV_LINE)) {
+    const { name, value } = m.groups!;
+    if (!isSecretName(name) || !looksLikeCredential(value)) continue;
+    const start = m.index! + m[0].lastIndexOf(value);
+    const shown = value.length < 24 ? shortForm(value) : undefined;
+    out.push({ family: 'named-credential', label: name, start, end: start + value.length, secret: value, shown });
+  }
+  return out;
+}
+
 function isSecretName(name: string): boolean {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-$]/g, '_').toLowerCase();
   return SECRET_NAME.test(words) && !NOT_SECRET_NAME.test(words);
