@@ -31,3 +31,18 @@ export const ledgerEntry = pgTable('ledger_entry', {
     using: sql`${t.teamId} in (select private.teams_of_caller())`,
   }),
 ]);
+
+export const workspaces = pgTable('workspaces', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  title: text('title'),
+}, () => [
+  // Signing up creates a workspace: a new tenant row opens nothing of anyone else's.
+  // ok: supabase/drizzle-policy-true-write
+  pgPolicy('signed-in users create workspaces', { for: 'insert', to: ['authenticated'], withCheck: sql`true` }),
+  // Editing any workspace is another matter.
+  // ruleid: supabase/drizzle-policy-true-write
+  pgPolicy('signed-in users edit workspaces', { for: 'update', to: ['authenticated'], using: sql`true` }),
+  // Visitors who are not signed in should not create tenants.
+  // ruleid: supabase/drizzle-policy-true-write
+  pgPolicy('visitors create workspaces', { for: 'insert', to: ['anon'], withCheck: sql`true` }),
+]);

@@ -8,7 +8,7 @@
 
 import ts from 'typescript';
 import type { CheckFile, CheckHit, WorkspaceCheck } from '../registry';
-import { forEachNode, propertyValue, spanOf, stringValue } from './jsonAst';
+import { forEachNode, propertyName, propertyValue, spanOf, stringValue } from './jsonAst';
 
 type Hit = CheckHit & { file: string };
 
@@ -61,9 +61,23 @@ function tableWithoutRls(call: ts.CallExpression, root: ts.SourceFile, enabledIn
   });
   const parent = call.parent;
   const enables = ts.isPropertyAccessExpression(parent) && /^(enableRLS|withRLS)$/.test(parent.name.text);
-  if (hasPolicy || enables) return undefined;
+  if (hasPolicy || enables || holdsNothing(call.arguments[1])) return undefined;
   return { span: spanOf(call, root), vars: { table: `public.${name}` } };
 }
+
+/** Bookkeeping columns only: a table of ids and timestamps has nothing to read or corrupt. */
+const BOOKKEEPING_COLUMN = /^(id|created_?at|updated_?at)$/i;
+
+function holdsNothing(columns: ts.Expression | undefined): boolean {
+  if (!columns || !ts.isObjectLiteralExpression(columns)) return false;
+  return columns.properties.every((p) => p.name && BOOKKEEPING_COLUMN.test(propertyName(p.name) ?? ''));
+}
+
+/**
+ * Tables whose new row is a new tenant (a team, an organisation): letting signed-in users create
+ * one is how sign-up works, and it gives no access to other tenants' rows.
+ */
+const TENANT_TABLE = /^(teams?|organi[sz]ations?|orgs?|workspaces?|companies|company)$/i;
 
 /** `pgPolicy(name, { for: 'insert', to: ['authenticated'], withCheck: sql`true` })` and the like. */
 function openWritePolicy(call: ts.CallExpression, root: ts.SourceFile): CheckHit | undefined {
@@ -77,6 +91,7 @@ function openWritePolicy(call: ts.CallExpression, root: ts.SourceFile): CheckHit
   const clause = ['withCheck', 'using'].find((key) => isSqlTrue(propertyValue(options, key)));
   if (!clause) return undefined;
   const table = tableOf(call);
+  if (command === 'insert' && TENANT_TABLE.test(table) && !roles.some((r) => r === 'anon' || r === 'public')) return undefined;
   const vars = { policy: stringValue(call.arguments[0]) ?? '(unnamed)', command, roles: roles.join(', '), table, clause };
   return { span: spanOf(call, root), vars };
 }
