@@ -3,6 +3,15 @@
 // which functions are SECURITY DEFINER and whether they pin search_path, and which storage buckets
 // are public. Later statements override earlier ones (a policy dropped later is gone; RLS enabled in
 // a later file counts). Only the statements that decide these facts are understood; the rest is skipped.
+// Measured against the real Postgres grammar (libpg-query 18) and pgsql-ast-parser 12 on the 80 .sql
+// files of the real-app corpus (scripts/sql-parsers.mjs): libpg-query parses all 80 (758 statements,
+// as many as our splitter finds); pgsql-ast-parser only 41, rejecting 416 statements (policies among
+// them). On the facts our checks need this reading agrees with libpg-query's on every RLS table (38)
+// and SECURITY DEFINER function with its search_path (12), and on 128 of 132 policies: the other 4
+// have names over 63 characters, which Postgres truncates and we keep whole (same policy either way).
+// Grants are not read here (32 in the corpus). libpg-query would add 1.8 MB of WebAssembly loaded
+// asynchronously, and rejects a whole file for one statement it cannot parse where this reading
+// skips that statement; with no fact to gain, no dependency: this reading stays.
 
 import { readBucketInsert, readBucketUpdate, whereIds } from './sqlBuckets';
 import { Cursor, qualified, splitTopLevel } from './sqlCursor';
