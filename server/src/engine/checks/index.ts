@@ -5,3 +5,4 @@ import './secrets';
 import './caller';
 import './dataRules';
 import './cloudflare';
+import './netlify';
