@@ -2,6 +2,7 @@ import { initializeApp, getApp } from 'firebase/app'
 import firebase from 'firebase/compat/app'
 import * as admin from 'firebase-admin'
 import { initializeApp as initAdmin, cert } from 'firebase-admin/app'
+import { AngularFireModule } from '@angular/fire/compat'
 
 const firebaseConfig = { apiKey: 'public-web-key', authDomain: 'demo.firebaseapp.com', projectId: 'demo' }
 
@@ -13,6 +14,10 @@ const legacy = firebase.initializeApp(firebaseConfig, 'legacy')
 admin.initializeApp()
 // ruleid: firebase/initialize-app
 const adminApp = initAdmin({ credential: cert('./service-account.json') }, 'admin')
+
+// AngularFire's module, set up from the environment's web config in an NgModule's imports.
+// ruleid: firebase/initialize-app
+export const angularImports = [AngularFireModule.initializeApp(firebaseConfig)]
 
 // ok: firebase/initialize-app
 const existing = getApp()

@@ -14,6 +14,8 @@ const functions = require('firebase-functions/v1')
 const { getStorage } = await import('firebase/storage')
 // ruleid: firebase/sdk-import
 import { getAuth } from 'https://www.gstatic.com/firebasejs/10.12.0/firebase-auth.js'
+// ruleid: firebase/sdk-import
+import { AngularFireAuth } from '@angular/fire/compat/auth'
 
 // ok: firebase/sdk-import
 import { firebaseLikeHelper } from './lib/firebase'

@@ -1,6 +1,7 @@
 import { getStorage, ref as storageRef, uploadBytes, getDownloadURL, deleteObject, listAll } from 'firebase/storage'
 import firebase from 'firebase/compat/app'
 import 'firebase/compat/storage'
+import { AngularFireStorage } from '@angular/fire/compat/storage'
 
 // ruleid: firebase/storage
 const storage = getStorage()
@@ -34,3 +35,12 @@ storageLike.delete('avatars/1.png')
 // ok: firebase/storage
 const doc = 'uploadBytes(ref(storage, path), file) then getDownloadURL(ref)'
 export { doc }
+
+export class AvatarUploads {
+  constructor(private readonly storage: AngularFireStorage) {}
+
+  put(uid: string, file: Blob) {
+    // ruleid: firebase/storage
+    return this.storage.upload(`avatars/${uid}`, file)
+  }
+}

@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import ts from 'typescript';
 import { codeOf } from '../../server/src/engine/js/components';
 import { scanMemory } from '../helpers/workspace';
 
@@ -32,7 +33,7 @@ describe('single-file components', () => {
     assert.deepEqual(at(findings), ['src/components/Orders.vue:7:20', 'src/components/Orders.vue:10:42']);
   });
 
-  it('finds uses in .svelte scripts and .astro frontmatter and scripts, not in markup or JSON-LD', () => {
+  it('finds uses in .svelte scripts and markup and .astro frontmatter and scripts, not in JSON-LD', () => {
     const { findings } = scanMemory({
       'src/lib/db.ts': client,
       'src/routes/+page.svelte': [
@@ -56,7 +57,30 @@ describe('single-file components', () => {
         `</script>`,
       ].join('\n'),
     });
-    assert.deepEqual(at(findings), ['src/pages/index.astro:3:24', 'src/pages/index.astro:8:35', 'src/routes/+page.svelte:5:16']);
+    const expected = ['src/pages/index.astro:3:24', 'src/pages/index.astro:8:35', 'src/routes/+page.svelte:5:16'];
+    assert.deepEqual(at(findings), [...expected, 'src/routes/+page.svelte:7:5']);
+  });
+
+  it('reads Svelte markup expressions with the script bindings, leaving control tags, spreads and styles', () => {
+    const markup = [
+      `<script lang="ts">`,
+      `  import { db } from '$lib/db'`,
+      `  let { rest } = $props()`,
+      `</script>`,
+      `{#if rest}`,
+      `  <img src={db.from('avatars')} alt="a" {...rest} />`,
+      `{:else}`,
+      `  <p class:on={rest}>{rest.db.from('not-ours')} and {\`\${rest.name}\`}</p>`,
+      `{/if}`,
+      `<style>.badge { font-family: serif } .x { color: red }</style>`,
+    ].join('\n');
+    const { findings } = scanMemory({ 'src/lib/db.ts': client, 'src/lib/Badge.svelte': markup });
+    assert.deepEqual(at(findings), ['src/lib/Badge.svelte:6:13']);
+    const code = codeOf('Badge.svelte', markup);
+    const parsed = ts.createSourceFile('Badge.ts', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    assert.deepEqual((parsed as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics, []);
+    assert.equal(code.length, markup.length);
+    assert.ok(code.includes(`{db.from('avatars')}`) && !code.includes('{#if') && !code.includes('font-family'));
   });
 
   it('keeps the text length and every line break, blanking everything outside code', () => {

@@ -17,16 +17,46 @@ export function memberHits(file: string, facts: JsFacts, index: RuleIndex, resol
     if (yes === undefined) applies.set(rule.id, (yes = ruleAppliesTo(rule, file)));
     return yes;
   };
+  const deep = new Map<string, DeepHit>();
   for (const site of facts.sites) {
     const resolved = resolver.resolve(file, site.ref);
     if (!resolved || resolved.root.kind === 'ws') continue;
     const matches = matchesOf(resolved, index);
     if (matches.length > 0 && isFactoryCall(file, site, resolver) && isConstruction(resolved, index)) continue;
-    for (const { rule, captures } of matches) {
+    for (const { rule, captures, viaAnyRun } of matches) {
       if (site.chained && rule.matcher.type === 'member' && rule.matcher.valueOnly) continue;
-      if (appliesHere(rule)) hits.push({ ruleId: rule.id, span: { start: site.start, end: site.end }, vars: siteVars(site, captures) });
+      if (!appliesHere(rule)) continue;
+      const hit = { ruleId: rule.id, span: { start: site.start, end: site.end }, vars: siteVars(site, captures) };
+      if (!viaAnyRun) hits.push(hit);
+      else keepShortest(deep, hit, resolved.path.length);
     }
   }
+  return deep.size === 0 ? hits : withDeepHits(hits, deep);
+}
+
+/** A hit through a `**` pattern, with the length of the path it matched. */
+interface DeepHit {
+  hit: RawHit;
+  length: number;
+}
+
+/**
+ * Calls of one chain start where the chain starts: `db.collection('x').doc(id).get()` gives a site per
+ * call. Of a rule's `**` matches there, the shortest names the chain best (`collection()`, not `get()`).
+ */
+function keepShortest(deep: Map<string, DeepHit>, hit: RawHit, length: number): void {
+  const key = `${hit.ruleId}:${hit.span.start}`;
+  const known = deep.get(key);
+  if (!known || length < known.length) deep.set(key, { hit, length });
+}
+
+/**
+ * A `**` pattern reaches calls on a reference held in a variable (`ref.set(…)`, `q = q.startAfter(s)`);
+ * where a pattern without `**` already matched the same chain, that finding stands alone.
+ */
+function withDeepHits(hits: RawHit[], deep: Map<string, DeepHit>): RawHit[] {
+  const direct = new Set(hits.map((h) => `${h.ruleId}:${h.span.start}`));
+  for (const [key, { hit }] of deep) if (!direct.has(key)) hits.push(hit);
   return hits;
 }
 
@@ -50,6 +80,8 @@ function isConstruction(ref: Ref, index: RuleIndex): boolean {
 interface RuleMatch {
   rule: CompiledRule;
   captures: string[];
+  /** Matched through a pattern with `**` (see withDeepHits). */
+  viaAnyRun: boolean;
 }
 
 /**
@@ -72,7 +104,7 @@ function matchesOf(ref: Ref, index: RuleIndex): RuleMatch[] {
         const captures = matchSegments(pattern.segments, form.path);
         if (!captures) continue;
         seen.add(rule.id);
-        found.push({ rule, captures });
+        found.push({ rule, captures, viaAnyRun: pattern.segments.some((s) => s.startsWith('**')) });
       }
     }
     if (cache.size > 50_000) cache.clear();

@@ -98,11 +98,19 @@ export function parsePathPattern(source: string): PathPattern {
   return pattern;
 }
 
+const NAME = '[A-Za-z_$][\\w$-]*';
+const NAMES = `\\{${NAME}(?:,${NAME})*\\}`;
+/**
+ * One dotted part of a pattern: `=>N`, `**`, `**!name` or `**!{a,b}` (a run passing none of those
+ * names), `*`, `name`, `!name`, `{a,b}`; then any number of `()`.
+ */
+const SEGMENT = new RegExp(`^(=>\\d+|\\*\\*!(?:${NAME}|${NAMES})|\\*\\*|\\*|!?${NAME}|${NAMES})?((?:\\(\\))*)$`);
+
 function parseSegments(text: string, source: string): string[] {
   const segments: string[] = [];
   if (text === '') return segments;
   for (const part of text.split('.')) {
-    const m = /^(=>\d+|\*\*|\*|!?[A-Za-z_$][\w$-]*)?((?:\(\))*)$/.exec(part);
+    const m = SEGMENT.exec(part);
     if (!m || (!m[1] && !m[2])) throw new Error(`bad segment '${part}' in '${source}'`);
     if (m[1]) segments.push(m[1]);
     for (let i = 0; i < m[2].length / 2; i++) segments.push(CALL);
@@ -114,6 +122,11 @@ function parseSegments(text: string, source: string): string[] {
 export function rootMatches(pattern: PathPattern, root: Root): boolean {
   if (pattern.moduleMatcher) return root.kind === 'module' && pattern.moduleMatcher.match(root.module);
   return pattern.rootKey === rootKey(root);
+}
+
+/** `{get,set}` accepts either name (and captures it, as `*` does). */
+function isAlternative(want: string, got: string): boolean {
+  return want.slice(1, -1).split(',').includes(got);
 }
 
 /**
@@ -131,10 +144,20 @@ export function matchSegments(pattern: string[], path: string[]): string[] | und
       for (let skip = s; skip <= path.length; skip++) if (walk(p + 1, skip)) return true;
       return false;
     }
+    if (want.startsWith('**!')) {
+      // A run that passes no segment of these names: `**!get` stops where a read returned data.
+      const names = want.slice(3).replace(/^\{|\}$/g, '').split(',');
+      for (let skip = s; skip <= path.length; skip++) {
+        if (walk(p + 1, skip)) return true;
+        if (skip < path.length && names.includes(path[skip])) return false;
+      }
+      return false;
+    }
     if (s === path.length) return false;
     const got = path[s];
-    if (want === '*' || want.startsWith('!')) {
+    if (want === '*' || want.startsWith('!') || want.startsWith('{')) {
       if (got === CALL || got.startsWith('=>') || want === `!${got}`) return false;
+      if (want.startsWith('{') && !isAlternative(want, got)) return false;
       captures.push(got === DYNAMIC ? '…' : got);
       if (walk(p + 1, s + 1)) return true;
       captures.pop();

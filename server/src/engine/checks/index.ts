@@ -6,3 +6,4 @@ import './caller';
 import './dataRules';
 import './cloudflare';
 import './clientAuthz';
+import './netlify';

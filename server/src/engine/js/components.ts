@@ -1,7 +1,10 @@
 // Single-file components (.vue, .svelte, .astro): their code is in `<script>` blocks, and in an
 // Astro file also in the frontmatter between `---` fences. The parser is given the file's text
 // with everything else blanked out (newlines kept), so every node keeps its true offset and
-// findings land on the component's own lines and columns.
+// findings land on the component's own lines and columns. Svelte markup's `{…}` expressions are kept
+// too (see svelteMarkup.ts).
+
+import { markupExpressions } from './svelteMarkup';
 
 const COMPONENT_FILE = /\.(?:vue|svelte|astro)$/i;
 const SCRIPT_BLOCK = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
@@ -14,10 +17,10 @@ export function isComponentFile(file: string): boolean {
 
 /** The code of a component at its own offsets; other files' text unchanged. */
 export function codeOf(file: string, text: string): string {
-  return isComponentFile(file) ? componentCode(text) : text;
+  return isComponentFile(file) ? componentCode(text, /\.svelte$/i.test(file)) : text;
 }
 
-function componentCode(text: string): string {
+function componentCode(text: string, svelte: boolean): string {
   const ranges: [number, number][] = [];
   const frontmatter = /^(?:\uFEFF)?\s*---[^\S\n]*\r?\n/.exec(text);
   if (frontmatter) {
@@ -32,6 +35,7 @@ function componentCode(text: string): string {
     const start = m.index + m[0].indexOf('>') + 1;
     ranges.push([start, start + m[2].length]);
   }
+  if (svelte) ranges.push(...markupExpressions(text, ranges));
   let out = '';
   let at = 0;
   for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {

@@ -4,7 +4,7 @@
 
 import ts from 'typescript';
 import { normalizeSpecifier } from '../modules';
-import { classMemberExport, RETURNS, type Ref } from '../refs';
+import { CALL, classMemberExport, extend, RETURNS, type Ref } from '../refs';
 import { CallArg, passedArgs } from './callSites';
 import { Evaluator } from './evaluate';
 import { contextWrite, ENV_TYPE_NAMES, pageDataWrites } from './frameworkContext';
@@ -106,6 +106,8 @@ const INTERESTING = new Set([
   ts.SyntaxKind.ExpressionWithTypeArguments,
   ts.SyntaxKind.ReturnStatement,
   ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.JsxOpeningElement,
+  ts.SyntaxKind.JsxSelfClosingElement,
 ]);
 
 /** Gathers a file's facts; what an expression evaluates to is the Evaluator's part. */
@@ -140,6 +142,10 @@ class FactCollector extends Evaluator {
         case ts.SyntaxKind.TaggedTemplateExpression:
         case ts.SyntaxKind.ExpressionWithTypeArguments:
           if (!reused) this.collectSite(node);
+          break;
+        case ts.SyntaxKind.JsxOpeningElement:
+        case ts.SyntaxKind.JsxSelfClosingElement:
+          if (!reused) this.collectElement(node as ts.JsxOpeningElement | ts.JsxSelfClosingElement);
           break;
         case ts.SyntaxKind.ReturnStatement:
           if ((node as ts.ReturnStatement).expression) this.noteReturn(node as ts.ReturnStatement);
@@ -236,6 +242,17 @@ class FactCollector extends Evaluator {
     if (ts.isCallExpression(node) && this.evaluate(node.expression)?.path.at(-1) === RETURNS) site.factory = true;
     if (isChained(node)) site.chained = true;
     this.facts.sites.push(site);
+  }
+
+  /**
+   * `<StorageManager …/>` renders a component: a call of it, so `module#Component()` patterns see it.
+   * Lower-case tags are the DOM's own elements.
+   */
+  private collectElement(node: ts.JsxOpeningElement | ts.JsxSelfClosingElement): void {
+    const tag = node.tagName;
+    const named = ts.isIdentifier(tag) ? /^[A-Z]/.test(tag.text) : ts.isPropertyAccessExpression(tag);
+    const ref = named ? this.evaluate(tag as ts.Expression) : null;
+    if (ref) this.facts.sites.push({ ref: extend(ref, CALL), start: tag.getStart(this.file), end: tag.getEnd() });
   }
 
   private addImport(spec: string, node: ts.Node): void {

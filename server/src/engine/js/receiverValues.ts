@@ -11,6 +11,14 @@ import { carrierOf, contextRead } from './frameworkContext';
 import { createContextCall, providedValues } from './reactContext';
 import { classMembers, classOfThis, localTypeDeclarations, MemberSource, objectProperty, typeMember, unwrapped } from './receivers';
 import type { Decl, ScopeTable } from './scopes';
+import { returnedExpressions } from './syntax';
+
+/** The function a name declares, as `function f() {}` or `const f = () => …`. */
+function localFunction(decl: Decl | undefined): ts.FunctionLikeDeclaration | undefined {
+  if (decl?.kind === 'function') return decl.fn;
+  const init = decl?.kind === 'var' && decl.path.length === 0 ? decl.init : undefined;
+  return init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
+}
 
 export abstract class ReceiverValues {
   constructor(protected readonly file: ts.SourceFile, protected readonly ctx: FactContext, protected readonly scopes: ScopeTable) {}
@@ -194,6 +202,16 @@ export abstract class ReceiverValues {
       const outer = this.objectOf(unwrapped(node.expression), depth + 1);
       const inner = outer && objectProperty(outer, node.name.text);
       return inner && ts.isExpression(inner) ? this.objectOf(unwrapped(inner), depth + 1) : undefined;
+    }
+    if (ts.isAwaitExpression(node)) return this.objectOf(unwrapped(node.expression), depth + 1);
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+      // `const { supabase, response } = createClient(request)`: a local helper that returns an object.
+      const fn = localFunction(this.scopes.lookup(node.expression));
+      const body = fn?.body;
+      for (const returned of body ? returnedExpressions(body) : []) {
+        const literal = this.objectOf(unwrapped(returned), depth + 1);
+        if (literal) return literal;
+      }
     }
     return undefined;
   }

@@ -30,7 +30,7 @@ const COPIED_TO_OUTPUT = ['public', 'static'];
  * Is the file's folder the output folder of some Wrangler config in the workspace, or the folder
  * beside the config that the build copies there? (Build output itself is not read: dist/ is pruned.)
  */
-function servedByWrangler(file: string, view: LinkedView): boolean {
+export function servedByWrangler(file: string, view: LinkedView): boolean {
   const folder = posix.dirname(file);
   return view.files().some((config) => {
     if (!isWranglerConfig(config.file)) return false;
