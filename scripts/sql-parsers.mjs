@@ -196,5 +196,6 @@ for (const r of rows) {
   console.log(`${r.app.padEnd(26)}${String(r.files).padEnd(7)}${cell(r.policies)}${cell(r.rls)}${cell(r.definers)}${r.grants}`);
 }
 const grants = rows.reduce((n, r) => n + r.grants, 0);
-console.log(`${'total'.padEnd(33)}${cell(factTotals.policies ?? {})}${cell(factTotals.rls ?? {})}${cell(factTotals.definers ?? {})}${grants}`);
+const { policies = {}, rls = {}, definers = {} } = factTotals;
+console.log(`${'total'.padEnd(33)}${cell(policies)}${cell(rls)}${cell(definers)}${grants}`);
 console.log('(grants: GRANT on tables to anon/authenticated/public, which our reader does not read)');

@@ -38,7 +38,11 @@ describe('client-side admin lookups', () => {
   });
 
   it('ignores the same lookup through the Admin SDK on a server', () => {
-    const server = "import { getFirestore } from 'firebase-admin/firestore';\nexport const r = (uid) => getFirestore().doc(`admins/${uid}`).get();\n";
+    const server = [
+      "import { getFirestore } from 'firebase-admin/firestore';",
+      'export const r = (uid) => getFirestore().doc(`admins/${uid}`).get();',
+      '',
+    ].join('\n');
     assert.deepEqual(adminFindings({ 'functions/role.js': server }), []);
   });
 });

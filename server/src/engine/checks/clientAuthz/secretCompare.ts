@@ -10,7 +10,8 @@ import type { CheckHit, FileCheck } from '../registry';
 /** Client SDK imports: the web and React Native SDKs share `firebase/firestore`. */
 const CLIENT_FIRESTORE = /["'](?:firebase\/firestore(?:\/lite)?|@react-native-firebase\/firestore)["']/;
 /** Field names that hold a secret the user is meant to type, not to read. */
-const SECRET_FIELD = /^(?:approval|access|invite|invitation|join|admin|secret|verification|security|unlock|master|entry)?_?(?:code|password|passcode|passphrase|pin|secret|otp)$/i;
+const SECRET_PREFIX = '(?:approval|access|invite|invitation|join|admin|secret|verification|security|unlock|master|entry)?';
+const SECRET_FIELD = new RegExp(`^${SECRET_PREFIX}_?(?:code|password|passcode|passphrase|pin|secret|otp)$`, 'i');
 const EQUALITY = new Set([
   ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken,
   ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
