@@ -160,7 +160,9 @@ export class Evaluator extends ReceiverValues {
   }
 
   protected isFactoryResult(value: Ref): boolean {
-    if (value.root.kind === 'ws') return value.path.length === 0 && !isParamPlaceholder(value);
+    // A workspace value, or the call of a workspace function (a lazy `cached ??= makeClient()`): the
+    // index resolves it later, and what is no client there matches no rule.
+    if (value.root.kind === 'ws') return (value.path.length === 0 || (value.path.length === 1 && value.path[0] === CALL)) && !isParamPlaceholder(value);
     return isSdkInstance(value) || this.ctx.isClientConstruction(value);
   }
 
