@@ -18,3 +18,39 @@ Deno.serve(async (req) => {
   if (limit && limit !== 10) return new Response('Only pages of ten', { status: 400 });
   return new Response('ok');
 });
+
+// A payment webhook that verifies only when both the signature and the secret are there.
+export async function paymentHook(request: Request, stripe: { webhooks: { constructEvent(b: string, s: string, k: string): unknown } }) {
+  const body = await request.text();
+  const signature = request.headers.get('stripe-signature');
+  let event: unknown;
+  if (signature && process.env.PAYMENT_HOOK_SECRET) {
+    event = stripe.webhooks.constructEvent(body, signature, process.env.PAYMENT_HOOK_SECRET);
+  } else {
+    // ruleid: generic/secret-check-fails-open
+    event = JSON.parse(body);
+  }
+  // The fix: no signature or no secret is a refusal.
+  const secret = process.env.PAYMENT_HOOK_SECRET;
+  // ok: generic/secret-check-fails-open
+  if (signature && secret) {
+    event = stripe.webhooks.constructEvent(body, signature, secret);
+  } else {
+    return new Response('unsigned', { status: 400 });
+  }
+  return event;
+}
+
+// Optional sign-in is a design, not a hole: without a token the visitor is a guest.
+declare function verifyViewer(token: string): string;
+export function feedViewer(request: Request): string {
+  const token = request.headers.get('authorization');
+  let viewer: string;
+  if (token) {
+    viewer = verifyViewer(token);
+  } else {
+    // ok: generic/secret-check-fails-open
+    viewer = 'guest';
+  }
+  return viewer;
+}

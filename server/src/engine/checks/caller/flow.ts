@@ -27,9 +27,12 @@ export interface FlowContext {
   throwOnly?: boolean;
 }
 
-// `env.ADMIN_KEY`: a Worker's secret binding (upper-case by convention, unlike a KV call's receiver).
-const ENV_READ =
-  /\b(?:Deno|Netlify)\.env\.get\s*\(|\bprocess\.env\b|\bimport\.meta\.env\b|\bsecrets\.get\s*\(|\benv\.[A-Z][A-Z0-9_]*\b(?!\s*\.)/;
+// `env.ADMIN_KEY`: a Worker's secret binding (upper-case by convention, unlike a KV call's receiver);
+// `functions.config().twilio.sid`: a Firebase (v1) runtime setting.
+const ENV_READ = new RegExp(
+  /\b(?:Deno|Netlify)\.env\.get\s*\(|\bprocess\.env\b|\bimport\.meta\.env\b|\bsecrets\.get\s*\(/.source +
+    /|\benv\.[A-Z][A-Z0-9_]*\b(?!\s*\.)|\bfunctions\.config\(\)/.source,
+);
 const REQUEST_SECRET = /\bheaders?\b|\bauthorization\b|\.get\s*\(\s*['"`]x-|\.header\s*\(|\bsearchParams\b|\bquery\b/i;
 
 export class Flow {
@@ -189,7 +192,7 @@ export class Flow {
   }
 
   /** `if (req.headers.get('x-cron-secret') !== Deno.env.get('CRON_SECRET'))`: a shared-secret check. */
-  private comparesSecret(cond: ts.Expression): boolean {
+  comparesSecret(cond: ts.Expression): boolean {
     let found = false;
     forEachInline(cond, (n) => {
       if (found || !ts.isBinaryExpression(n) || !isEquality(n.operatorToken.kind)) return;

@@ -2,16 +2,25 @@
 // platform settings that leave a function or client open (verify_jwt = false, requiresAuth: false), and
 // webhook handlers that never check the sender's signature, handlers that fetch a caller's URL, and
 // Convex public functions that write without reading the caller's identity, and shared-secret checks
-// that let everyone in when the secret is unset, and Workers that write storage for callers they never check,
-// and Supabase's Auth admin API called from browser code.
-
+// that let everyone in when the secret is unset, and Workers that write storage for callers they never
+// check, and Supabase's Auth admin API called from browser code, and Netlify Blobs written or the schema
+// changed by open handlers, and caller checks that do not stop the handler or trust the Origin header,
+// and tokens from the request decoded without being verified.
 import { registerCheck } from '../registry';
 import { browserAuthAdminCheck } from './browserAdmin';
 import { convexPublicWriteCheck } from './convex';
 import { failOpenSecretCheck } from './failOpen';
-import { base44ServiceRoleCheck, firebaseAdminCheck, supabaseServiceRoleCheck } from './privileged';
+import { jwtDecodeCheck } from './jwtDecode';
+import {
+  base44ServiceRoleCheck,
+  firebaseAdminCheck,
+  netlifyBlobsWriteCheck,
+  schemaChangeCheck,
+  supabaseServiceRoleCheck,
+} from './privileged';
 import { requiresAuthCheck } from './requiresAuth';
 import { ssrfCheck } from './ssrf';
+import { checkWithoutReturnCheck, originAsAuthCheck } from './stops';
 import { verifyJwtCheck } from './verifyJwt';
 import { unverifiedWebhookCheck } from './webhooks';
 import { workerWriteCheck } from './workerWrites';
@@ -19,6 +28,8 @@ import { workerWriteCheck } from './workerWrites';
 registerCheck(base44ServiceRoleCheck);
 registerCheck(supabaseServiceRoleCheck);
 registerCheck(firebaseAdminCheck);
+registerCheck(netlifyBlobsWriteCheck);
+registerCheck(schemaChangeCheck);
 registerCheck(verifyJwtCheck);
 registerCheck(requiresAuthCheck);
 registerCheck(unverifiedWebhookCheck);
@@ -27,3 +38,6 @@ registerCheck(convexPublicWriteCheck);
 registerCheck(failOpenSecretCheck);
 registerCheck(workerWriteCheck);
 registerCheck(browserAuthAdminCheck);
+registerCheck(checkWithoutReturnCheck);
+registerCheck(originAsAuthCheck);
+registerCheck(jwtDecodeCheck);

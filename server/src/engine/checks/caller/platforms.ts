@@ -189,3 +189,22 @@ export function isSecretKeyLiteral(text: string): boolean {
 function actsAsCaller(options: ts.Expression | undefined, model: FileModel): boolean {
   return !!options && /headers\s*:\s*\{[^}]*\bauthorization\b/i.test(options.getText(model.sourceFile));
 }
+
+const BLOB_WRITES = new Set(['set', 'setJSON', 'delete']);
+
+/**
+ * Netlify Blobs writes: a store opened with `getStore()` inside a function or endpoint needs no key of
+ * its own (the runtime injects the credentials), so whoever reaches the handler writes the store.
+ */
+export function netlifyBlobsApi(entries: EntryKind[]): PrivilegedApi {
+  return {
+    entries: new Set(entries),
+    isPrivileged(call, model) {
+      const ref = moduleRef(model.refOf(call), /^@netlify\/blobs$/);
+      if (!ref) return false;
+      const p = ref.path;
+      const opened = p.findIndex((seg, i) => (seg === 'getStore' || seg === 'getDeployStore') && p[i + 1] === CALL);
+      return opened >= 0 && p.length === opened + 4 && BLOB_WRITES.has(p[opened + 2]) && p[opened + 3] === CALL;
+    },
+  };
+}

@@ -9,7 +9,8 @@ import { EntryKind, findEntries, mayHaveEntries } from './entries';
 import { CallerWorkspace } from './model';
 import { importsMayReach } from './reach';
 import type { Literal } from '../../util/literalScan';
-import { base44Api, firebaseAdminApi, supabaseServiceRoleApi } from './platforms';
+import { base44Api, firebaseAdminApi, netlifyBlobsApi, supabaseServiceRoleApi } from './platforms';
+import { schemaChangeApi } from './schemaChange';
 
 /**
  * Platform values the engine does not track, named in a file's text: virtual modules only a
@@ -89,4 +90,19 @@ export const supabaseServiceRoleCheck = privilegedCheck('supabase-service-role-w
 export const firebaseAdminCheck = privilegedCheck('firebase-admin-without-caller-check', firebaseAdminApi, ['http', 'route', 'next'], /^firebase-(admin|functions)(\/|$)/, {
   prefilter: /firebase|onRequest|onCall|verifyIdToken/,
   hints: ['firebase', 'onRequest', 'onCall', 'verifyIdToken'].map((text) => ({ text })),
+});
+// Netlify functions and framework endpoints deployed there (Astro, SvelteKit, Next) writing Netlify Blobs.
+const NETLIFY_BLOBS = /^@netlify\/blobs$/;
+export const netlifyBlobsWriteCheck = privilegedCheck(
+  'netlify-blobs-write-without-caller-check', netlifyBlobsApi, ['next', 'route'], NETLIFY_BLOBS, {
+  prefilter: /@netlify\/blobs/,
+  hints: [{ text: '@netlify/blobs' }],
+});
+// Route handlers that change the database schema (setup and migrate routes) through a SQL driver.
+const SQL_DRIVERS =
+  /^(npm:)?(pg|postgres|mysql2?|mssql|@neondatabase\/serverless|@vercel\/postgres|@libsql\/client)(\/|@|$)/;
+export const schemaChangeCheck = privilegedCheck(
+  'schema-change-without-caller-check', schemaChangeApi, ['next', 'route', 'serve'], SQL_DRIVERS, {
+  prefilter: /create\s+table|alter\s+table|drop\s+table|\.sql\b|migration/i,
+  hints: ['create', 'alter', 'drop', '.sql', 'migration'].map((text) => ({ text, caseInsensitive: true })),
 });

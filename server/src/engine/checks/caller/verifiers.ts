@@ -20,6 +20,7 @@ const LIBRARY_VERIFIERS: { module: RegExp; names: Record<string, Verifier> }[] =
   { module: /(^|\/)jose(@|$|\/)|deno\.land\/x\/jose/, names: { jwtVerify: { kind: 'throws', async: true } } },
   { module: /^(npm:)?jsonwebtoken(@|$)/, names: { verify: { kind: 'throws', async: false } } },
   { module: /djwt/, names: { verify: { kind: 'throws', async: true } } },
+  { module: /^(npm:)?hono(@[^/]*)?\/jwt$/, names: { verify: { kind: 'throws', async: true } } },
   { module: /^(npm:)?next-auth(@[^/]*)?(\/next)?$/, names: { getServerSession: { kind: 'result', async: true } } },
   // Nuxt's Supabase module: the session user of the request, or null.
   {
@@ -101,14 +102,17 @@ function signatureVerifier(call: ts.CallExpression, model: FileModel): Verifier 
   return undefined;
 }
 
-function libraryVerifier(call: ts.CallExpression, model: FileModel): Verifier | undefined {
+/** The module export a callee names: `verify` imported by name, or `jwt.verify` on a namespace or default import. */
+export function importedCallee(call: ts.CallExpression, model: FileModel): { spec: string; name: string } | undefined {
   const callee = unwrap(call.expression);
-  let imported: { spec: string; name: string } | undefined;
-  if (ts.isIdentifier(callee)) imported = model.importOf(callee);
-  else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
-    const ns = model.importOf(callee.expression);
-    if (ns && (ns.name === '*' || ns.name === 'default')) imported = { spec: ns.spec, name: callee.name.text };
-  }
+  if (ts.isIdentifier(callee)) return model.importOf(callee);
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return undefined;
+  const ns = model.importOf(callee.expression);
+  return ns && (ns.name === '*' || ns.name === 'default') ? { spec: ns.spec, name: callee.name.text } : undefined;
+}
+
+function libraryVerifier(call: ts.CallExpression, model: FileModel): Verifier | undefined {
+  const imported = importedCallee(call, model);
   if (!imported) return undefined;
   for (const lib of LIBRARY_VERIFIERS) {
     if (lib.module.test(imported.spec) && Object.hasOwn(lib.names, imported.name)) return lib.names[imported.name];
