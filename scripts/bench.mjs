@@ -1,4 +1,4 @@
-// `npm run bench [-- --files N] [--runs N] [--dense] [--edits-only] [--keep]`: figures, not a test.
+// `npm run bench [-- --files N] [--runs N] [--dense] [--edits-only] [--edits N] [--keep]`: figures, not a test.
 // Builds a synthetic workspace from the example apps plus real third-party JavaScript from
 // node_modules (`--dense`: the example apps alone, copied until there are N files, so that every
 // file is platform code and the prefilter skips nothing), then measures
@@ -13,6 +13,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, stat
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { platformFile } from './bench-load.mjs';
 import { engineModule, runParseOnly } from './lib/parseOnly.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,8 +27,8 @@ if (args.includes('--load')) {
   process.exit(0);
 }
 const wanted = Number(args[args.indexOf('--files') + 1]) || 6000;
-/** Edits per file in the edit loop (see editLoop). */
-const EDITS = 200;
+/** Edits per file in the edit loop (see editLoop); `--edits N` for fewer on a loaded machine. */
+const EDITS = Number(args[args.indexOf('--edits') + 1]) || 200;
 
 const dense = args.includes('--dense');
 const workspace = makeWorkspace(wanted, dense);
@@ -84,11 +85,14 @@ console.log(
 for (const [label, loop] of [
   ['worst-case', edit.worst],
   ['typical', edit.typical],
+  ['5,000-finding', edit.dense],
 ]) {
   console.log(
-    `edit → diagnostics, ${label} ${loop.lines}-line file: round trip median ${loop.median.toFixed(1)} ms, p95 ` +
+    `edit → diagnostics, ${label} ${loop.lines}-line file (${loop.findings} diagnostics): round trip median ` +
+      `${loop.median.toFixed(1)} ms, p95 ` +
       `${loop.p95.toFixed(1)} ms over ${loop.samples} edits (first edit ${loop.first.toFixed(1)} ms); server ` +
-      `median ${loop.serverMedian.toFixed(1)} ms, p95 ${loop.serverP95.toFixed(1)} ms`,
+      `median ${loop.serverMedian.toFixed(1)} ms, p95 ${loop.serverP95.toFixed(1)} ms; server CPU ` +
+      `${loop.cpuPerEdit.toFixed(1)} ms per edit`,
   );
 }
 console.log('  (worst case: a platform call every seventh line; typical: third-party code with three platform lines)');
@@ -122,6 +126,7 @@ function makeWorkspace(count, onlyApps) {
   mkdirSync(join(dir, 'big'), { recursive: true });
   writeFileSync(join(dir, 'big', 'bigFile.ts'), bigFile(5000));
   writeFileSync(join(dir, 'big', 'typical.js'), typicalFile(5000));
+  writeFileSync(join(dir, 'big', 'dense.ts'), platformFile(5000, 1));
   return dir;
 }
 
@@ -251,8 +256,12 @@ async function runEditLoop(dir) {
   const typical = await editLoop(server, dir, 'big/typical.js', (text, v) =>
     text.replace(/return data(?: \/\* \d+ \*\/)? }/, `return data /* ${v} */ }`),
   );
+  // 5,000 findings: a platform query on every line; each edit types one character into a comment.
+  const dense = await editLoop(server, dir, 'big/dense.ts', (text, v) =>
+    text.replace('/* typed: ', `/* typed: ${v % 10}`),
+  );
   await server.stop();
-  return { worst, typical, firstMs, spawnMs };
+  return { worst, typical, dense, firstMs, spawnMs };
 }
 
 /**
@@ -267,8 +276,9 @@ async function editLoop(server, dir, rel, edit) {
   server.connection.sendNotification('textDocument/didOpen', {
     textDocument: { uri, languageId: rel.endsWith('.ts') ? 'typescript' : 'javascript', version: 1, text },
   });
-  await pull(server, uri);
+  const findings = (await pull(server, uri)).length;
   const times = [];
+  const cpuBefore = cpuMsOf(server.process.pid);
   for (let version = 2; version < EDITS + 2; version++) {
     const edited = edit(text, version);
     if (edited === text) throw new Error(`edit ${version} of ${rel} changed nothing`);
@@ -281,6 +291,7 @@ async function editLoop(server, dir, rel, edit) {
     await pull(server, uri);
     times.push(performance.now() - t);
   }
+  const cpuPerEdit = (cpuMsOf(server.process.pid) - cpuBefore) / EDITS;
   const pattern = new RegExp(`timing: change ${rel.replace(/[./]/g, '\\$&')} re-checked in ([\\d.]+) ms`);
   const serverTimes = server.logs
     .map((l) => pattern.exec(l)?.[1])
@@ -290,6 +301,8 @@ async function editLoop(server, dir, rel, edit) {
   const pct = (list, p) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * p))];
   return {
     lines: text.split('\n').length - 1,
+    findings,
+    cpuPerEdit,
     samples: times.length,
     first,
     median: pct(times, 0.5),
@@ -297,4 +310,13 @@ async function editLoop(server, dir, rel, edit) {
     serverMedian: pct(serverTimes, 0.5),
     serverP95: pct(serverTimes, 0.95),
   };
+}
+
+/**
+ * CPU time (user + system) the server process has used, in ms: on a machine other processes share,
+ * the figure that moves least from run to run.
+ */
+function cpuMsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in ticks of 1/100 s
 }

@@ -6,6 +6,7 @@
 import * as crypto from 'node:crypto';
 import { enclosingSymbols, normaliseSnippet, UnitSpan } from './baseline/outline';
 import type { CompiledRule } from './rules/model';
+import { FindingsMemo, MadeFinding, varsKey } from './findingsMemo';
 import type { Finding, RawHit } from './types';
 
 const PLACEHOLDER = /\{\{\s*([\w$]+)\s*\}\}/g;
@@ -27,6 +28,17 @@ export class LineMap {
       else hi = mid - 1;
     }
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+
+  /** Offset of a 1-based line's first character. */
+  startOf(line: number): number {
+    return this.starts[line - 1] ?? 0;
+  }
+
+  /** Offset just past a 1-based line's last character (its newline, or the end of the text). */
+  endOf(line: number): number {
+    const next = this.starts[line];
+    return next === undefined ? this.text.length : next - 1;
   }
 
   /** Lines of the text (a last line without a newline counts; a trailing newline does not add one). */
@@ -58,11 +70,22 @@ export function fillMessage(template: string, vars: Record<string, string> | und
   return optional.replace(PLACEHOLDER, (_, key: string) => vars?.[key] ?? '…');
 }
 
-export function toFindings(file: string, text: string, hits: RawHit[], rules: Map<string, CompiledRule>): Finding[] {
-  if (hits.length === 0) return []; // most files of an audit: no line map of their text needed
+export function toFindings(
+  file: string,
+  text: string,
+  hits: RawHit[],
+  rules: Map<string, CompiledRule>,
+  memo?: FindingsMemo,
+): Finding[] {
+  if (hits.length === 0) {
+    memo?.remember(text, rules, []);
+    return []; // most files of an audit: no line map of their text needed
+  }
   const lines = new LineMap(text);
-  const occurrences = new Map<string, number>();
-  const findings: Finding[] = [];
+  // Occurrences per snippet, then rule: a taken-over snippet is the same string as before, whose hash
+  // V8 keeps; a key joining rule, file and snippet would be a new string to hash for every finding.
+  const occurrences = new Map<string, Map<string, number>>();
+  const made: MadeFinding[] = [];
   // Units (for the cost model's rewrite bound) are wanted for lock-in hits: in code, and in the
   // configuration, rules and SQL files that are part of the code a rewrite replaces.
   const units = hits.some((h) => rules.get(h.ruleId)?.kind === 'lockin') ? new Map<number, UnitSpan>() : undefined;
@@ -73,16 +96,30 @@ export function toFindings(file: string, text: string, hits: RawHit[], rules: Ma
     if (snippet === undefined) snippets.set(line, (snippet = fingerprintSnippet(lines.lineText(line))));
     return snippet;
   };
+  // An open document's findings on lines its last edit left alone are taken over (findingsMemo.ts).
+  const previous = memo?.since(text, rules, lines);
   const sorted = [...hits].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId) || a.span.end - b.span.end);
   for (const hit of sorted) {
     const rule = rules.get(hit.ruleId);
     if (!rule) continue;
     const start = lines.position(hit.span.start);
     const end = lines.position(Math.max(hit.span.end, hit.span.start));
-    const snippet = lineSnippet(start.line);
-    const key = `${rule.id}\0${file}\0${snippet}`;
-    const occurrence = occurrences.get(key) ?? 0;
-    occurrences.set(key, occurrence + 1);
+    const symbol = symbols.get(start.line) ?? '';
+    // A rule that flags a whole file (a rules file, a function file) has the whole file as its unit.
+    const wholeFile = rule.match.file !== undefined;
+    const unit =
+      rule.kind !== 'lockin' ? undefined : wholeFile ? { line: 1, endLine: lines.lineCount } : units?.get(start.line);
+    const earlier = previous?.find(hit, start.line, end.line, symbol);
+    const snippet = earlier?.snippet ?? lineSnippet(start.line);
+    let counts = occurrences.get(snippet);
+    if (!counts) occurrences.set(snippet, (counts = new Map()));
+    const occurrence = counts.get(rule.id) ?? 0;
+    counts.set(rule.id, occurrence + 1);
+    const fingerprint = () => shortDigest(`${rule.id}\0${file}\0${snippet}\0${occurrence}`);
+    if (earlier) {
+      made.push(previous!.takeOver(earlier, hit, start.line, end.line, unit, occurrence, fingerprint));
+      continue;
+    }
     const finding: Finding = {
       ruleId: rule.id,
       kind: rule.kind,
@@ -95,20 +132,18 @@ export function toFindings(file: string, text: string, hits: RawHit[], rules: Ma
       endLine: end.line,
       endColumn: end.column,
       message: fillMessage(rule.message, hit.vars),
-      fingerprint: shortDigest(`${key}\0${occurrence}`),
+      fingerprint: fingerprint(),
     };
-    const symbol = symbols.get(start.line) ?? '';
     finding.contentFingerprint = contentFingerprint(rule.id, flaggedCode(lines, hit.span, start), symbol);
     if (symbol) finding.symbol = symbol;
-    // A rule that flags a whole file (a rules file, a function file) has the whole file as its unit.
-    const wholeFile = rule.match.file !== undefined;
-    const unit = rule.kind !== 'lockin' ? undefined : wholeFile ? { line: 1, endLine: lines.lineCount } : units?.get(start.line);
     if (unit) finding.unit = unit;
     if (rule.effort) finding.effort = rule.effort;
     if (rule.cwe) finding.cwe = rule.cwe;
-    findings.push(finding);
+    made.push({ finding, snippet, occurrence, span: hit.span, vars: varsKey(hit), fresh: true });
   }
-  return dedupe(findings);
+  const kept = dedupe(made);
+  memo?.remember(text, rules, kept);
+  return kept.map((m) => m.finding);
 }
 
 /**
@@ -163,9 +198,9 @@ function sha256Hex(text: string): string {
 }
 
 /** One finding per rule and start position (two patterns of one rule may describe the same node). */
-function dedupe(findings: Finding[]): Finding[] {
+function dedupe(made: MadeFinding[]): MadeFinding[] {
   const seen = new Set<string>();
-  return findings.filter((f) => {
+  return made.filter(({ finding: f }) => {
     const key = `${f.ruleId}:${f.line}:${f.column}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -175,7 +210,7 @@ function dedupe(findings: Finding[]): Finding[] {
 
 /** Are two lists of findings the same, field by field (plain values, and the unit's two lines)? */
 export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  return a.length === b.length && a.every((f, i) => sameFinding(f, b[i]));
+  return a.length === b.length && a.every((f, i) => f === b[i] || sameFinding(f, b[i]));
 }
 
 function sameFinding(a: Finding, b: Finding): boolean {

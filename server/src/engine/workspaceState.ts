@@ -5,6 +5,7 @@ import type { ScanCache } from './cache/scanCache';
 import type { CheckFile } from './checks/registry';
 import type { RuleIndex } from './context';
 import { LineMap, toFindings } from './findings';
+import type { FindingsMemo } from './findingsMemo';
 import type { FactContext, JsFacts } from './js/facts';
 import { LinkedHits } from './linkedHits';
 import { memberHits } from './match';
@@ -262,8 +263,11 @@ export class WorkspaceState {
     return this.rulesById.get(id);
   }
 
-  /** Findings for one file, in position order, after suppression comments. */
-  findingsFor(file: string): Finding[] {
+  /**
+   * Findings for one file, in position order, after suppression comments. With a memo (an open
+   * document), findings on lines the last edit left alone are taken over (findingsMemo.ts).
+   */
+  findingsFor(file: string, memo?: FindingsMemo): Finding[] {
     const scan = this.scans.get(file);
     if (!scan) return [];
     // Loops, not push(...): a minified bundle can hold more hits than a call takes arguments.
@@ -272,7 +276,7 @@ export class WorkspaceState {
     for (const hit of this.linked.hitsFor(file)) hits.push(hit);
     if (scan.facts) for (const hit of memberHits(file, scan.facts, this.index, this.resolver)) hits.push(hit);
     if (hits.length === 0) return []; // most files: nothing to place, fingerprint or suppress
-    return unsuppressed(toFindings(file, scan.text, hits, this.rulesById), scan.text);
+    return unsuppressed(toFindings(file, scan.text, hits, this.rulesById, memo), scan.text);
   }
 
   allFindings(): Finding[] {

@@ -11,6 +11,7 @@ import { workspaceImports } from '../engine/match';
 import type { RuleSet } from '../engine/rules/load';
 import { ruleAppliesTo } from '../engine/rules/model';
 import { sameFindings } from '../engine/findings';
+import { FindingsMemo } from '../engine/findingsMemo';
 import type { FileScan } from '../engine/scan/scanFile';
 import type { Finding, ScanError } from '../engine/types';
 import { DEFAULT_MAX_FILE_BYTES, readForScan } from '../engine/workspace/readFile';
@@ -33,6 +34,8 @@ export class FolderIndex {
   readonly errors: ScanError[] = [];
   /** Files whose text comes from the editor, not the disk. */
   private readonly open = new Set<string>();
+  /** Open documents' findings, kept for the next edit to take over what it did not touch. */
+  readonly memos = new Map<string, FindingsMemo>();
   private wanted: (rel: string) => boolean;
   indexed = false;
   skipped = 0;
@@ -117,6 +120,7 @@ export class FolderIndex {
   /** Takes in an open document's scan of `text` (none: too large). Returns the files whose findings changed. */
   takeOpenScan(rel: string, text: string, scan: FileScan | undefined): string[] {
     this.open.add(rel);
+    if (!this.memos.has(rel)) this.memos.set(rel, new FindingsMemo());
     if (!scan) return this.remove(rel);
     if (isProjectConfig(rel)) this.state.addConfig(rel, text);
     return this.noteUpdate(rel, this.state.takeScan(scan));
@@ -131,6 +135,7 @@ export class FolderIndex {
   /** The document was closed: the disk is authoritative again. */
   closeDocument(rel: string): string[] {
     this.open.delete(rel);
+    this.memos.delete(rel);
     return this.reloadFromDisk(rel);
   }
 
@@ -222,7 +227,7 @@ export class FolderIndex {
    * list stays: its diagnostics are reused, and the new copies die young instead of piling up.
    */
   private refreshFindings(rel: string): void {
-    const findings = this.state.findingsFor(rel);
+    const findings = this.state.findingsFor(rel, this.memos.get(rel));
     const previous = this.findings.get(rel);
     this.findings.set(rel, previous && sameFindings(previous, findings) ? previous : findings);
   }

@@ -1,5 +1,6 @@
-// The language server's state and its handlers for documents, files and configuration. Custom
-// requests (the workspace audit) live in auditRequest.ts; wiring lives in server.ts.
+// The language server's state and its handlers for documents, files and configuration. An open
+// document's analysis lives in documentAnalysis.ts, work off the keystroke path in
+// backgroundUpdates.ts, custom requests (the workspace audit) in auditRequest.ts, wiring in server.ts.
 
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,30 +8,29 @@ import {
   CancellationToken,
   Connection,
   Diagnostic,
-  FileChangeType,
   FileEvent,
   TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../engine/types';
 import { ShowMessageOnceNotification, SummaryChangedNotification } from '../protocol';
-import { diagnosticFindings, toDiagnostic, visibleFindings } from './diagnostics';
+import { visibleFindings } from './diagnostics';
+import { DiagnosticsCache } from './diagnosticsCache';
 import { FolderIndex } from './folderIndex';
 import { Folders, rulesFor, uriOf } from './folders';
 import { costOptionsOf, DEFAULT_SETTINGS, LockinSettings, pathSelected, SettingsCache } from './settings';
 import { ChangeReason, OpenDocuments } from './openDocuments';
 import { PanelPublisher } from './panelData';
 import { ruleDocsLinks } from './ruleDocsLinks';
-import { runInSlices, withPauseAtEnd } from './slices';
 import { summarize } from './summary';
 import { MessageActivity, UpdateQueue } from './updateQueue';
+import { BackgroundUpdates } from './backgroundUpdates';
+import { DocumentAnalysis } from './documentAnalysis';
 import { ReportVersions } from './workspaceReports';
 
 const SUMMARY_DELAY_MS = 250;
 /** LOCKIN_LENS_TIMING=1 logs how long each document update took (the benchmark reads it). */
 const TIMING = process.env.LOCKIN_LENS_TIMING === '1';
-/** How long after the last edit the files it affected elsewhere are re-evaluated. */
-const CATCH_UP_DELAY_MS = 150;
 
 export class Session {
   readonly folders = new Folders();
@@ -47,16 +47,20 @@ export class Session {
   /** Updates run one at a time (see updateQueue.ts); open documents at their latest text (openDocuments.ts). */
   private readonly queue = new UpdateQueue((message) => this.log(message));
   readonly openDocuments: OpenDocuments;
+  /** Files changed on disk and the catch-up of files an edit affected elsewhere (backgroundUpdates.ts). */
+  private readonly background: BackgroundUpdates;
 
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
-    private readonly activity: MessageActivity,
+    activity: MessageActivity,
   ) {
     this.settings = new SettingsCache(connection, () => this.configurationSupported);
+    const analysis = new DocumentAnalysis(this, activity);
     this.openDocuments = new OpenDocuments(documents, this.queue, activity, (uri, text, reason, superseded) =>
-      this.applyDocument(uri, text, reason, superseded),
+      analysis.apply(uri, text, reason, superseded),
     );
+    this.background = new BackgroundUpdates(this, this.queue);
   }
 
   log(message: string): void {
@@ -139,56 +143,6 @@ export class Session {
     this.panel.edited();
   }
 
-  /**
-   * Analyses an open document's text (opened, edited, or saved in on-save mode): re-scans it and
-   * notes what depends on it. The scan is taken in only if no newer text arrived while it ran.
-   */
-  private async applyDocument(
-    uri: string,
-    text: string,
-    reason: ChangeReason,
-    superseded: () => boolean,
-  ): Promise<boolean> {
-    const located = this.locate(uri);
-    if (!located) return true;
-    if (reason === 'change' && !located.folder.isOpen(located.rel)) reason = 'open';
-    const settings = await this.settings.get(uri);
-    if (reason === 'change' && settings.run === 'onSave' && located.folder.state.scans.has(located.rel)) return true;
-    if (!located.folder.isWanted(located.rel) && reason !== 'open') return true;
-    const started = performance.now();
-    // Requests are answered between slices of the scan; one a newer text overtook stops at the next.
-    const scanned = await runInSlices(
-      withPauseAtEnd(located.folder.scanOpenSteps(located.rel, text)),
-      this.activity,
-      superseded,
-    );
-    if (!scanned.done && scanned.why === 'failed') {
-      this.logFailure(uri, scanned.error);
-      return true; // the server never crashes on a file: it is skipped
-    }
-    if (!scanned.done) {
-      if (TIMING)
-        this.log(
-          `timing: ${reason} ${located.rel} dropped after ${(performance.now() - started).toFixed(1)} ms (newer text)`,
-        );
-      return false;
-    }
-    const scan = scanned.value;
-    const taking = performance.now();
-    this.guard(uri, () => {
-      const changed = located.folder.takeOpenScan(located.rel, text, scan);
-      this.logProblemsOnce(located.rel, located.folder.problemsOf(located.rel, text));
-      if (reason === 'open') located.folder.ensureImports(located.rel);
-      this.afterChange(located.folder, changed, located.rel);
-      if (TIMING)
-        this.log(
-          `timing: ${reason} ${located.rel} re-checked in ${(performance.now() - started).toFixed(1)} ms (then ` +
-            `${(performance.now() - taking).toFixed(1)} ms to take it in)`,
-        );
-    });
-    return true;
-  }
-
   documentClosed(document: TextDocument): void {
     this.openDocuments.closed(document.uri);
     void this.enqueue(() => {
@@ -198,32 +152,9 @@ export class Session {
     });
   }
 
-  private readonly fileEvents: FileEvent[] = [];
-
   /** Files changed on disk (the editor's file watcher): read in the background, a slice at a time. */
   filesChanged(events: FileEvent[]): void {
-    this.fileEvents.push(...events);
-    this.queue.inBackground('files', (deadline) => this.applyFileEvents(deadline));
-  }
-
-  private applyFileEvents(deadline: number): boolean {
-    let done = 0;
-    for (const event of this.fileEvents) {
-      if (done > 0 && performance.now() >= deadline) break;
-      done++;
-      // The watcher also reports files outside the workspace (the editor's own user data): ignored.
-      const located = this.folders.inWorkspace(event.uri);
-      if (!located || this.documents.get(event.uri)) continue;
-      this.guard(event.uri, () => {
-        const changed =
-          event.type === FileChangeType.Deleted
-            ? located.folder.remove(located.rel)
-            : located.folder.reloadFromDisk(located.rel);
-        this.afterChange(located.folder, changed);
-      });
-    }
-    this.fileEvents.splice(0, done);
-    return this.fileEvents.length > 0;
+    this.background.filesChanged(events);
   }
 
   /** Settings changed: forget cached settings, reload rules where rule folders changed, re-pull. */
@@ -266,16 +197,10 @@ export class Session {
   diagnosticsWith(folder: FolderIndex, rel: string, settings: LockinSettings): Diagnostic[] {
     if (!pathSelected(settings, rel)) return [];
     folder.freshen(rel);
-    const findings = folder.findings.get(rel) ?? [];
-    // The same findings (kept when an edit changed none) under the same settings: the same diagnostics.
-    const made = this.diagnosticsMade.get(findings);
-    if (made?.settings === settings) return made.diagnostics;
-    const diagnostics = diagnosticFindings(findings, settings).map((f) => toDiagnostic(f, this.docsHref));
-    this.diagnosticsMade.set(findings, { settings, diagnostics });
-    return diagnostics;
+    return this.diagnosticsMade.of(folder.findings.get(rel) ?? [], settings);
   }
 
-  private readonly diagnosticsMade = new WeakMap<Finding[], { settings: LockinSettings; diagnostics: Diagnostic[] }>();
+  readonly diagnosticsMade = new DiagnosticsCache(this.docsHref);
 
   folderSettingsOf(folder: FolderIndex): LockinSettings {
     return this.folderSettings.get(folder) ?? DEFAULT_SETTINGS;
@@ -286,43 +211,15 @@ export class Session {
     return located && { findings: located.folder.findings.get(located.rel) ?? [], folder: located.folder };
   }
 
-  private afterChange(folder: FolderIndex, changed: string[], edited?: string): void {
+  /** Notes files whose findings changed: new report versions, a refresh, the summary, the catch-up. */
+  afterChange(folder: FolderIndex, changed: string[], edited?: string): void {
     if (changed.length > 0) {
       this.versions.bump(changed.map((rel) => uriOf(folder, rel)));
       // The edited document is re-pulled by the editor itself; others need a refresh.
       if (changed.some((rel) => rel !== edited)) this.refreshDiagnostics();
       this.scheduleSummary();
     }
-    if (folder.hasStaleFiles()) this.scheduleCatchUp(folder);
-  }
-
-  private readonly catchUpTimers = new Map<FolderIndex, NodeJS.Timeout>();
-
-  /**
-   * Files affected by an edit elsewhere are brought up to date shortly after the edits stop, off the
-   * keystroke path, in background slices that let requests on open documents through.
-   */
-  private scheduleCatchUp(folder: FolderIndex): void {
-    clearTimeout(this.catchUpTimers.get(folder));
-    this.catchUpTimers.set(
-      folder,
-      setTimeout(
-        () =>
-          this.queue.inBackground(`catch-up ${folder.root}`, (deadline) => {
-            let more = false;
-            this.guard(folder.root, () => {
-              const step = folder.catchUp(deadline);
-              more = step.more;
-              if (step.changed.length === 0) return;
-              this.versions.bump(step.changed.map((rel) => uriOf(folder, rel)));
-              this.refreshDiagnostics();
-              this.scheduleSummary();
-            });
-            return more;
-          }),
-        CATCH_UP_DELAY_MS,
-      ),
-    );
+    if (folder.hasStaleFiles()) this.background.scheduleCatchUp(folder);
   }
 
   scheduleSummary(): void {
@@ -345,23 +242,8 @@ export class Session {
     );
   }
 
-  private readonly loggedProblems = new Set<string>();
-
-  /**
-   * Problems scanning an open document (a custom rule stopped on its time budget, a file too large
-   * to parse), each logged once. Syntax errors come and go as the user types and are not logged.
-   */
-  private logProblemsOnce(rel: string, problems: string[] = []): void {
-    for (const problem of problems) {
-      const key = `${rel}\0${problem}`;
-      if (problem.startsWith('syntax error') || this.loggedProblems.has(key)) continue;
-      this.loggedProblems.add(key);
-      this.log(`${rel}: ${problem}`);
-    }
-  }
-
   /** The server never crashes on a file: a failure is logged and the file is skipped (returns false). */
-  private guard(uri: string, work: () => void): boolean {
+  guard(uri: string, work: () => void): boolean {
     try {
       work();
       return true;
@@ -371,7 +253,7 @@ export class Session {
     }
   }
 
-  private logFailure(uri: string, e: unknown): void {
+  logFailure(uri: string, e: unknown): void {
     this.log(`failed on ${uri}: ${(e as Error).stack ?? e}`);
   }
 }

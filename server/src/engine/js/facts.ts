@@ -88,8 +88,15 @@ export function* factSteps(sourceFile: ts.SourceFile, ctx: FactContext, memo?: F
     if (INTERESTING.has(node.kind)) noted.push({ node, statement });
   }, memo?.scopes);
   yield;
-  return { facts: new FactCollector(sourceFile, ctx, scopes).run(noted, memo), scopes };
+  const facts = yield* new FactCollector(sourceFile, ctx, scopes).runSteps(noted, memo);
+  return { facts, scopes };
 }
+
+/**
+ * Statements the collector takes between two pauses: a 5,000-statement file pauses about twenty
+ * times, so a request waits for a few milliseconds of it, not for the whole pass.
+ */
+const STATEMENTS_PER_STEP = 250;
 
 /** A node the collector looks at, with the index of the top-level statement it sits in. */
 interface Noted {
@@ -121,7 +128,7 @@ class FactCollector extends Evaluator {
    * document), statements an edit left alone take over their sites and `require` imports from the
    * previous parse (see reuse.ts); returns and exports are still gathered from every statement.
    */
-  run(noted: Noted[], memo?: FactMemo): JsFacts {
+  *runSteps(noted: Noted[], memo?: FactMemo): Generator<void, JsFacts, void> {
     const reuse = memo?.plan(this.file, this.scopes, this.ctx);
     let reused: ReturnType<NonNullable<typeof reuse>>;
     const visit = (node: ts.Node): void => {
@@ -156,15 +163,29 @@ class FactCollector extends Evaluator {
           break;
       }
     };
-    // Imports and exports are statements of the file itself.
-    for (const statement of this.file.statements) {
+    // Imports and exports are statements of the file itself. An exported variable statement an edit
+    // left alone exports what it did before (its value is evaluated again only when tainted).
+    const statements = this.file.statements;
+    const reusedAt = statements.map((_, index) => reuse?.(index));
+    const exportsAt: ([string, Ref | null][] | undefined)[] = [];
+    for (let index = 0; index < statements.length; index++) {
+      if (index > 0 && index % STATEMENTS_PER_STEP === 0) yield;
+      const statement = statements[index];
       this.collectImport(statement);
-      this.collectExport(statement);
+      if (!ts.isVariableStatement(statement) || !hasExportModifier(statement)) {
+        this.collectExport(statement);
+        continue;
+      }
+      const exported = reusedAt[index]?.exports ?? this.variableExports(statement);
+      for (const [name, ref] of exported) this.setExport(name, ref);
+      exportsAt[index] = exported;
     }
     // Noted nodes come statement by statement (the walk is in source order).
     let next = 0;
-    this.file.statements.forEach((statement, index) => {
-      reused = reuse?.(index);
+    for (let index = 0; index < statements.length; index++) {
+      if (index % STATEMENTS_PER_STEP === 0) yield;
+      const statement = statements[index];
+      reused = reusedAt[index];
       const sitesFrom = this.facts.sites.length;
       const importsFrom = this.facts.imports.length;
       for (; next < noted.length && noted[next].statement === index; next++) visit(noted[next].node);
@@ -172,8 +193,9 @@ class FactCollector extends Evaluator {
         this.facts.sites.push(...reused.sites);
         this.facts.imports.push(...reused.imports);
       }
-      memo?.record(statement, this.facts.sites.slice(sitesFrom), this.facts.imports.slice(importsFrom));
-    });
+      const sites = this.facts.sites.slice(sitesFrom);
+      memo?.record(statement, sites, this.facts.imports.slice(importsFrom), exportsAt[index]);
+    }
     reused = undefined;
     for (; next < noted.length; next++) visit(noted[next].node); // none expected: every node sits in a statement
     this.walked = true;
@@ -274,11 +296,18 @@ class FactCollector extends Evaluator {
     }
   }
 
+  /** The names an exported variable statement exports, with their values (null: no platform value). */
+  private variableExports(node: ts.VariableStatement): [string, Ref | null][] {
+    const out: [string, Ref | null][] = [];
+    for (const decl of node.declarationList.declarations) {
+      if (ts.isIdentifier(decl.name)) out.push([decl.name.text, this.evaluate(decl.name)]);
+    }
+    return out;
+  }
+
   private collectExport(node: ts.Node): void {
     if (ts.isVariableStatement(node) && hasExportModifier(node)) {
-      for (const decl of node.declarationList.declarations) {
-        if (ts.isIdentifier(decl.name)) this.setExport(decl.name.text, this.evaluate(decl.name));
-      }
+      for (const [name, ref] of this.variableExports(node)) this.setExport(name, ref);
     } else if (ts.isFunctionDeclaration(node) && node.name && hasExportModifier(node)) {
       this.exportedFunctions.push(node); // after the walk, when every return statement is known
     } else if (ts.isClassDeclaration(node) && hasExportModifier(node)) {

@@ -8,6 +8,7 @@
 
 import ts from 'typescript';
 import type { FactContext, ImportFact, Site } from './facts';
+import type { Ref } from '../refs';
 import { escapeRegExp } from '../util/regexp';
 import { ScopeMemo } from './scopeReuse';
 import type { Decl, ScopeTable } from './scopes';
@@ -19,6 +20,8 @@ interface StatementFacts {
   at: number;
   sites: Site[];
   imports: ImportFact[];
+  /** What an exported variable statement exports (names and values carry no positions). */
+  exports?: [string, Ref | null][];
 }
 
 /** More top-level names changed than this and no statement's facts are taken over (see plan). */
@@ -61,8 +64,8 @@ export class FactMemo {
   }
 
   /** Records a statement's facts (positions as they are now) for the next edit. */
-  record(statement: ts.Statement, sites: Site[], imports: ImportFact[]): void {
-    this.byStatement.set(statement, { run: this.run, at: statement.pos, sites, imports });
+  record(statement: ts.Statement, sites: Site[], imports: ImportFact[], exports?: [string, Ref | null][]): void {
+    this.byStatement.set(statement, { run: this.run, at: statement.pos, sites, imports, exports });
   }
 }
 
@@ -74,6 +77,7 @@ function moved(recorded: StatementFacts, at: number): StatementFacts {
     at,
     sites: recorded.sites.map((s) => ({ ...s, start: s.start + delta, end: s.end + delta })),
     imports: recorded.imports.map((i) => ({ ...i, start: i.start + delta, end: i.end + delta })),
+    exports: recorded.exports,
   };
 }
 

@@ -1,0 +1,128 @@
+// An open document's findings, kept from one analysis to the next. After an edit, a hit on lines the
+// edit left alone (wholly before the first changed character, or wholly after the last one) is the
+// same hit as before, moved: its finding is taken over instead of made again (message, snippet and
+// both fingerprints), shifted by the lines the edit added or removed. Only hits on changed lines,
+// or whose enclosing symbol changed, are made afresh; a test compares the result with a fresh
+// analysis after edits of every kind.
+
+import type { LineMap } from './findings';
+import type { CompiledRule } from './rules/model';
+import type { Finding, RawHit } from './types';
+
+/** A finding with what it was made from, so the next analysis can recognise its hit. */
+export interface MadeFinding {
+  finding: Finding;
+  /** The flagged line's normalised text (the fingerprint's input). */
+  snippet: string;
+  /** Its number among earlier findings of the same rule on the same snippet. */
+  occurrence: number;
+  span: RawHit['span'];
+  vars: string;
+  /** Made afresh by this analysis (not taken over). */
+  fresh?: true;
+}
+
+export function varsKey(hit: RawHit): string {
+  return hit.vars ? JSON.stringify(hit.vars) : '';
+}
+
+const hitKey = (ruleId: string, start: number, end: number, vars: string) => `${ruleId}\0${start}\0${end}\0${vars}`;
+
+export class FindingsMemo {
+  private text?: string;
+  private rules?: Map<string, CompiledRule>;
+  private byHit = new Map<string, MadeFinding>();
+  /** How many findings the last analysis made afresh, and how many it took over. */
+  made = 0;
+  takenOver = 0;
+
+  /** What the previous analysis left that `text` can take over; none for another rule set. */
+  since(text: string, rules: Map<string, CompiledRule>, lines: LineMap): FindingsReuse | undefined {
+    if (this.text === undefined || rules !== this.rules || this.byHit.size === 0) return undefined;
+    return new FindingsReuse(this.text, text, lines, this.byHit);
+  }
+
+  /** Keeps this analysis's findings for the next one. */
+  remember(text: string, rules: Map<string, CompiledRule>, made: MadeFinding[]): void {
+    this.text = text;
+    this.rules = rules;
+    this.byHit = new Map(made.map((m) => [hitKey(m.finding.ruleId, m.span.start, m.span.end, m.vars), m]));
+    this.made = made.filter((m) => m.fresh).length;
+    this.takenOver = made.length - this.made;
+  }
+}
+
+/** The stretches an edit left alone: the text's common start and common end with the previous text. */
+export class FindingsReuse {
+  /** New text [0, prefix) is the old text's [0, prefix). */
+  private readonly prefix: number;
+  /** New text [suffixFrom, end) is the old text's last characters, `delta` earlier. */
+  private readonly suffixFrom: number;
+  private readonly delta: number;
+
+  constructor(
+    private readonly old: string,
+    text: string,
+    private readonly lines: LineMap,
+    private readonly byHit: Map<string, MadeFinding>,
+  ) {
+    const max = Math.min(old.length, text.length);
+    let prefix = 0;
+    while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    // From the start of the line the first change is on: a line inserted whole then counts as the
+    // change, not the end of the line above and the start of the one below.
+    prefix = prefix > 0 ? old.lastIndexOf('\n', prefix - 1) + 1 : 0;
+    let suffix = 0;
+    const last = old.length - 1;
+    const lastNew = text.length - 1;
+    while (suffix < max - prefix && old.charCodeAt(last - suffix) === text.charCodeAt(lastNew - suffix)) suffix++;
+    this.prefix = prefix;
+    this.suffixFrom = text.length - suffix;
+    this.delta = text.length - old.length;
+  }
+
+  /**
+   * The previous finding of the same hit, if its lines are untouched (lines that started and ended a
+   * line before too) and it sits in the same symbol; otherwise the hit is to be made afresh.
+   */
+  find(hit: RawHit, startLine: number, endLine: number, symbol: string): MadeFinding | undefined {
+    let shift = 0;
+    if (this.lines.endOf(endLine) >= this.prefix) {
+      // After the change: the line starts in the unchanged end, and started a line before too.
+      const lineStart = this.lines.startOf(startLine);
+      shift = this.delta;
+      if (lineStart < this.suffixFrom) return undefined;
+      if (lineStart - shift > 0 && this.old.charCodeAt(lineStart - shift - 1) !== 10) return undefined;
+    }
+    const earlier = this.byHit.get(hitKey(hit.ruleId, hit.span.start - shift, hit.span.end - shift, varsKey(hit)));
+    if (!earlier || (earlier.finding.symbol ?? '') !== symbol) return undefined;
+    const lines = startLine - earlier.finding.line;
+    return earlier.finding.endLine + lines === endLine ? earlier : undefined;
+  }
+
+  /**
+   * The earlier finding at its new place: the same object when nothing about it moved (its
+   * diagnostic is reused too), a copy with the new lines, unit and occurrence otherwise.
+   */
+  takeOver(
+    earlier: MadeFinding,
+    hit: RawHit,
+    startLine: number,
+    endLine: number,
+    unit: Finding['unit'],
+    occurrence: number,
+    fingerprint: () => string,
+  ): MadeFinding {
+    const old = earlier.finding;
+    const sameUnit = unit?.line === old.unit?.line && unit?.endLine === old.unit?.endLine;
+    const sameOccurrence = occurrence === earlier.occurrence;
+    let finding = old;
+    if (old.line !== startLine || !sameUnit || !sameOccurrence) {
+      finding = { ...old, line: startLine, endLine };
+      if (!sameOccurrence) finding.fingerprint = fingerprint();
+      if (unit) finding.unit = unit;
+      else delete finding.unit;
+    }
+    return { finding, snippet: earlier.snippet, occurrence, span: hit.span, vars: earlier.vars };
+  }
+}
