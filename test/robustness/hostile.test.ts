@@ -22,10 +22,19 @@ const errorsOf = (report: AuditReport, file: string) => report.errors.filter((e)
 const hasFinding = (report: AuditReport, file: string, ruleId: string, line: number) =>
   report.findings.some((f) => f.file === file && f.ruleId === ruleId && f.line === line);
 
+/**
+ * CPU milliseconds this process has used (all its threads). The bounds below are on work, not on
+ * the wall clock: on a machine shared with other jobs the wall clock measures them too.
+ */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 async function timed<T>(work: () => Promise<T> | T): Promise<{ result: T; ms: number }> {
-  const started = performance.now();
+  const started = cpuMs();
   const result = await work();
-  return { result, ms: performance.now() - started };
+  return { result, ms: cpuMs() - started };
 }
 
 /** Trees written by this suite (two hold a 50 MB bundle), removed when it ends. */
@@ -38,7 +47,7 @@ describe('engine on hostile input', { timeout: 120_000 }, () => {
   it('scans every readable file of a hostile tree and names every one it could not', async () => {
     const root = track(writeHostileTree({ bundleMb: 50 }));
     const { result: report, ms } = await timed(() => auditFolder(root, rules, { workers: 0 }));
-    assert.ok(ms < 30_000, `took ${ms} ms`);
+    assert.ok(ms < 30_000, `took ${ms} ms of CPU`);
     assert.equal(report.stats.files, SCANNED.length);
     assert.deepEqual(report.stats.skippedByReason, { binary: 1, symlink: 2, 'too-large': 1, unreadable: 3 });
     assert.match(errorsOf(report, 'src/a.ts'), /cannot read file: ELOOP/);
@@ -58,7 +67,7 @@ describe('engine on hostile input', { timeout: 120_000 }, () => {
   it('does not parse a 50 MB bundle even when the size limit allows it, and names it', async () => {
     const root = track(writeTree({ 'src/ok.ts': OK_FILE, 'public/app.min.js': minifiedBundle(50) }));
     const { result: report, ms } = await timed(() => auditFolder(root, rules, { workers: 0, maxFileBytes: 64 * 1024 * 1024 }));
-    assert.ok(ms < 30_000, `took ${ms} ms`);
+    assert.ok(ms < 30_000, `took ${ms} ms of CPU`);
     assert.equal(report.stats.files, 2);
     assert.match(errorsOf(report, 'public/app.min.js'), /too large to parse \(50\.0 MB\); only its text was checked/);
     assert.ok(hasFinding(report, 'src/ok.ts', 'supabase/query-builder', 3));
@@ -67,7 +76,7 @@ describe('engine on hostile input', { timeout: 120_000 }, () => {
   it('scans a one-line bundle just under the size limit (thousands of findings on one line) in bounded time', async () => {
     const root = track(writeTree({ 'public/app.min.js': minifiedBundle(0.95) }));
     const { result: report, ms } = await timed(() => auditFolder(root, rules, { workers: 0 }));
-    assert.ok(ms < 20_000, `took ${ms} ms`); // was minutes: every finding re-read the whole line
+    assert.ok(ms < 20_000, `took ${ms} ms of CPU`); // was minutes: every finding re-read the whole line
     assert.ok(report.findings.length > 10_000, `${report.findings.length} findings`);
     assert.ok(report.findings.every((f) => f.line === 1));
     assert.equal(new Set(report.findings.map((f) => f.fingerprint)).size, report.findings.length, 'fingerprints stay distinct');
@@ -152,11 +161,11 @@ describe('engine on hostile input', { timeout: 120_000 }, () => {
     const handler = `import { createClient } from 'https://esm.sh/@supabase/supabase-js@2'\nDeno.serve(async () => {\n  const admin = createClient('u', Deno.env.get('SUPABASE_SERVICE_ROLE_KEY')!)\n  ${'{'.repeat(400)} await admin.auth.admin.deleteUser('x') ${'}'.repeat(400)}\n  return new Response('ok')\n})\n`;
     const texts = new Map([['supabase/config.toml', '[functions.purge-user]\nverify_jwt = false\n'], ['supabase/functions/purge-user/index.ts', handler], ['src/ok.ts', OK_FILE]]);
     for (let run = 0; run < 30; run++) {
-      const started = performance.now();
+      const started = cpuMs();
       const errors: { file: string; message: string }[] = [];
       const { state } = scanTexts(texts, rules, errors);
       assert.ok(state.allFindings().some((f) => f.file === 'src/ok.ts' && f.ruleId === 'supabase/query-builder'));
-      assert.ok(performance.now() - started < 2000, `run ${run} took ${performance.now() - started} ms`);
+      assert.ok(cpuMs() - started < 2000, `run ${run} took ${cpuMs() - started} ms of CPU`);
       assert.match(errors.map((e) => `${e.file}: ${e.message}`).join('\n'), /purge-user\/index\.ts: nested too deeply to parse \(brackets more than 256 levels deep\)/);
     }
   });
@@ -166,10 +175,10 @@ describe('engine on hostile input', { timeout: 120_000 }, () => {
     // out through the function it names, and, unremembered, every return explored every other.
     const returns = Array.from({ length: 12 }, (_, i) => `  if (x === ${i}) return json({ error: 'e${i}' }, 400);`).join('\n');
     const handler = `import { createClient } from 'npm:@supabase/supabase-js@2';\nfunction json(body: unknown, status = 200): Response {\n${returns}\n}\nexport const db = createClient('u', 'k');\n`;
-    const started = performance.now();
+    const started = cpuMs();
     const { state } = scanTexts(new Map([['supabase/functions/invite/index.ts', handler], ['src/ok.ts', OK_FILE]]), rules);
     assert.ok(state.allFindings().some((f) => f.file === 'supabase/functions/invite/index.ts' && f.ruleId === 'supabase/client'));
-    assert.ok(performance.now() - started < 2000, `took ${performance.now() - started} ms`);
+    assert.ok(cpuMs() - started < 2000, `took ${cpuMs() - started} ms of CPU`);
   });
 
   it('scans every example app with each of its files truncated', () => {
