@@ -10,6 +10,7 @@ export { scanTexts };
 import { estimateCost, CostOptions, CostSummary } from './cost';
 import type { ScanCacheStats } from './cache/scanCache';
 import type { RuleSet } from './rules/load';
+import { forgetClosedTrees } from './js/treeCache';
 import { isAlwaysWanted } from './scan/fileKinds';
 import type { Finding, ScanError, SkippedEntry } from './types';
 import { walkWorkspace, WalkOptions } from './workspace/walk';
@@ -70,6 +71,7 @@ export async function auditFolder(rootPath: string, ruleSet: RuleSet, options: A
   const { state, bytes } = scanned;
   if (scanned.cache) options.onCacheStats?.(scanned.cache);
   const findings = state.allFindings();
+  forgetClosedTrees(); // a caller of the engine (a test, a script) may go on running: its trees are done with
   state.scanCache?.save();
   state.scanCache = undefined;
   // After the findings: cross-file checks that failed while computing them are reported there too.

@@ -7,6 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { fileFilter } from '../engine/audit';
 import { ScanCache } from '../engine/cache/scanCache';
 import { RuleIndex } from '../engine/context';
+import { forgetClosedTrees } from '../engine/js/treeCache';
 import { workspaceImports } from '../engine/match';
 import type { RuleSet } from '../engine/rules/load';
 import { ruleAppliesTo } from '../engine/rules/model';
@@ -81,6 +82,7 @@ export class FolderIndex {
     }
     this.state.reachPlatformModules();
     this.recomputeAll();
+    forgetClosedTrees(); // the index keeps facts and findings; trees of closed files are parsed again if needed
     if (!progress?.isCancelled()) this.state.scanCache?.save();
     this.state.scanCache = undefined;
     // Problems the rules themselves ran into (a custom pattern stopped for overrunning its budget).

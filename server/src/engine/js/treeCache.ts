@@ -46,6 +46,15 @@ export function forgetTree(file: string): void {
   trees.delete(file);
 }
 
+/**
+ * Drops every tree but open documents' (those kept with their per-statement memo for the next
+ * edit): after a batch scan, the trees of closed files it parsed would otherwise stay held, up to
+ * the whole budget, until edits happen to push them out.
+ */
+export function forgetClosedTrees(): void {
+  for (const [file, entry] of trees) if (!entry.tree.memo) forgetTree(file);
+}
+
 /** The file's most recent tree whatever its text (the starting point of an incremental re-parse). */
 export function recallLatest(file: string): { text: string; tree: ParsedTree } | undefined {
   return trees.get(file);
