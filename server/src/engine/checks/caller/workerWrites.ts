@@ -66,14 +66,24 @@ function routeFunctions(fetch: Fn, model: FileModel, requestName: string): Fn[] 
   return out;
 }
 
-/** The first KV/R2 `put`/`delete` or D1 write statement run directly by this function. */
+/**
+ * The KV/R2 `put`/`delete` or D1 write this function runs for every caller: the first one outside
+ * any branch (a branch's write may be cleanup on a refusal, or a record made under a fresh id), else
+ * the first one at all.
+ */
 function firstWrite(fn: Fn): ts.CallExpression | undefined {
-  let found: ts.CallExpression | undefined;
+  const writes: ts.CallExpression[] = [];
   forEachInline(fn, (n) => {
-    if (found || !ts.isCallExpression(n)) return;
-    if (isBindingWrite(n) || isD1Write(n)) found = n;
+    if (ts.isCallExpression(n) && (isBindingWrite(n) || isD1Write(n))) writes.push(n);
   });
-  return found;
+  return writes.find((w) => !inBranch(w, fn)) ?? writes[0];
+}
+
+function inBranch(node: ts.Node, fn: Fn): boolean {
+  for (let n = node.parent; n && n !== fn; n = n.parent) {
+    if (ts.isIfStatement(n) || ts.isConditionalExpression(n) || ts.isCaseClause(n) || ts.isCatchClause(n)) return true;
+  }
+  return false;
 }
 
 /** `env.SCORES.put(key, value)`, `this.env.FILES.delete(key)`: a call on a binding of the Worker's env. */
