@@ -11,6 +11,7 @@ import { browserAuthAdminCheck } from './browserAdmin';
 import { convexPublicWriteCheck } from './convex';
 import { failOpenSecretCheck } from './failOpen';
 import { jwtDecodeCheck } from './jwtDecode';
+import { base44OwnershipCheck, firebaseOwnershipCheck, supabaseOwnershipCheck } from './ownership';
 import {
   base44ServiceRoleCheck,
   firebaseAdminCheck,
@@ -41,3 +42,6 @@ registerCheck(browserAuthAdminCheck);
 registerCheck(checkWithoutReturnCheck);
 registerCheck(originAsAuthCheck);
 registerCheck(jwtDecodeCheck);
+registerCheck(base44OwnershipCheck);
+registerCheck(supabaseOwnershipCheck);
+registerCheck(firebaseOwnershipCheck);

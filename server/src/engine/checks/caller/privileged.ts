@@ -16,7 +16,7 @@ import { schemaChangeApi } from './schemaChange';
  * Platform values the engine does not track, named in a file's text: virtual modules only a
  * framework knows, and SvelteKit's `locals`, filled by the hooks file (svelteLocals.ts).
  */
-const UNTRACKED_PLATFORM_IMPORT = /['"]#supabase\/server['"]|\blocals\s*[:.]/;
+export const UNTRACKED_PLATFORM_IMPORT = /['"]#supabase\/server['"]|\blocals\s*[:.]/;
 
 const ENTRY_KINDS: readonly EntryKind[] = ['serve', 'http', 'callable', 'route', 'next'];
 
@@ -66,12 +66,12 @@ function privilegedCheck(name: string, makeApi: (entries: EntryKind[]) => Privil
 }
 
 /** A file uses the platform's SDK itself, or imports workspace modules that might. */
-function mayReachPlatform(f: CheckFile, modules: RegExp): boolean {
+export function mayReachPlatform(f: CheckFile, modules: RegExp): boolean {
   const facts = f.facts!;
   return facts.imports.some((i) => i.workspace || modules.test(i.module)) || facts.sites.some((s) => s.ref.root.kind === 'module' && modules.test(s.ref.root.module));
 }
 
-function entryOption(options: Record<string, unknown>): EntryKind[] | undefined {
+export function entryOption(options: Record<string, unknown>): EntryKind[] | undefined {
   const raw = options.entries;
   if (!Array.isArray(raw)) return undefined;
   return raw.filter((k): k is EntryKind => ENTRY_KINDS.includes(k as EntryKind));
