@@ -16,6 +16,7 @@ export const clientAdminDocument: WorkspaceCheck = {
   name: 'client-admin-document',
   scope: 'workspace',
   prefilter: /admins?["']|administrators["']|moderators["']|superusers["']|staff["']|cloud\.firestore|"firestore"/,
+  hints: ['admin', 'moderators', 'superusers', 'staff', 'cloud.firestore', '"firestore"'].map((text) => ({ text })),
   run(files) {
     if (files.some(hasRules)) return [];
     const hits: (CheckHit & { file: string })[] = [];
