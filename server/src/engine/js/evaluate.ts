@@ -162,7 +162,10 @@ export class Evaluator extends ReceiverValues {
   protected isFactoryResult(value: Ref): boolean {
     // A workspace value, or the call of a workspace function (a lazy `cached ??= makeClient()`): the
     // index resolves it later, and what is no client there matches no rule.
-    if (value.root.kind === 'ws') return (value.path.length === 0 || (value.path.length === 1 && value.path[0] === CALL)) && !isParamPlaceholder(value);
+    if (value.root.kind === 'ws') {
+      const valueOrCall = value.path.length === 0 || (value.path.length === 1 && value.path[0] === CALL);
+      return valueOrCall && !isParamPlaceholder(value);
+    }
     return isSdkInstance(value) || this.ctx.isClientConstruction(value);
   }
 
