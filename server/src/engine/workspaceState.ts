@@ -15,6 +15,7 @@ import type { Finding, RawHit } from './types';
 import { describeFailure } from './util/failure';
 import { AliasTable, isProjectConfig } from './workspace/aliases';
 import { ContextTable } from './workspace/contextTable';
+import { SELF_SPEC } from './js/callSites';
 import { ParamTable } from './workspace/paramTable';
 import { Resolver } from './workspace/resolve';
 import { quotedWorkspaceSpecifiers } from './workspace/specifiers';
@@ -242,12 +243,23 @@ export class WorkspaceState {
     const out: string[] = [];
     for (const callee of callees) {
       if (callee === file) continue;
-      // A file the prefilter left unparsed has no placeholders yet: it needs its parse now.
+      // A file the prefilter left unparsed has no placeholders yet: it needs its parse now, if
+      // what it is given is a platform value (as reachPlatformModules decides for a whole scan).
       const scan = this.scans.get(callee);
-      if (scan?.kind === 'js' && !scan.parsed) this.setFile(callee, scan.text, { forceParse: true });
+      if (scan?.kind === 'js' && !scan.parsed && this.passesPlatformValue(file, callee)) {
+        this.setFile(callee, scan.text, { forceParse: true });
+      }
       out.push(callee, ...this.linked.invalidate(callee));
     }
     return out;
+  }
+
+  /** Does `file` pass a platform value to a function of `callee`? */
+  private passesPlatformValue(file: string, callee: string): boolean {
+    return (this.scans.get(file)?.facts?.args ?? []).some((arg) => {
+      const target = arg.spec === SELF_SPEC ? file : this.resolver.resolveFile(file, arg.spec);
+      return target === callee && this.resolver.isPlatformValue(file, arg.ref);
+    });
   }
 
   /** A file appeared or went away: imports may resolve differently. */

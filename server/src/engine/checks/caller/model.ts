@@ -37,8 +37,6 @@ export interface ValueRef {
   expr: ts.Expression;
 }
 
-
-
 export class CallerWorkspace {
   readonly resolver: Resolver;
   private readonly models = new Map<string, FileModel>();
