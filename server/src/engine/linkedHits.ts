@@ -8,7 +8,7 @@ import type { JsFacts } from './js/facts';
 import type { FileScan } from './scan/scanFile';
 import type { RawHit } from './types';
 import type { AliasTable } from './workspace/aliases';
-import { Resolver } from './workspace/resolve';
+import { FactsLookup, Resolver } from './workspace/resolve';
 
 interface CachedHits {
   hits: RawHit[];
@@ -48,10 +48,16 @@ export class LinkedHits {
     private readonly parseFacts: (file: string, text: string) => JsFacts | undefined,
     /** A check that throws on some input (nesting too deep for its walk) loses its hits on that file, never the findings. */
     private readonly onError: (file: string, ruleId: string, e: unknown) => void = () => undefined,
+    /** What callers pass to a function's parameters (the param table): the values the lock-in rules see. */
+    passed?: FactsLookup['passed'],
   ) {
     this.anyPrefilter = anyPrefilterTest(rules.flatMap((r) => (r.matcher.type === 'check' && r.matcher.check.scope === 'linked' ? [r.matcher.check] : [])));
     this.resolver = new Resolver(
-      { get: (path) => (this.recordRead?.(path), this.factsOf(this.scans.get(path))), has: (path) => this.scans.get(path)?.facts !== undefined },
+      {
+        get: (path) => (this.recordRead?.(path), this.factsOf(this.scans.get(path))),
+        has: (path) => this.scans.get(path)?.facts !== undefined,
+        passed,
+      },
       aliases,
     );
   }

@@ -16,6 +16,7 @@ import type { Finding, RawHit } from './types';
 import { describeFailure } from './util/failure';
 import { AliasTable, isProjectConfig } from './workspace/aliases';
 import { ContextTable } from './workspace/contextTable';
+import { SELF_SPEC } from './js/callSites';
 import { ParamTable } from './workspace/paramTable';
 import { Resolver } from './workspace/resolve';
 import { quotedWorkspaceSpecifiers } from './workspace/specifiers';
@@ -130,13 +131,15 @@ export class WorkspaceState {
     this.rulesById = new Map(index.rules.map((r) => [r.id, r]));
     const allFacts = () => [...this.scans].map(([file, scan]): [string, JsFacts | undefined] => [file, scan.facts]);
     this.params = new ParamTable(allFacts, (from, spec) => this.resolver.resolveFile(from, spec));
+    const passed = (file: string, key: string, index: number) => this.params.passed(file, key, index);
     this.resolver = new Resolver({
       get: (file) => this.scans.get(file)?.facts,
       context: (key) => this.context.values().get(key),
-      passed: (file, key, index) => this.params.passed(file, key, index),
+      passed,
     }, this.aliases, true);
     const parse = (file: string, text: string) => scanFile(file, text, index, this.factContext, { forceParse: true }).facts;
-    this.linked = new LinkedHits(index.rules, this.scans, this.aliases, parse, (file, ruleId, e) => this.checkFailed(file, ruleId, e));
+    const failed = (file: string, ruleId: string, e: unknown) => this.checkFailed(file, ruleId, e);
+    this.linked = new LinkedHits(index.rules, this.scans, this.aliases, parse, failed, passed);
     this.factContext = {
       isTrackedModule: (m) => index.isTrackedModule(m),
       isWorkspaceSpec: (s) => isRelativeSpecifier(s) || (this.aliases.isAlias(s) && !index.isTrackedModule(s)),
@@ -178,11 +181,12 @@ export class WorkspaceState {
     const before = this.exportSignature(file);
     const dropped = this.scans.has(file) ? [] : this.filesChanged();
     this.context.changed(file, this.scans.get(file), scan);
-    this.params.changed(this.scans.get(file)?.facts, scan.facts);
+    const callees = this.params.changed(file, this.scans.get(file)?.facts, scan.facts);
     this.scans.set(file, scan);
     this.resolver.forgetValues();
     this.invalidateWorkspaceHits(file);
-    const linkedChanged = [...new Set([...dropped, ...this.linked.invalidate(file)])];
+    const readers = [...dropped, ...this.linked.invalidate(file), ...this.calleesChanged(file, callees)];
+    const linkedChanged = [...new Set(readers)];
     return { scan, exportsChanged: before !== this.exportSignature(file), linkedChanged };
   }
 
@@ -221,14 +225,42 @@ export class WorkspaceState {
   /** Forgets a file. Returns other files whose linked-check results read it (now to recompute). */
   removeFile(file: string): { existed: boolean; linkedChanged: string[] } {
     this.context.changed(file, this.scans.get(file));
-    this.params.changed(this.scans.get(file)?.facts);
+    const callees = this.params.changed(file, this.scans.get(file)?.facts);
     const existed = this.scans.delete(file);
     this.resolver.forgetValues();
     if (isProjectConfig(file)) this.aliases.removeConfig(file);
     const dropped = existed ? this.filesChanged() : [];
     this.invalidateWorkspaceHits(file);
-    const linkedChanged = [...new Set([...dropped, ...this.linked.invalidate(file)])].filter((f) => f !== file);
+    const readers = [...dropped, ...this.linked.invalidate(file), ...this.calleesChanged(file, callees)];
+    const linkedChanged = [...new Set(readers)].filter((f) => f !== file);
     return { existed, linkedChanged };
+  }
+
+  /**
+   * Files declaring functions that `file` now passes other values to: their parameters' placeholders
+   * resolve anew, so their findings (and linked results that read them) are to be recomputed.
+   */
+  private calleesChanged(file: string, callees: string[]): string[] {
+    const out: string[] = [];
+    for (const callee of callees) {
+      if (callee === file) continue;
+      // A file the prefilter left unparsed has no placeholders yet: it needs its parse now, if
+      // what it is given is a platform value (as reachPlatformModules decides for a whole scan).
+      const scan = this.scans.get(callee);
+      if (scan?.kind === 'js' && !scan.parsed && this.passesPlatformValue(file, callee)) {
+        this.setFile(callee, scan.text, { forceParse: true });
+      }
+      out.push(callee, ...this.linked.invalidate(callee));
+    }
+    return out;
+  }
+
+  /** Does `file` pass a platform value to a function of `callee`? */
+  private passesPlatformValue(file: string, callee: string): boolean {
+    return (this.scans.get(file)?.facts?.args ?? []).some((arg) => {
+      const target = arg.spec === SELF_SPEC ? file : this.resolver.resolveFile(file, arg.spec);
+      return target === callee && this.resolver.isPlatformValue(file, arg.ref);
+    });
   }
 
   /** A file appeared or went away: imports may resolve differently. */

@@ -12,6 +12,7 @@ import { usedContext } from './reactContext';
 import { ReceiverValues } from './receiverValues';
 import type { Decl, ScopeTable } from './scopes';
 import { isFallbackOperator, returnedExpressions } from './syntax';
+import { heldValues } from './valueSources';
 
 /** `env` imported from 'cloudflare:workers': the Worker's bindings, as its handlers' `env` parameter. */
 function isWorkersEnv(ref: Ref): boolean {
@@ -180,7 +181,7 @@ export class Evaluator extends ReceiverValues {
       case 'import': return this.importRef(decl);
       case 'var': {
         let placeholder: Ref | null = null;
-        for (const value of decl.init ? [decl.init, ...decl.assigns] : decl.assigns) {
+        for (const value of heldValues(decl)) {
           const base = this.evaluate(value);
           if (base && !isParamPlaceholder(base)) return extend(base, ...decl.path);
           placeholder ??= base && extend(base, ...decl.path);

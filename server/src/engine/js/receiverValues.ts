@@ -12,13 +12,7 @@ import { createContextCall, providedValues } from './reactContext';
 import { classMembers, classOfThis, localTypeDeclarations, MemberSource, objectProperty, typeMember, unwrapped } from './receivers';
 import type { Decl, ScopeTable } from './scopes';
 import { returnedExpressions } from './syntax';
-
-/** The function a name declares, as `function f() {}` or `const f = () => …`. */
-function localFunction(decl: Decl | undefined): ts.FunctionLikeDeclaration | undefined {
-  if (decl?.kind === 'function') return decl.fn;
-  const init = decl?.kind === 'var' && decl.path.length === 0 ? decl.init : undefined;
-  return init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
-}
+import { instanceClass, localFunction } from './valueSources';
 
 export abstract class ReceiverValues {
   constructor(protected readonly file: ts.SourceFile, protected readonly ctx: FactContext, protected readonly scopes: ScopeTable) {}
@@ -95,11 +89,11 @@ export abstract class ReceiverValues {
   }
 
   /** Every instance member of a class, by name (cached: a class is asked about for each `this.x`). */
-  protected membersOf(cls: ts.ClassLikeDeclaration): Map<string, MemberSource[]> {
+  protected readonly membersOf = (cls: ts.ClassLikeDeclaration): Map<string, MemberSource[]> => {
     let members = this.classes.get(cls);
     if (!members) this.classes.set(cls, (members = classMembers(cls)));
     return members;
-  }
+  };
 
   /** What `this.name` is inside the class, and `x.name` on an instance of it. */
   protected memberOfClass(cls: ts.ClassLikeDeclaration, name: string): Ref | null {
@@ -120,31 +114,9 @@ export abstract class ReceiverValues {
     return made && ts.isGetAccessorDeclaration(fn) ? extend(made, CALL) : made;
   }
 
-  /** The class of the file an expression holds an instance of (`new Manager()`, directly or through a variable or `this.x`). */
-  protected instanceClassOf(node: ts.Expression, depth = 0): ts.ClassDeclaration | undefined {
-    if (depth > 4) return undefined;
-    const e = unwrapped(node);
-    if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) {
-      const decl = this.scopes.lookup(e.expression);
-      return decl?.kind === 'class' ? decl.cls : undefined;
-    }
-    if (ts.isIdentifier(e)) {
-      const decl = this.scopes.lookup(e);
-      if (decl?.kind !== 'var' || decl.path.length > 0) return undefined;
-      for (const value of decl.init ? [decl.init, ...decl.assigns] : decl.assigns) {
-        const found = this.instanceClassOf(value, depth + 1);
-        if (found) return found;
-      }
-      return undefined;
-    }
-    if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && ts.isIdentifier(e.name)) {
-      const owner = classOfThis(e);
-      for (const source of (owner && this.membersOf(owner).get(e.name.text)) ?? []) {
-        const found = source.kind === 'value' ? this.instanceClassOf(source.expression, depth + 1) : undefined;
-        if (found) return found;
-      }
-    }
-    return undefined;
+  /** The class of the file an expression holds an instance of (see valueSources.ts). */
+  protected instanceClassOf(node: ts.Expression): ts.ClassDeclaration | undefined {
+    return instanceClass(node, this.scopes, this.membersOf);
   }
 
   /**
@@ -158,13 +130,12 @@ export abstract class ReceiverValues {
       if (decl?.kind === 'import') {
         return decl.name !== '*' && this.isWorkspaceImport(decl.spec) ? { spec: decl.spec, key: decl.name } : undefined;
       }
-      const held = decl?.kind === 'var' && decl.init && decl.path.length === 0 ? unwrapped(decl.init) : undefined;
-      const fn = decl?.kind === 'function' ? decl.fn : held;
-      if (fn && (ts.isFunctionDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
-        const key = functionKey(fn);
-        return key === undefined ? undefined : { spec: SELF_SPEC, key };
+      if (decl?.kind === 'class') {
+        return ts.isSourceFile(decl.cls.parent) ? { spec: SELF_SPEC, key: e.text } : undefined;
       }
-      return decl?.kind === 'class' && ts.isSourceFile(decl.cls.parent) ? { spec: SELF_SPEC, key: e.text } : undefined;
+      const fn = localFunction(e, this.scopes, this.membersOf);
+      const key = fn && functionKey(fn);
+      return key === undefined ? undefined : { spec: SELF_SPEC, key };
     }
     if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.name)) return undefined;
     const method = e.name.text;
@@ -206,7 +177,7 @@ export abstract class ReceiverValues {
     if (ts.isAwaitExpression(node)) return this.objectOf(unwrapped(node.expression), depth + 1);
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
       // `const { supabase, response } = createClient(request)`: a local helper that returns an object.
-      const fn = localFunction(this.scopes.lookup(node.expression));
+      const fn = localFunction(node.expression, this.scopes, this.membersOf);
       const body = fn?.body;
       for (const returned of body ? returnedExpressions(body) : []) {
         const literal = this.objectOf(unwrapped(returned), depth + 1);

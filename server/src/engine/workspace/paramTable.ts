@@ -55,9 +55,35 @@ export class ParamTable {
     return (this.table = table);
   }
 
-  /** A file is set or removed: forget the table if it passed values before or does now. */
-  changed(before?: JsFacts, after?: JsFacts): void {
-    if (before?.args || after?.args) this.table = undefined;
+  /**
+   * A file is set or removed: forget the table if it passed values before or does now. Returns the
+   * files whose parameters callers now pass other values to (their placeholders resolve anew); an
+   * edit that passes the same values, as most keystrokes do, names none.
+   */
+  changed(file: string, before?: JsFacts, after?: JsFacts): string[] {
+    if (!before?.args && !after?.args) return [];
+    this.table = undefined;
+    const was = this.passedBy(file, before);
+    const now = this.passedBy(file, after);
+    const out: string[] = [];
+    for (const target of new Set([...was.keys(), ...now.keys()])) {
+      if (was.get(target) !== now.get(target)) out.push(target);
+    }
+    return out;
+  }
+
+  /** What a file's calls pass, by the file that declares the called function (a signature to compare). */
+  private passedBy(file: string, facts?: JsFacts): Map<string, string> {
+    const byTarget = new Map<string, string[]>();
+    for (const arg of facts?.args ?? []) {
+      const target = arg.spec === SELF_SPEC ? file : this.resolveFile(file, arg.spec);
+      if (!target) continue;
+      const list = byTarget.get(target);
+      const signature = JSON.stringify([arg.key, arg.index, arg.path, arg.ref]);
+      if (list) list.push(signature);
+      else byTarget.set(target, [signature]);
+    }
+    return new Map([...byTarget].map(([target, list]) => [target, list.join('\n')]));
   }
 
   /** Files were added or removed: specifiers may resolve to other files now. */

@@ -1,18 +1,24 @@
 // The caller checks' view of a workspace: the files a rule applies to, parsed on demand, with the
 // engine's binding facts resolved across files (the value layer lock-in rules use too) and the
-// expressions behind them — which function a callee names (local or imported from a workspace
-// file) and which expression a variable holds — because guards and the key a privileged client is
-// built with are in the code, not in a reference.
+// expressions behind them — which function a callee names and which expressions a variable or a
+// class member holds, read through the same syntax the value layer reads (js/valueSources.ts) —
+// because guards and the key a privileged client is built with are in the code, not in a reference.
 
 import ts from 'typescript';
 import type { JsFacts } from '../../js/facts';
 import { parseWithoutParents } from '../../js/parse';
+import { classMembers, classOfThis, MemberSource } from '../../js/receivers';
 import { Decl, ScopeTable } from '../../js/scopes';
 import { recallTree, rememberTree } from '../../js/treeCache';
+import { constructorOf, heldValues, isThisMember, localFunction } from '../../js/valueSources';
+
+export { isThisMember } from '../../js/valueSources';
 import { CALL, DYNAMIC, Ref } from '../../refs';
 import type { Resolver } from '../../workspace/resolve';
 import type { CheckFile, LinkedView } from '../registry';
-import { hasModifier, isFunctionExpr, unwrap } from './syntax';
+import { exportedExpression } from './exported';
+import { instanceMethod } from './instances';
+import { isFunctionExpr, unwrap } from './syntax';
 
 export { forEachInline, hasModifier, isFunctionExpr, unwrap } from './syntax';
 
@@ -30,8 +36,6 @@ export interface ValueRef {
   model: FileModel;
   expr: ts.Expression;
 }
-
-
 
 export class CallerWorkspace {
   readonly resolver: Resolver;
@@ -72,7 +76,14 @@ export class FileModel {
   readonly sourceFile: ts.SourceFile;
   readonly scopes: ScopeTable;
   private siteIndex?: Map<string, Ref>;
-  private callersIndex?: Map<ts.Node, ts.CallExpression[]>;
+  private callersIndex?: Map<ts.Node, (ts.CallExpression | ts.NewExpression)[]>;
+  private readonly classes = new Map<ts.ClassLikeDeclaration, Map<string, MemberSource[]>>();
+  /** Every instance member of a class, by name (the value layer's reading: js/receivers.ts). */
+  readonly membersOf = (cls: ts.ClassLikeDeclaration): Map<string, MemberSource[]> => {
+    let members = this.classes.get(cls);
+    if (!members) this.classes.set(cls, (members = classMembers(cls)));
+    return members;
+  };
 
   constructor(readonly ws: CallerWorkspace, readonly file: string, readonly text: string, readonly facts: JsFacts) {
     // The engine usually parsed this file a moment ago for its facts: reuse that tree.
@@ -144,10 +155,14 @@ export class FileModel {
   /** For a helper's parameter, the arguments this file passes in that position. */
   argumentsFor(id: ts.Identifier): ValueRef[] {
     const decl = this.decl(id);
-    if (decl?.kind !== 'param' || decl.path.length > 0) return [];
+    return decl?.kind === 'param' && decl.path.length === 0 ? this.passedTo(decl.fn, decl.index) : [];
+  }
+
+  /** The arguments calls in this file pass a function (or `new C(…)` a constructor) in one position. */
+  private passedTo(fn: ts.SignatureDeclaration, index: number): ValueRef[] {
     const out: ValueRef[] = [];
-    for (const call of this.callersOf(decl.fn)) {
-      const arg = call.arguments[decl.index];
+    for (const call of this.callersOf(fn)) {
+      const arg = call.arguments?.[index];
       if (arg) out.push({ model: this, expr: arg });
     }
     return out;
@@ -166,14 +181,23 @@ export class FileModel {
     return ts.isCallExpression(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? this.refOf(e, depth) : undefined;
   }
 
-  /** Calls in this file of a function declared in it. */
-  private callersOf(fn: ts.SignatureDeclaration): ts.CallExpression[] {
+  /** Calls in this file of a function declared in it, and `new C(…)` of its classes (its constructor's callers). */
+  private callersOf(fn: ts.SignatureDeclaration): (ts.CallExpression | ts.NewExpression)[] {
     if (!this.callersIndex) {
-      const index = new Map<ts.Node, ts.CallExpression[]>();
+      const index = new Map<ts.Node, (ts.CallExpression | ts.NewExpression)[]>();
+      const add = (target: ts.Node, call: ts.CallExpression | ts.NewExpression) => {
+        index.set(target, [...(index.get(target) ?? []), call]);
+      };
       const visit = (n: ts.Node): void => {
         if (ts.isCallExpression(n)) {
-          const target = this.functionFor(n.expression);
-          if (target && target.model === this) index.set(target.fn, [...(index.get(target.fn) ?? []), n]);
+          // Only this file's functions are indexed: no other file is read for it.
+          const callee = unwrap(n.expression);
+          const target = isFunctionExpr(callee) ? callee : localFunction(callee, this.scopes, this.membersOf);
+          if (target) add(target, n);
+        } else if (ts.isNewExpression(n) && ts.isIdentifier(n.expression)) {
+          const decl = this.decl(n.expression);
+          const made = decl?.kind === 'class' ? constructorOf(decl.cls) : undefined;
+          if (made) add(made, n);
         }
         ts.forEachChild(n, visit);
       };
@@ -198,7 +222,10 @@ export class FileModel {
     return decl?.kind === 'import' ? { spec: decl.spec, name: decl.name } : undefined;
   }
 
-  /** The function a callee names: `helper(…)`, `shared.helper(…)` or an imported `helper`. */
+  /**
+   * The function a callee names: `helper(…)`, `shared.helper(…)`, an imported `helper`, or a method of
+   * a class instance (`this.purge(…)`, `repo.purge(…)` on `new Repo()`, an injected service's method).
+   */
   functionFor(callee: ts.Expression, depth = 0): FnRef | undefined {
     if (depth > 4) return undefined;
     const e = unwrap(callee);
@@ -206,28 +233,29 @@ export class FileModel {
     if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
       const ns = this.importOf(e.expression);
       if (ns?.name === '*') return this.importedFunction(ns.spec, e.name.text, depth);
-      return undefined;
     }
+    const local = localFunction(e, this.scopes, this.membersOf);
+    const name = ts.isPropertyAccessExpression(e) ? e.name.text : e.getText(this.sourceFile);
+    if (local) return { model: this, fn: local, name };
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) return instanceMethod(this, e);
     if (!ts.isIdentifier(e)) return undefined;
     const decl = this.decl(e);
-    if (!decl) return undefined;
-    if (decl.kind === 'function') return { model: this, fn: decl.fn, name: e.text };
-    if (decl.kind === 'var' && decl.path.length === 0 && decl.init) {
-      const init = unwrap(decl.init);
-      if (isFunctionExpr(init)) return { model: this, fn: init, name: e.text };
-      if (ts.isIdentifier(init)) return this.functionFor(init, depth + 1);
-    }
-    if (decl.kind === 'import') return this.importedFunction(decl.spec, decl.name, depth);
-    return undefined;
+    if (decl?.kind === 'import') return this.importedFunction(decl.spec, decl.name, depth);
+    // `const run = imported`: the function of the name it holds.
+    const held = decl?.kind === 'var' && decl.path.length === 0 && decl.init ? unwrap(decl.init) : undefined;
+    return held && ts.isIdentifier(held) ? this.functionFor(held, depth + 1) : undefined;
   }
 
-  /** The expressions a variable may hold: its initializer and later plain assignments, or an imported export. */
-  valuesOf(id: ts.Identifier, depth = 0): ValueRef[] {
+  /**
+   * The expressions a variable may hold (its initializer and later plain assignments), an imported
+   * export, or a class member behind `this.x` (its field initializer, `this.x = …` in the class, or
+   * what `new C(…)` passes a parameter property).
+   */
+  valuesOf(node: ts.Identifier | ts.PropertyAccessExpression, depth = 0): ValueRef[] {
     if (depth > 4) return [];
-    const decl = this.decl(id);
-    if (decl?.kind === 'var' && decl.path.length === 0) {
-      return [...(decl.init ? [decl.init] : []), ...decl.assigns].map((expr) => ({ model: this, expr }));
-    }
+    if (ts.isPropertyAccessExpression(node)) return this.memberValues(node);
+    const decl = this.decl(node);
+    if (decl?.kind === 'var' && decl.path.length === 0) return heldValues(decl).map((expr) => ({ model: this, expr }));
     if (decl?.kind === 'import') {
       const target = this.importTarget(decl.spec);
       const value = target?.exportedValue(decl.name);
@@ -237,6 +265,16 @@ export class FileModel {
       return value ? [value] : [];
     }
     return [];
+  }
+
+  private memberValues(access: ts.PropertyAccessExpression): ValueRef[] {
+    const cls = isThisMember(access) ? classOfThis(access) : undefined;
+    const out: ValueRef[] = [];
+    for (const source of (cls && this.membersOf(cls).get(access.name.text)) ?? []) {
+      if (source.kind === 'value') out.push({ model: this, expr: source.expression });
+      else if (source.kind === 'param') out.push(...this.passedTo(source.fn, source.index));
+    }
+    return out;
   }
 
   /** The workspace file an import specifier names, when it is one of the rule's files. */
@@ -256,46 +294,7 @@ export class FileModel {
 
   /** What a module exports under a name: a function (as its node) or a variable's initializer. */
   exportedValue(name: string, depth = 0): ValueRef | undefined {
-    if (depth > 6) return undefined;
-    for (const stmt of this.sourceFile.statements) {
-      const exported = hasModifier(stmt, ts.SyntaxKind.ExportKeyword);
-      const isDefault = hasModifier(stmt, ts.SyntaxKind.DefaultKeyword);
-      if (ts.isFunctionDeclaration(stmt) && exported && (isDefault ? name === 'default' : stmt.name?.text === name)) {
-        // A declaration stands in for its value; consumers test it with isFunctionExpr().
-        return { model: this, expr: stmt as unknown as ts.Expression };
-      }
-      if (ts.isVariableStatement(stmt) && exported) {
-        for (const d of stmt.declarationList.declarations) {
-          if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) return { model: this, expr: d.initializer };
-        }
-      }
-      if (ts.isExportAssignment(stmt) && name === 'default') return { model: this, expr: stmt.expression };
-      if (ts.isExportDeclaration(stmt) && stmt.exportClause && ts.isNamedExports(stmt.exportClause)) {
-        const element = stmt.exportClause.elements.find((el) => el.name.text === name);
-        if (!element) continue;
-        const local = (element.propertyName ?? element.name).text;
-        if (!stmt.moduleSpecifier) return this.topLevelValue(local);
-        if (ts.isStringLiteral(stmt.moduleSpecifier)) return this.importTarget(stmt.moduleSpecifier.text)?.exportedValue(local, depth + 1);
-      }
-    }
-    for (const stmt of this.sourceFile.statements) {
-      if (ts.isExportDeclaration(stmt) && !stmt.exportClause && stmt.moduleSpecifier && ts.isStringLiteral(stmt.moduleSpecifier) && name !== 'default') {
-        const found = this.importTarget(stmt.moduleSpecifier.text)?.exportedValue(name, depth + 1);
-        if (found) return found;
-      }
-    }
-    return undefined;
-  }
-
-  private topLevelValue(local: string): ValueRef | undefined {
-    for (const stmt of this.sourceFile.statements) {
-      if (ts.isFunctionDeclaration(stmt) && stmt.name?.text === local) return { model: this, expr: stmt as unknown as ts.Expression };
-      if (ts.isVariableStatement(stmt)) {
-        const d = stmt.declarationList.declarations.find((v) => ts.isIdentifier(v.name) && v.name.text === local);
-        if (d?.initializer) return { model: this, expr: d.initializer };
-      }
-    }
-    return undefined;
+    return exportedExpression(this, name, depth);
   }
 
   line(node: ts.Node): number {

@@ -8,7 +8,7 @@ import { isFallbackOperator, returnedExpressions } from '../../js/syntax';
 import { CALL, Ref } from '../../refs';
 import type { PrivilegedApi } from './analysis';
 import type { EntryKind } from './entries';
-import { FileModel, unwrap } from './model';
+import { FileModel, isThisMember, unwrap } from './model';
 import { isSecretLookup } from './lookups';
 import { localsValue } from './svelteLocals';
 import { directVerifier } from './verifiers';
@@ -103,8 +103,13 @@ export function supabaseServiceRoleApi(entries: EntryKind[]): PrivilegedApi {
       if (!ts.isPropertyAccessExpression(callee)) return false;
       // The chain's first call: walk down property accesses to its root value.
       let root: ts.Expression = callee.expression;
-      while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isNonNullExpression(root) || ts.isParenthesizedExpression(root)) root = root.expression;
-      if (!ts.isIdentifier(root) && !(ts.isCallExpression(root) && isSupabaseFactory(model.refAt(root)))) return false;
+      // (`this.admin`, a class member, is a root too: its values are the class's.)
+      while (
+        (ts.isPropertyAccessExpression(root) && !isThisMember(root)) || ts.isElementAccessExpression(root) ||
+        ts.isNonNullExpression(root) || ts.isParenthesizedExpression(root)
+      ) root = root.expression;
+      const named = ts.isIdentifier(root) || isThisMember(root);
+      if (!named && !(ts.isCallExpression(root) && isSupabaseFactory(model.refAt(root)))) return false;
       if (directVerifier(call, model)) return false; // auth.getUser(token) on an admin client is the check itself
       return isServiceClient(root, model) || isContextAdmin(model.refOf(call));
     },
@@ -114,6 +119,7 @@ export function supabaseServiceRoleApi(entries: EntryKind[]): PrivilegedApi {
 type ClientTest = (expr: ts.Expression, model: FileModel, depth: number) => boolean;
 
 function serviceClient(e: ts.Expression, model: FileModel, depth: number, recurse: ClientTest): boolean {
+  if (isThisMember(e)) return model.valuesOf(e).some((v) => recurse(v.expr, v.model, depth + 1));
   if (ts.isIdentifier(e)) {
     const locals = localsValue(e, model);
     const values = [...model.valuesOf(e), ...model.argumentsFor(e), ...(locals ? [locals] : [])];

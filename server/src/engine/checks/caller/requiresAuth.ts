@@ -134,14 +134,11 @@ function clientOrigin(expr: ts.Expression, model: FileModel, depth: number): str
     return clientOrigin(e.expression, model, depth + 1);
   }
   if (!ts.isIdentifier(e)) return undefined;
-  const decl = model.decl(e);
-  if (decl?.kind === 'var') {
-    for (const value of decl.init ? [decl.init, ...decl.assigns] : decl.assigns) {
-      const found = clientOrigin(value, model, depth + 1);
-      if (found) return found;
-    }
+  for (const value of model.valuesOf(e)) {
+    const found = clientOrigin(value.expr, value.model, depth + 1);
+    if (found) return found;
   }
-  return decl?.kind === 'import' ? fromImport(model, decl.spec, decl.name, depth) : undefined;
+  return undefined;
 }
 
 function fromImport(model: FileModel, spec: string, name: string, depth: number): string | undefined {
