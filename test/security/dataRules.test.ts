@@ -163,3 +163,24 @@ describe('PocketBase, Appwrite and CORS checks', () => {
     assert.deepEqual(found, [['generic/cors-credentials-any-origin', 'a.ts', 2], ['generic/cors-credentials-any-origin', 'c.ts', 2]]);
   });
 });
+
+describe('Drizzle schemas in a Supabase workspace', () => {
+  const schema = [
+    "import { pgTable, serial, text } from 'drizzle-orm/pg-core';",
+    "export const accounts = pgTable('accounts', { id: serial('id').primaryKey(), secret: text('secret') });",
+    '',
+  ].join('\n');
+  const manifest = (extra: string) =>
+    `{ "dependencies": { "@supabase/supabase-js": "^2.45.0", "drizzle-orm": "^0.40.0" }${extra} }\n`;
+
+  it('reports a table drizzle-kit creates without row level security', () => {
+    const withKit = { 'package.json': manifest(', "devDependencies": { "drizzle-kit": "^0.31.0" }'), 'db/schema.ts': schema };
+    assert.deepEqual(scan(withKit, 'supabase/drizzle'), [['supabase/drizzle-rls-missing', 'db/schema.ts', 2]]);
+    const withConfig = { 'package.json': manifest(''), 'db/schema.ts': schema, 'drizzle.config.ts': 'export default {};\n' };
+    assert.deepEqual(scan(withConfig, 'supabase/drizzle'), [['supabase/drizzle-rls-missing', 'db/schema.ts', 2]]);
+  });
+
+  it('stays quiet when nothing creates tables from the schema (it only types the rows)', () => {
+    assert.deepEqual(scan({ 'package.json': manifest(''), 'db/schema.ts': schema }, 'supabase/drizzle'), []);
+  });
+});

@@ -4,7 +4,9 @@
 // readable and writable by anyone; and a `pgPolicy` for insert/update/delete whose clause is
 // sql`true` lets every signed-in user (or everyone) write every row. `options.finding` is
 // `rls-missing` or `policy-true-write`. A workspace without a `@supabase/` package is plain
-// Postgres, where RLS is not the access boundary, and stays quiet.
+// Postgres, where RLS is not the access boundary, and stays quiet. So is one without drizzle-kit (no
+// `drizzle.config.*`, no `drizzle-kit` package): its `pgTable`s only type the rows, nothing creates
+// the tables from them (a schema kept for zod types beside hand-written SQL).
 
 import ts from 'typescript';
 import type { CheckFile, CheckHit, WorkspaceCheck } from '../registry';
@@ -15,16 +17,27 @@ type Hit = CheckHit & { file: string };
 const CLIENT_ROLES = new Set(['public', 'anon', 'authenticated']);
 const WRITE_COMMANDS = new Set(['insert', 'update', 'delete', 'all']);
 const SUPABASE_PACKAGE = /"@supabase\/[\w-]+"\s*:/;
-const ENABLE_RLS = /alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?(?:"?public"?\.)?"?(\w+)"?\s+enable\s+row\s+level\s+security/gi;
+const DRIZZLE_KIT_PACKAGE = /"drizzle-kit"\s*:/;
+const DRIZZLE_CONFIG = /(^|\/)drizzle\.config\.[\w.]*[cm]?[jt]s$/;
+const ENABLE_RLS =
+  /alter\s+table\s+(?:if\s+exists\s+)?(?:only\s+)?(?:"?public"?\.)?"?(\w+)"?\s+enable\s+row\s+level\s+security/gi;
 
 export const drizzleSupabaseCheck: WorkspaceCheck = {
   name: 'supabase-drizzle-schema',
   scope: 'workspace',
-  prefilter: /pgTable|"@supabase\/|row level security/i,
-  hints: ['pgTable', '"@supabase/', 'row level security'].map((text) => ({ text, caseInsensitive: true })),
+  prefilter: /pgTable|"@supabase\/|row level security|drizzle-kit/i,
+  hints: ['pgTable', '"@supabase/', 'row level security', 'drizzle-kit'].map((text) => ({
+    text,
+    caseInsensitive: true,
+  })),
   run(files, options) {
     if (!files.some((f) => f.file.endsWith('package.json') && SUPABASE_PACKAGE.test(f.text))) return [];
-    const enabledInSql = new Set(files.filter((f) => /\.sql$/i.test(f.file)).flatMap((f) => [...f.text.matchAll(ENABLE_RLS)].map((m) => m[1].toLowerCase())));
+    if (!files.some(createsTables)) return [];
+    const enabledInSql = new Set(
+      files
+        .filter((f) => /\.sql$/i.test(f.file))
+        .flatMap((f) => [...f.text.matchAll(ENABLE_RLS)].map((m) => m[1].toLowerCase())),
+    );
     const hits: Hit[] = [];
     for (const file of files) {
       if (!/drizzle-orm\/pg-core/.test(file.text) || !/\.[cm]?[jt]sx?$/.test(file.file)) continue;
@@ -45,20 +58,31 @@ export const drizzleSupabaseCheck: WorkspaceCheck = {
   },
 };
 
+/** drizzle-kit is what turns `pgTable`s into tables: a config file for it, or the package itself. */
+function createsTables(file: CheckFile): boolean {
+  if (DRIZZLE_CONFIG.test(file.file)) return true;
+  return file.file.endsWith('package.json') && DRIZZLE_KIT_PACKAGE.test(file.text);
+}
+
 function treeOfScript(file: CheckFile): ts.SourceFile {
   return file.sourceFile ?? ts.createSourceFile(file.file, file.text, ts.ScriptTarget.Latest, true);
 }
 
 /** A public-schema `pgTable(...)` with no policy, no `.enableRLS()` and no SQL enabling RLS. */
-function tableWithoutRls(call: ts.CallExpression, root: ts.SourceFile, enabledInSql: Set<string>): CheckHit | undefined {
+function tableWithoutRls(
+  call: ts.CallExpression,
+  root: ts.SourceFile,
+  enabledInSql: Set<string>,
+): CheckHit | undefined {
   const name = stringValue(call.arguments[0]);
   if (!name || name.includes('.')) return undefined;
   if (enabledInSql.has(name.toLowerCase())) return undefined;
   const extras = call.arguments[2];
   let hasPolicy = false;
-  if (extras) forEachNode(extras, (n) => {
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'pgPolicy') hasPolicy = true;
-  });
+  if (extras)
+    forEachNode(extras, (n) => {
+      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'pgPolicy') hasPolicy = true;
+    });
   const parent = call.parent;
   const enables = ts.isPropertyAccessExpression(parent) && /^(enableRLS|withRLS)$/.test(parent.name.text);
   if (hasPolicy || enables || holdsNothing(call.arguments[1])) return undefined;
@@ -91,24 +115,36 @@ function openWritePolicy(call: ts.CallExpression, root: ts.SourceFile): CheckHit
   const clause = ['withCheck', 'using'].find((key) => isSqlTrue(propertyValue(options, key)));
   if (!clause) return undefined;
   const table = tableOf(call);
-  if (command === 'insert' && TENANT_TABLE.test(table) && !roles.some((r) => r === 'anon' || r === 'public')) return undefined;
-  const vars = { policy: stringValue(call.arguments[0]) ?? '(unnamed)', command, roles: roles.join(', '), table, clause };
+  if (command === 'insert' && TENANT_TABLE.test(table) && !roles.some((r) => r === 'anon' || r === 'public'))
+    return undefined;
+  const vars = {
+    policy: stringValue(call.arguments[0]) ?? '(unnamed)',
+    command,
+    roles: roles.join(', '),
+    table,
+    clause,
+  };
   return { span: spanOf(call, root), vars };
 }
 
 function rolesOf(node: ts.Expression | undefined): string[] {
   if (!node) return ['public'];
   const list = ts.isArrayLiteralExpression(node) ? [...node.elements] : [node];
-  return list.map((e) => stringValue(e) ?? (ts.isIdentifier(e) ? roleConstant(e.text) : undefined) ?? '').filter(Boolean);
+  return list
+    .map((e) => stringValue(e) ?? (ts.isIdentifier(e) ? roleConstant(e.text) : undefined) ?? '')
+    .filter(Boolean);
 }
 
 /** drizzle-orm/supabase exports role objects: `authenticatedRole`, `anonRole`, `serviceRole`. */
 function roleConstant(name: string): string | undefined {
-  return ({ authenticatedRole: 'authenticated', anonRole: 'anon', serviceRole: 'service_role' } as Record<string, string>)[name];
+  return (
+    { authenticatedRole: 'authenticated', anonRole: 'anon', serviceRole: 'service_role' } as Record<string, string>
+  )[name];
 }
 
 function isSqlTrue(node: ts.Expression | undefined): boolean {
-  if (!node || !ts.isTaggedTemplateExpression(node) || !ts.isIdentifier(node.tag) || node.tag.text !== 'sql') return false;
+  if (!node || !ts.isTaggedTemplateExpression(node) || !ts.isIdentifier(node.tag) || node.tag.text !== 'sql')
+    return false;
   const template = node.template;
   return ts.isNoSubstitutionTemplateLiteral(template) && /^\s*\(?\s*true\s*\)?\s*$/i.test(template.text);
 }
