@@ -5,6 +5,7 @@ import ts from 'typescript';
 import { mayBeDeployed } from './deployed';
 import { FRAMEWORK_ENTRY_TEXT, frameworkHandlers } from './frameworks';
 import { Fn, FileModel, hasModifier, isFunctionExpr, unwrap } from './model';
+import { NEST_ROUTE_TEXT, nestRoutes } from './nest';
 
 export type EntryKind =
   /** `Deno.serve(handler)` or std `serve(handler)`: Base44 and Supabase functions. */
@@ -13,7 +14,7 @@ export type EntryKind =
   | 'http'
   /** firebase-functions `onCall(handler)`: the platform passes a verified `auth`, when there is one. */
   | 'callable'
-  /** Express/Hono-style `app.post('/path', handler)`. */
+  /** Express/Hono-style `app.post('/path', handler)`, and NestJS controller methods (nest.ts). */
   | 'route'
   /**
    * Next.js route handlers and server actions, `pages/api` and Vercel/Netlify default exports, and the
@@ -27,6 +28,8 @@ export interface Entry {
   fn: Fn;
   /** Route middleware or app-level `use()` that looks like authentication ran first. */
   preGuarded?: boolean;
+  /** Where to report instead of the privileged call: a NestJS route decorator, where a guard belongs. */
+  reportAt?: ts.Node;
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head']);
@@ -38,8 +41,8 @@ const ENTRY_TEXT: Record<EntryKind, RegExp> = {
   serve: /\bserve\s*\(|withSupabase/,
   http: /\bonRequest\b/,
   callable: /\bonCall\b/,
-  route: /\.(?:get|post|put|patch|delete|all|options|head)\s*\(/,
-  next: /['"]use server['"]|export\s+(?:default|(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b)/,
+  route: /\.(?:get|post|put|patch|delete|all|options|head)\s*\(|@Controller\s*\(/,
+  next: /['"]use server['"]|exports\.handler\b|export\s+(?:default|(?:async\s+)?function\s+handler\b|const\s+handler\b|(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b)/,
 };
 
 /** Could this file hold a handler of one of these kinds? (False means findEntries finds none.) */
@@ -49,13 +52,16 @@ export function mayHaveEntries(text: string, kinds: readonly EntryKind[]): boole
 
 export function findEntries(model: FileModel, kinds: ReadonlySet<EntryKind>): Entry[] {
   const out: Entry[] = [];
-  const add = (kind: EntryKind, fn: Fn | undefined, preGuarded = false) => {
-    if (fn && !out.some((e) => e.fn === fn)) out.push({ kind, model, fn, preGuarded });
+  const add = (kind: EntryKind, fn: Fn | undefined, preGuarded = false, reportAt?: ts.Node) => {
+    if (fn && !out.some((e) => e.fn === fn)) out.push({ kind, model, fn, preGuarded, reportAt });
   };
   for (const { call, withSupabase, kind } of entryCalls(model)) {
     if ((kind === 'callable' || kind === 'http') && !mayBeDeployed(call, model.sourceFile)) continue;
     if (withSupabase && kinds.has('serve')) add('serve', handlerArgument(call, model), withSupabaseVerifies(call));
     else if (kind && kinds.has(kind)) add(kind, handlerArgument(call, model), kind === 'route' && routePreGuarded(call, model));
+  }
+  if (kinds.has('route') && NEST_ROUTE_TEXT.test(model.text)) {
+    for (const route of nestRoutes(model)) add('route', route.fn, route.guarded, route.decorator);
   }
   if (kinds.has('next')) for (const fn of [...exportedHandlers(model), ...frameworkHandlers(model)]) add('next', fn);
   return out;
@@ -172,12 +178,15 @@ function exportedHandlers(model: FileModel): Fn[] {
   const file = model.file;
   const routeFile = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/.test(file);
   // `src/api/` holds browser API clients in Vite apps, not handlers.
-  const defaultHandler = /(^|\/)(pages\/api|api|netlify\/functions)\//.test(file) && !/(^|\/)src\/api\//.test(file);
+  const defaultHandler = /(^|\/)(pages\/api|api|netlify\/functions|supabase\/functions)\//.test(file) && !/(^|\/)src\/api\//.test(file);
+  // Netlify's first function format: a `handler` export (ESM, or `exports.handler` in CommonJS).
+  const netlifyV1 = /(^|\/)netlify\/functions\//.test(file);
   const serverActions = hasUseServer(model.sourceFile);
   if (!routeFile && !defaultHandler && !serverActions) return [];
   const out: Fn[] = [];
   const wanted = (name: string | undefined, isDefault: boolean) =>
-    (routeFile && !!name && HTTP_EXPORTS.has(name)) || (defaultHandler && isDefault) || (serverActions && !isDefault);
+    (routeFile && !!name && HTTP_EXPORTS.has(name)) || (defaultHandler && isDefault) || (serverActions && !isDefault) ||
+    (netlifyV1 && name === 'handler');
   for (const stmt of model.sourceFile.statements) {
     const exported = hasModifier(stmt, ts.SyntaxKind.ExportKeyword);
     const isDefault = hasModifier(stmt, ts.SyntaxKind.DefaultKeyword);
@@ -187,6 +196,10 @@ function exportedHandlers(model: FileModel): Fn[] {
         const init = d.initializer && unwrap(d.initializer);
         if (ts.isIdentifier(d.name) && init && isFunctionExpr(init) && wanted(d.name.text, false)) out.push(init);
       }
+    }
+    if (netlifyV1) {
+      const fn = commonJsHandler(stmt, model);
+      if (fn) out.push(fn);
     }
     if (ts.isExportAssignment(stmt) && !stmt.isExportEquals && defaultHandler) {
       const value = unwrap(stmt.expression);
@@ -198,6 +211,18 @@ function exportedHandlers(model: FileModel): Fn[] {
     }
   }
   return out;
+}
+
+/** `exports.handler = async (event) => …` or `module.exports.handler = handler`. */
+function commonJsHandler(stmt: ts.Statement, model: FileModel): Fn | undefined {
+  if (!ts.isExpressionStatement(stmt) || !ts.isBinaryExpression(stmt.expression)) return undefined;
+  const { left, operatorToken, right } = stmt.expression;
+  if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) return undefined;
+  if (left.name.text !== 'handler' || !/^(module\.)?exports$/.test(left.expression.getText(model.sourceFile))) return undefined;
+  const value = unwrap(right);
+  if (isFunctionExpr(value)) return value;
+  const fn = ts.isIdentifier(value) ? model.functionFor(value) : undefined;
+  return fn && fn.model === model ? fn.fn : undefined;
 }
 
 function hasUseServer(sf: ts.SourceFile): boolean {

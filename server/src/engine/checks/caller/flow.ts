@@ -210,11 +210,23 @@ export class Flow {
     if (depth > 2) return false;
     let found = false;
     forEachInline(expr, (n) => {
+      if (found) return;
+      const field = classFieldValue(n);
+      if (field) found = this.mentions(field, pattern, depth + 1);
       if (found || !ts.isIdentifier(n) || !isValueUse(n)) return;
       for (const v of this.model.valuesOf(n)) if (v.model === this.model && this.mentions(v.expr, pattern, depth + 1)) found = true;
     });
     return found;
   }
+}
+
+/** `this.SECRET` read in a method: the initializer of that field of the class (a NestJS controller's secret). */
+function classFieldValue(n: ts.Node): ts.Expression | undefined {
+  if (!ts.isPropertyAccessExpression(n) || n.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  let cls: ts.Node | undefined = n.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  const decl = cls?.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === n.name.text);
+  return decl && ts.isPropertyDeclaration(decl) ? decl.initializer : undefined;
 }
 
 function statementList(node: ts.Node): readonly ts.Statement[] | undefined {

@@ -66,6 +66,11 @@ export class CallerWorkspace {
     return this.view.files().filter((f) => f.facts);
   }
 
+  /** Does some file the rule applies to hold this text (the result then depends on all of them)? */
+  anyFileText(re: RegExp): boolean {
+    return this.view.files().some((f) => re.test(f.text));
+  }
+
   /** A site's reference with workspace imports replaced by what the imported module exports. */
   resolve(file: string, ref: Ref): Ref | undefined {
     return this.resolver.resolve(file, ref);

@@ -55,7 +55,8 @@ function privilegedCheck(name: string, makeApi: (entries: EntryKind[]) => Privil
       for (const entry of findEntries(model, new Set(entries))) {
         const point = analysis.firstUnguarded(entry);
         if (!point) continue;
-        const span = callSpan(point.node, model.sourceFile);
+        const at = entry.reportAt;
+        const span = at ? { start: at.getStart(model.sourceFile), end: at.getEnd() } : callSpan(point.node, model.sourceFile);
         if (seen.has(span.start)) continue;
         seen.add(span.start);
         hits.push({ span, vars: { op: point.op, handler: HANDLER_NAMES[entry.kind] } });
@@ -79,17 +80,18 @@ export function entryOption(options: Record<string, unknown>): EntryKind[] | und
 
 // Prefilters: the text a file needs to hold a privileged call, a handler or a guard helper. Files that
 // only import a module exporting a platform binding are parsed anyway by the engine's second pass.
+// `@Controller(`: a NestJS controller, whose routes call injected services that hold the client.
 export const base44ServiceRoleCheck = privilegedCheck('base44-service-role-without-caller-check', base44Api, ['serve'], /^@base44\/sdk$/, {
   prefilter: /asServiceRole|auth\.me|createClientFromRequest/,
   hints: ['asServiceRole', 'auth.me', 'createClientFromRequest'].map((text) => ({ text })),
 });
 export const supabaseServiceRoleCheck = privilegedCheck('supabase-service-role-without-caller-check', supabaseServiceRoleApi, ['serve', 'route'], /^[@#]supabase\//, {
-  prefilter: /supabase|service[_-]?role|secret[_-]?key|Deno\.serve|\blocals\s*[:.]/i,
-  hints: ['supabase', 'service_role', 'service-role', 'servicerole', 'secret_key', 'secret-key', 'secretkey', 'deno.serve', 'locals'].map((text) => ({ text, caseInsensitive: true })),
+  prefilter: /supabase|service[_-]?role|secret[_-]?key|Deno\.serve|\blocals\s*[:.]|@Controller\s*\(/i,
+  hints: ['supabase', 'service_role', 'service-role', 'servicerole', 'secret_key', 'secret-key', 'secretkey', 'deno.serve', 'locals', '@controller'].map((text) => ({ text, caseInsensitive: true })),
 });
 export const firebaseAdminCheck = privilegedCheck('firebase-admin-without-caller-check', firebaseAdminApi, ['http', 'route', 'next'], /^firebase-(admin|functions)(\/|$)/, {
-  prefilter: /firebase|onRequest|onCall|verifyIdToken/,
-  hints: ['firebase', 'onRequest', 'onCall', 'verifyIdToken'].map((text) => ({ text })),
+  prefilter: /firebase|onRequest|onCall|verifyIdToken|@Controller\s*\(/,
+  hints: ['firebase', 'onRequest', 'onCall', 'verifyIdToken', '@Controller'].map((text) => ({ text })),
 });
 // Netlify functions and framework endpoints deployed there (Astro, SvelteKit, Next) writing Netlify Blobs.
 const NETLIFY_BLOBS = /^@netlify\/blobs$/;
