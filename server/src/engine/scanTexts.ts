@@ -48,13 +48,15 @@ export function scanTexts(texts: Map<string, string>, ruleSet: RuleSet, errors: 
   const state = newState(texts, ruleSet, errors, options);
   let done = 0;
   let bytes = 0;
-  for (const [file, text] of texts) {
-    if (options.isCancelled?.()) break;
-    const { scan } = state.setFile(file, text);
-    bytes += Buffer.byteLength(text);
-    for (const message of scan.errors) errors.push({ file, message });
-    options.onProgress?.(++done, texts.size);
-  }
+  state.batch(() => {
+    for (const [file, text] of texts) {
+      if (options.isCancelled?.()) break;
+      const { scan } = state.setFile(file, text);
+      bytes += Buffer.byteLength(text);
+      for (const message of scan.errors) errors.push({ file, message });
+      options.onProgress?.(++done, texts.size);
+    }
+  });
   return { state, bytes, cache: finish(state, errors) };
 }
 
@@ -86,13 +88,15 @@ export async function scanTextsInPool(pool: ScanPool, texts: Map<string, string>
     if (result) scanned.set(file, { ...result, text, literals: state.index.literalsOf(result.literalIds) });
   });
   let bytes = 0;
-  for (const [file, text] of texts) {
-    const scan = fromCache.get(file) ?? scanned.get(file);
-    if (!scan) continue; // cancelled before this file
-    state.adoptScan(scan);
-    if (!fromCache.has(file)) cache?.store(scan, hashes.get(file)!, false, state.index);
-    bytes += Buffer.byteLength(text);
-    for (const message of scan.errors) errors.push({ file, message });
-  }
+  state.batch(() => {
+    for (const [file, text] of texts) {
+      const scan = fromCache.get(file) ?? scanned.get(file);
+      if (!scan) continue; // cancelled before this file
+      state.adoptScan(scan);
+      if (!fromCache.has(file)) cache?.store(scan, hashes.get(file)!, false, state.index);
+      bytes += Buffer.byteLength(text);
+      for (const message of scan.errors) errors.push({ file, message });
+    }
+  });
   return { state, bytes, cache: finish(state, errors) };
 }

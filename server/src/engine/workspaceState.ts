@@ -35,6 +35,8 @@ export class WorkspaceState {
   private workspaceHitsCache?: Map<string, RawHit[]>;
   private readonly linked: LinkedHits;
   private cache?: ScanCache;
+  /** Above 0 while many files are taken in at once (see batch). */
+  private batchDepth = 0;
 
   /** Scans of earlier runs by content hash (batch scans only: an open document keeps its tree). */
   get scanCache(): ScanCache | undefined {
@@ -52,6 +54,25 @@ export class WorkspaceState {
    * until no such file is left. Returns the files it parsed.
    */
   reachPlatformModules(): string[] {
+    return this.batch(() => this.reachRounds());
+  }
+
+  /**
+   * Runs `load`, which takes many files in (a whole folder). A callee that a loaded file passes a
+   * platform value to is then not parsed as each caller arrives: reachPlatformModules parses them all
+   * from the complete table, each value resolved once rather than once per arriving caller (on the
+   * corpus the per-caller way cost about 5 s of CPU, the resolver memo being cleared by every file).
+   */
+  batch<T>(load: () => T): T {
+    this.batchDepth++;
+    try {
+      return load();
+    } finally {
+      this.batchDepth--;
+    }
+  }
+
+  private reachRounds(): string[] {
     const parsed: string[] = [];
     // Each round looks only for modules found since the last: a file naming an earlier one was
     // parsed then (resolving a specifier does not change between rounds).
@@ -247,7 +268,8 @@ export class WorkspaceState {
       // A file the prefilter left unparsed has no placeholders yet: it needs its parse now, if
       // what it is given is a platform value (as reachPlatformModules decides for a whole scan).
       const scan = this.scans.get(callee);
-      if (scan?.kind === 'js' && !scan.parsed && this.passesPlatformValue(file, callee)) {
+      const deferred = this.batchDepth > 0; // reachPlatformModules parses it (see batch)
+      if (!deferred && scan?.kind === 'js' && !scan.parsed && this.passesPlatformValue(file, callee)) {
         this.setFile(callee, scan.text, { forceParse: true });
       }
       out.push(callee, ...this.linked.invalidate(callee));

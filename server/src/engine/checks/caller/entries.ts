@@ -2,6 +2,7 @@
 // matters here when one of these reaches it.
 
 import ts from 'typescript';
+import type { Ref } from '../../refs';
 import { mayBeDeployed } from './deployed';
 import { FRAMEWORK_ENTRY_TEXT, frameworkHandlers } from './frameworks';
 import { Fn, FileModel, hasModifier, isFunctionExpr, unwrap } from './model';
@@ -86,8 +87,9 @@ function entryCalls(model: FileModel): EntryCall[] {
     const found: EntryCall[] = [];
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) {
-        const withSupabase = isWithSupabase(node, model);
-        const kind = callEntryKind(node, model);
+        const ref = model.refAt(node); // resolved once: both tests below read it
+        const withSupabase = isWithSupabase(ref);
+        const kind = callEntryKind(node, ref, model);
         if (withSupabase || kind) found.push({ call: node, withSupabase, kind });
       }
       ts.forEachChild(node, visit);
@@ -98,7 +100,7 @@ function entryCalls(model: FileModel): EntryCall[] {
   return calls;
 }
 
-function callEntryKind(call: ts.CallExpression, model: FileModel): EntryKind | undefined {
+function callEntryKind(call: ts.CallExpression, ref: Ref | undefined, model: FileModel): EntryKind | undefined {
   const callee = unwrap(call.expression);
   if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'serve' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Deno' && model.isGlobal(callee.expression)) return 'serve';
   if (ts.isIdentifier(callee) && callee.text === 'serve') {
@@ -106,7 +108,6 @@ function callEntryKind(call: ts.CallExpression, model: FileModel): EntryKind | u
     if (imported && /std(@[^/]*)?\/http\/server|@std\/http/.test(imported.spec)) return 'serve';
   }
   // The call's own site: an imported `onRequest` callee is a bare identifier, which has none.
-  const ref = model.refAt(call);
   if (ref?.root.kind === 'module' && /^firebase-functions(\/|$)/.test(ref.root.module) && ref.path[ref.path.length - 1] === '()') {
     const name = ref.path[ref.path.length - 2];
     if (name === 'onRequest') return 'http';
@@ -117,8 +118,7 @@ function callEntryKind(call: ts.CallExpression, model: FileModel): EntryKind | u
 }
 
 /** `withSupabase(config, handler)` from @supabase/server: the wrapper checks credentials first. */
-function isWithSupabase(call: ts.CallExpression, model: FileModel): boolean {
-  const ref = model.refAt(call);
+function isWithSupabase(ref: Ref | undefined): boolean {
   return ref?.root.kind === 'module' && ref.root.module.startsWith('@supabase/server') && ref.path.join('.') === 'withSupabase.()';
 }
 
