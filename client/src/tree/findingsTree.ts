@@ -5,7 +5,14 @@
 // `lockin/findingsTree`, fetched when the view asks and again after each `lockin/costChanged`.
 
 import * as vscode from 'vscode';
-import { FindingsTree, FindingsTreeRequest, TreeCapability, TreeFile, TreeFinding, TreePlatform } from '../../../server/src/protocol';
+import {
+  FindingsTree,
+  FindingsTreeRequest,
+  TreeCapability,
+  TreeFile,
+  TreeFinding,
+  TreePlatform,
+} from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 
 type Node =
@@ -19,9 +26,21 @@ type Node =
 export type FindingsNode = Node & { parent?: FindingsNode };
 
 const CATEGORY_ICONS: Record<string, string> = {
-  sdk: 'package', auth: 'account', database: 'database', storage: 'file-media', functions: 'symbol-function',
-  realtime: 'broadcast', ai: 'sparkle', messaging: 'mail', config: 'settings-gear', hosting: 'cloud',
-  secrets: 'key', 'access-control': 'lock', injection: 'bug', cors: 'globe', misconfiguration: 'warning',
+  sdk: 'package',
+  auth: 'account',
+  database: 'database',
+  storage: 'file-media',
+  functions: 'symbol-function',
+  realtime: 'broadcast',
+  ai: 'sparkle',
+  messaging: 'mail',
+  config: 'settings-gear',
+  hosting: 'cloud',
+  secrets: 'key',
+  'access-control': 'lock',
+  injection: 'bug',
+  cors: 'globe',
+  misconfiguration: 'warning',
 };
 
 const SEVERITY_ICONS: Record<TreeFinding['severity'], vscode.ThemeIcon> = {
@@ -77,9 +96,18 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
       case 'security':
         return node.platforms.map((platform) => ({ kind: 'platform', platform, security: true }));
       case 'platform':
-        return node.platform.capabilities.map((capability) => ({ kind: 'capability', platform: node.platform.platform, capability, security: node.security }));
+        return node.platform.capabilities.map((capability) => ({
+          kind: 'capability',
+          platform: node.platform.platform,
+          capability,
+          security: node.security,
+        }));
       case 'capability':
-        return node.capability.files.map((file) => ({ kind: 'file', parentId: `${node.security ? 's' : 'l'}/${node.platform}/${node.capability.category}`, file }));
+        return node.capability.files.map((file) => ({
+          kind: 'file',
+          parentId: `${node.security ? 's' : 'l'}/${node.platform}/${node.capability.category}`,
+          file,
+        }));
       case 'file':
         return node.file.findings.map((finding) => ({ kind: 'finding', finding }));
       case 'finding':
@@ -96,14 +124,28 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
         return item('security', 'Security', `${count}`, new vscode.ThemeIcon('shield'), expanded);
       }
       case 'platform': {
-        const cost = node.security ? undefined : this.ctx.lastCost?.cost.platforms.find((p) => p.platform === node.platform.platform)?.range;
+        const cost = node.security
+          ? undefined
+          : this.ctx.lastCost?.cost.platforms.find((p) => p.platform === node.platform.platform)?.range;
         const description = `${node.platform.count}${cost ? ` · ${cost.low}–${cost.high} h` : ''}`;
         const icon = new vscode.ThemeIcon(node.security ? 'shield' : 'plug');
-        return item(`${node.security ? 's' : 'l'}/${node.platform.platform}`, node.platform.name, description, icon, node.security ? expanded : collapsed);
+        return item(
+          `${node.security ? 's' : 'l'}/${node.platform.platform}`,
+          node.platform.name,
+          description,
+          icon,
+          node.security ? expanded : collapsed,
+        );
       }
       case 'capability': {
         const icon = new vscode.ThemeIcon(CATEGORY_ICONS[node.capability.category] ?? 'circle-outline');
-        return item(`${node.security ? 's' : 'l'}/${node.platform}/${node.capability.category}`, node.capability.name, `${node.capability.count}`, icon, collapsed);
+        return item(
+          `${node.security ? 's' : 'l'}/${node.platform}/${node.capability.category}`,
+          node.capability.name,
+          `${node.capability.count}`,
+          icon,
+          collapsed,
+        );
       }
       case 'file':
         return fileItem(node.parentId, node.file);
@@ -118,7 +160,13 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
   }
 }
 
-function item(id: string, label: string, description: string, icon: vscode.ThemeIcon, state: vscode.TreeItemCollapsibleState): vscode.TreeItem {
+function item(
+  id: string,
+  label: string,
+  description: string,
+  icon: vscode.ThemeIcon,
+  state: vscode.TreeItemCollapsibleState,
+): vscode.TreeItem {
   const treeItem = new vscode.TreeItem(label, state);
   treeItem.id = id;
   treeItem.description = description;
@@ -169,14 +217,24 @@ function findingItem(finding: TreeFinding): vscode.TreeItem {
   treeItem.iconPath = SEVERITY_ICONS[finding.severity];
   const start = new vscode.Position(at.line - 1, at.column - 1);
   const end = at.endLine && at.endColumn ? new vscode.Position(at.endLine - 1, at.endColumn - 1) : start;
-  treeItem.command = { command: 'vscode.open', title: 'Open Finding', arguments: [vscode.Uri.parse(at.uri), { selection: new vscode.Range(start, end) }] };
+  treeItem.command = {
+    command: 'vscode.open',
+    title: 'Open Finding',
+    arguments: [vscode.Uri.parse(at.uri), { selection: new vscode.Range(start, end) }],
+  };
   return treeItem;
 }
 
-export function registerFindingsTree(ctx: Ctx): { provider: FindingsTreeProvider; view: vscode.TreeView<FindingsNode> } {
+export function registerFindingsTree(ctx: Ctx): {
+  provider: FindingsTreeProvider;
+  view: vscode.TreeView<FindingsNode>;
+} {
   const provider = new FindingsTreeProvider(ctx);
   ctx.findingsTree = provider;
-  const view = vscode.window.createTreeView('lockinLens.findings', { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView('lockinLens.findings', {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+  });
   provider.view = view;
   ctx.extension.subscriptions.push(vscode.window.registerFileDecorationProvider(new CountDecorations()));
   return { provider, view };

@@ -51,18 +51,31 @@ export interface BaselineComparison {
 
 export function createBaseline(findings: readonly Finding[]): Baseline {
   const entries = findings.map((f): BaselineEntry => {
-    const e: BaselineEntry = { key: keyOf(f), ruleId: f.ruleId, kind: f.kind, platform: f.platform, category: f.category, severity: f.severity, file: f.file, line: f.line, message: f.message };
+    const e: BaselineEntry = {
+      key: keyOf(f),
+      ruleId: f.ruleId,
+      kind: f.kind,
+      platform: f.platform,
+      category: f.category,
+      severity: f.severity,
+      file: f.file,
+      line: f.line,
+      message: f.message,
+    };
     if (f.effort) e.effort = f.effort;
     if (f.symbol) e.symbol = f.symbol;
     if (f.kind === 'lockin') Object.assign(e, { column: f.column, endLine: f.endLine, endColumn: f.endColumn });
     if (f.unit) e.unit = f.unit;
     return e;
   });
-  entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.ruleId.localeCompare(b.ruleId)));
+  entries.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.ruleId.localeCompare(b.ruleId),
+  );
   return {
     version: 1,
     tool: 'lockin-lens',
-    about: 'Accepted Lock-in Lens findings. `lockin-lens audit --new-only` reports only findings not listed here. Matched by key (rule, normalised code, enclosing symbol), not by line.',
+    about:
+      'Accepted Lock-in Lens findings. `lockin-lens audit --new-only` reports only findings not listed here. Matched by key (rule, normalised code, enclosing symbol), not by line.',
     findings: entries,
   };
 }
@@ -79,11 +92,23 @@ export function readBaseline(file: string): { baseline: Baseline } | { error: st
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? `no baseline at ${file} (write one with 'lockin-lens baseline')` : `cannot read baseline ${file}: ${(e as Error).message}` };
+    return {
+      error:
+        code === 'ENOENT'
+          ? `no baseline at ${file} (write one with 'lockin-lens baseline')`
+          : `cannot read baseline ${file}: ${(e as Error).message}`,
+    };
   }
   const b = json as Partial<Baseline>;
-  if (b?.version !== 1 || !Array.isArray(b.findings)) return { error: `${file} is not a Lock-in Lens baseline (version 1 with a findings list)` };
-  const bad = b.findings.findIndex((e) => typeof e?.key !== 'string' || typeof e.ruleId !== 'string' || typeof e.file !== 'string' || typeof e.line !== 'number');
+  if (b?.version !== 1 || !Array.isArray(b.findings))
+    return { error: `${file} is not a Lock-in Lens baseline (version 1 with a findings list)` };
+  const bad = b.findings.findIndex(
+    (e) =>
+      typeof e?.key !== 'string' ||
+      typeof e.ruleId !== 'string' ||
+      typeof e.file !== 'string' ||
+      typeof e.line !== 'number',
+  );
   if (bad >= 0) return { error: `${file}: findings[${bad}] needs key, ruleId, file and line` };
   return { baseline: b as Baseline };
 }
@@ -93,7 +118,10 @@ export function readBaseline(file: string): { baseline: Baseline } | { error: st
  * a line accepted twice is new. Same-file matches are taken first, so after a rename or a copy the
  * finding that stayed put is the accepted one.
  */
-export function newSinceBaseline(findings: readonly Finding[], baseline: Baseline): { newFindings: Finding[]; accepted: number; gone: number } {
+export function newSinceBaseline(
+  findings: readonly Finding[],
+  baseline: Baseline,
+): { newFindings: Finding[]; accepted: number; gone: number } {
   const remaining = new Map<string, string[]>();
   for (const e of baseline.findings) remaining.set(e.key, [...(remaining.get(e.key) ?? []), e.file]);
   const unmatched: Finding[] = [];
@@ -136,7 +164,12 @@ export function baselineFindings(baseline: Baseline): Finding[] {
 }
 
 /** New findings, and how the estimate moved since the baseline (both priced with the same weights). */
-export function compareWithBaseline(findings: readonly Finding[], cost: CostSummary, baseline: Baseline, costOptions: CostOptions = {}): BaselineComparison {
+export function compareWithBaseline(
+  findings: readonly Finding[],
+  cost: CostSummary,
+  baseline: Baseline,
+  costOptions: CostOptions = {},
+): BaselineComparison {
   const { newFindings, accepted, gone } = newSinceBaseline(findings, baseline);
   const baselineCost = estimateCost(baselineFindings(baseline), costOptions);
   return { newFindings, accepted, gone, baselineCost, delta: costDelta(cost, baselineCost) };

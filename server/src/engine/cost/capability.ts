@@ -250,10 +250,11 @@ function dataTerms(
   cal: ResolvedCalibration,
 ): CostTerm[] {
   if (category === 'database') {
-    const fixed = platformWeight(cal, platform, 'data', 'fixed');
-    const per = platformWeight(cal, platform, 'data', 'perObject');
-    const pair: Pair = [fixed.value[0] + per.value[0] * objects.count, fixed.value[1] + per.value[1] * objects.count];
-    const formula = `${pairText(fixed.value)} + ${pairText(per.value)} × ${objects.count} data objects (${objects.how})`;
+    const weights = [
+      platformWeight(cal, platform, 'data', 'fixed'),
+      platformWeight(cal, platform, 'data', 'perObject'),
+    ] as const;
+    const { pair, formula, source } = scaled(...weights, objects, 'data objects');
     return [
       movedTerm(
         'data',
@@ -261,7 +262,7 @@ function dataTerms(
         formula,
         pair,
         'data volume',
-        `${fixed.source}, ${per.source}`,
+        source,
         'data',
         objects.count,
       ),
@@ -282,10 +283,11 @@ function dataTerms(
     ];
   }
   if (category === 'storage') {
-    const fixed = platformWeight(cal, platform, 'storedFiles', 'fixed');
-    const per = platformWeight(cal, platform, 'storedFiles', 'perBucket');
-    const pair: Pair = [fixed.value[0] + per.value[0] * objects.count, fixed.value[1] + per.value[1] * objects.count];
-    const formula = `${pairText(fixed.value)} + ${pairText(per.value)} × ${objects.count} buckets (${objects.how})`;
+    const weights = [
+      platformWeight(cal, platform, 'storedFiles', 'fixed'),
+      platformWeight(cal, platform, 'storedFiles', 'perBucket'),
+    ] as const;
+    const { pair, formula, source } = scaled(...weights, objects, 'buckets');
     return [
       movedTerm(
         'stored-files',
@@ -293,13 +295,25 @@ function dataTerms(
         formula,
         pair,
         'data volume',
-        `${fixed.source}, ${per.source}`,
+        source,
         'data',
         objects.count,
       ),
     ];
   }
   return [];
+}
+
+/** A fixed weight plus a weight per object (data objects, buckets), with the formula that shows it. */
+function scaled(
+  fixed: { value: Pair; source: string },
+  per: { value: Pair; source: string },
+  objects: { count: number; how: string },
+  noun: string,
+): { pair: Pair; formula: string; source: string } {
+  const pair: Pair = [fixed.value[0] + per.value[0] * objects.count, fixed.value[1] + per.value[1] * objects.count];
+  const formula = `${pairText(fixed.value)} + ${pairText(per.value)} × ${objects.count} ${noun} (${objects.how})`;
+  return { pair, formula, source: `${fixed.source}, ${per.source}` };
 }
 
 function movedTerm(

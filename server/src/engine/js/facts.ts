@@ -28,18 +28,30 @@ export function collectJsFacts(sourceFile: ts.SourceFile, ctx: FactContext): JsF
  * Facts and the scope table in one walk of the tree: the scope walk hands every node to the
  * collector, which evaluates the interesting ones once all declarations are known (hoisting).
  */
-export function collectJsFactsAndScopes(sourceFile: ts.SourceFile, ctx: FactContext, memo?: FactMemo): { facts: JsFacts; scopes: ScopeTable } {
+export function collectJsFactsAndScopes(
+  sourceFile: ts.SourceFile,
+  ctx: FactContext,
+  memo?: FactMemo,
+): { facts: JsFacts; scopes: ScopeTable } {
   return finish(factSteps(sourceFile, ctx, memo));
 }
 
 /** The same in two steps, the scope walk and the collector (see util/steps.ts). */
-export function* factSteps(sourceFile: ts.SourceFile, ctx: FactContext, memo?: FactMemo): Generator<void, { facts: JsFacts; scopes: ScopeTable }, void> {
+export function* factSteps(
+  sourceFile: ts.SourceFile,
+  ctx: FactContext,
+  memo?: FactMemo,
+): Generator<void, { facts: JsFacts; scopes: ScopeTable }, void> {
   const noted: Noted[] = [];
   let statement = -1;
-  const scopes = new ScopeTable(sourceFile, (node, depth) => {
-    if (depth === 1) statement++;
-    if (INTERESTING.has(node.kind)) noted.push({ node, statement });
-  }, memo?.scopes);
+  const scopes = new ScopeTable(
+    sourceFile,
+    (node, depth) => {
+      if (depth === 1) statement++;
+      if (INTERESTING.has(node.kind)) noted.push({ node, statement });
+    },
+    memo?.scopes,
+  );
   yield;
   const facts = yield* new FactCollector(sourceFile, ctx, scopes).runSteps(noted, memo);
   return { facts, scopes };
@@ -190,10 +202,15 @@ class FactCollector extends Evaluator {
     }
     const types = localTypeDeclarations(this.file);
     const typed: [string, ts.TypeElement][] = [];
-    for (const decl of types.get('App.Locals') ?? []) if (ts.isInterfaceDeclaration(decl)) for (const m of decl.members) typed.push(['locals', m]);
+    for (const decl of types.get('App.Locals') ?? [])
+      if (ts.isInterfaceDeclaration(decl)) for (const m of decl.members) typed.push(['locals', m]);
     for (const name of ENV_TYPE_NAMES) {
       for (const decl of types.get(name) ?? []) {
-        const members = ts.isInterfaceDeclaration(decl) ? decl.members : ts.isTypeLiteralNode(decl.type) ? decl.type.members : [];
+        const members = ts.isInterfaceDeclaration(decl)
+          ? decl.members
+          : ts.isTypeLiteralNode(decl.type)
+            ? decl.type.members
+            : [];
         for (const m of members) typed.push(['env', m]);
       }
     }
@@ -210,7 +227,9 @@ class FactCollector extends Evaluator {
     const isCall = ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node);
     const isHeritage = ts.isExpressionWithTypeArguments(node) && ts.isHeritageClause(node.parent);
     if (!isAccess && !isCall && !isHeritage) return;
-    const ref = this.evaluate(isHeritage ? (node as ts.ExpressionWithTypeArguments).expression : (node as ts.Expression));
+    const ref = this.evaluate(
+      isHeritage ? (node as ts.ExpressionWithTypeArguments).expression : (node as ts.Expression),
+    );
     if (!ref) return;
     const site: Site = { ref, start: node.getStart(this.file), end: node.getEnd() };
     if (isCall && !ts.isTaggedTemplateExpression(node)) site.args = literalArgs((node as ts.CallExpression).arguments);
@@ -232,16 +251,30 @@ class FactCollector extends Evaluator {
 
   private addImport(spec: string, node: ts.Node): void {
     const mapped = this.ctx.mapSpecifier(spec, this.file.fileName);
-    if (mapped) return void this.facts.imports.push({ module: mapped, workspace: false, start: node.getStart(this.file), end: node.getEnd() });
+    if (mapped)
+      return void this.facts.imports.push({
+        module: mapped,
+        workspace: false,
+        start: node.getStart(this.file),
+        end: node.getEnd(),
+      });
     const workspace = this.ctx.isWorkspaceSpec(spec);
     const module = workspace ? spec : normalizeSpecifier(spec);
     this.facts.imports.push({ module, workspace, start: node.getStart(this.file), end: node.getEnd() });
   }
 
   private collectImport(node: ts.Node): void {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       this.addImport(node.moduleSpecifier.text, node);
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
       this.addImport(node.moduleReference.expression.text, node);
     } else if (ts.isCallExpression(node)) {
       const spec = this.requiredSpecifier(node);
@@ -277,7 +310,12 @@ class FactCollector extends Evaluator {
         const decl = node.moduleSpecifier ? undefined : this.scopes.topLevel(local);
         if (decl?.kind === 'class') this.exportedClasses.push([element.name.text, decl.cls]);
       }
-    } else if (ts.isExportDeclaration(node) && !node.exportClause && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    } else if (
+      ts.isExportDeclaration(node) &&
+      !node.exportClause &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       if (this.ctx.isWorkspaceSpec(node.moduleSpecifier.text)) this.facts.starExports.push(node.moduleSpecifier.text);
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       this.collectCommonJsExport(node);
@@ -300,7 +338,8 @@ class FactCollector extends Evaluator {
       if (ts.isObjectLiteralExpression(node.right)) {
         for (const prop of node.right.properties) {
           if (ts.isShorthandPropertyAssignment(prop)) this.setExport(prop.name.text, this.evaluate(prop.name));
-          else if (ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name)) this.setExport(prop.name.text, this.evaluate(prop.initializer));
+          else if (ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name))
+            this.setExport(prop.name.text, this.evaluate(prop.initializer));
         }
       }
       return;
@@ -322,5 +361,4 @@ class FactCollector extends Evaluator {
   private setExport(name: string, ref: Ref | null): void {
     if (ref) this.facts.exports[name] = ref;
   }
-
 }

@@ -36,7 +36,10 @@ const ENV_READ = new RegExp(
 const REQUEST_SECRET = /\bheaders?\b|\bauthorization\b|\.get\s*\(\s*['"`]x-|\.header\s*\(|\bsearchParams\b|\bquery\b/i;
 
 export class Flow {
-  constructor(readonly model: FileModel, readonly ctx: FlowContext) {}
+  constructor(
+    readonly model: FileModel,
+    readonly ctx: FlowContext,
+  ) {}
 
   /** Is `point` (inside `stop`, a function) reached only after the caller was verified? */
   guardedAt(point: ts.Node, stop: ts.Node): boolean {
@@ -91,9 +94,12 @@ export class Flow {
     let cond: ts.Expression | undefined;
     let success: ts.Node | undefined;
     let failure: ts.Node | undefined;
-    if (ts.isIfStatement(parent)) [cond, success, failure] = [parent.expression, parent.thenStatement, parent.elseStatement];
-    else if (ts.isConditionalExpression(parent)) [cond, success, failure] = [parent.condition, parent.whenTrue, parent.whenFalse];
-    else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) [cond, success] = [parent.left, parent.right];
+    if (ts.isIfStatement(parent))
+      [cond, success, failure] = [parent.expression, parent.thenStatement, parent.elseStatement];
+    else if (ts.isConditionalExpression(parent))
+      [cond, success, failure] = [parent.condition, parent.whenTrue, parent.whenFalse];
+    else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+      [cond, success] = [parent.left, parent.right];
     if (!cond || !this.isVerified(cond, bound)) return false;
     if (child === success) return !isFailureTest(cond);
     return child === failure && isFailureTest(cond);
@@ -104,8 +110,17 @@ export class Flow {
     if (ts.isIfStatement(stmt)) {
       const cond = stmt.expression;
       // Only a test that passes on failure (`!user`, `error`, `sig !== expected`) makes its exit a rejection.
-      if ((this.isVerified(cond, bound) || this.comparesSecret(cond)) && isFailureTest(cond) && this.exits(stmt.thenStatement)) return true;
-      return !!stmt.elseStatement && this.establishes(stmt.thenStatement, new Set(bound)) && this.establishes(stmt.elseStatement, new Set(bound));
+      if (
+        (this.isVerified(cond, bound) || this.comparesSecret(cond)) &&
+        isFailureTest(cond) &&
+        this.exits(stmt.thenStatement)
+      )
+        return true;
+      return (
+        !!stmt.elseStatement &&
+        this.establishes(stmt.thenStatement, new Set(bound)) &&
+        this.establishes(stmt.elseStatement, new Set(bound))
+      );
     }
     if (ts.isBlock(stmt)) return this.establishesAll(stmt.statements, new Set(bound));
     if (ts.isTryStatement(stmt)) {
@@ -113,7 +128,8 @@ export class Flow {
       const handler = stmt.catchClause?.block;
       return !handler || this.exits(handler) || this.establishesAll(handler.statements, new Set(bound));
     }
-    if (ts.isExpressionStatement(stmt) || ts.isVariableStatement(stmt)) return this.hasThrowingVerifier(stmt) || this.dereferencesSeed(stmt);
+    if (ts.isExpressionStatement(stmt) || ts.isVariableStatement(stmt))
+      return this.hasThrowingVerifier(stmt) || this.dereferencesSeed(stmt);
     return false;
   }
 
@@ -146,8 +162,10 @@ export class Flow {
     if (ts.isThrowStatement(stmt) || this.throwsByCall(stmt)) return true;
     if (ts.isReturnStatement(stmt)) return !this.ctx.throwOnly;
     if (ts.isBlock(stmt)) return stmt.statements.some((s) => this.exits(s));
-    if (ts.isIfStatement(stmt)) return !!stmt.elseStatement && this.exits(stmt.thenStatement) && this.exits(stmt.elseStatement);
-    if (ts.isTryStatement(stmt)) return this.exits(stmt.tryBlock) && (!stmt.catchClause || this.exits(stmt.catchClause.block));
+    if (ts.isIfStatement(stmt))
+      return !!stmt.elseStatement && this.exits(stmt.thenStatement) && this.exits(stmt.elseStatement);
+    if (ts.isTryStatement(stmt))
+      return this.exits(stmt.tryBlock) && (!stmt.catchClause || this.exits(stmt.catchClause.block));
     return false;
   }
 
@@ -185,7 +203,11 @@ export class Flow {
     forEachInline(stmt, (n) => {
       if (ts.isVariableDeclaration(n) && n.initializer && this.isVerified(n.initializer, bound)) {
         for (const name of boundNames(n.name)) bound.add(name);
-      } else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && this.isVerified(n.right, bound)) {
+      } else if (
+        ts.isBinaryExpression(n) &&
+        n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        this.isVerified(n.right, bound)
+      ) {
         for (const name of boundNames(n.left)) bound.add(name);
       }
     });
@@ -214,7 +236,8 @@ export class Flow {
       const field = classFieldValue(n);
       if (field) found = this.mentions(field, pattern, depth + 1);
       if (found || !ts.isIdentifier(n) || !isValueUse(n)) return;
-      for (const v of this.model.valuesOf(n)) if (v.model === this.model && this.mentions(v.expr, pattern, depth + 1)) found = true;
+      for (const v of this.model.valuesOf(n))
+        if (v.model === this.model && this.mentions(v.expr, pattern, depth + 1)) found = true;
     });
     return found;
   }
@@ -230,7 +253,14 @@ function classFieldValue(n: ts.Node): ts.Expression | undefined {
 }
 
 function statementList(node: ts.Node): readonly ts.Statement[] | undefined {
-  if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) return node.statements;
+  if (
+    ts.isBlock(node) ||
+    ts.isSourceFile(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseClause(node) ||
+    ts.isDefaultClause(node)
+  )
+    return node.statements;
   return undefined;
 }
 
@@ -256,12 +286,15 @@ export function isFailureTest(cond: ts.Expression): boolean {
   if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return true;
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
-    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return isFailureTest(e.left) || isFailureTest(e.right);
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken)
+      return isFailureTest(e.left) || isFailureTest(e.right);
     if (op === ts.SyntaxKind.AmpersandAmpersandToken) return isFailureTest(e.left) && isFailureTest(e.right);
     const nullish = isNullish(e.left) || isNullish(e.right);
     if (isEmptyTest(e)) return true;
-    if (op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsEqualsToken) return nullish || isFalse(e.left) || isFalse(e.right);
-    if (op === ts.SyntaxKind.ExclamationEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken) return !nullish;
+    if (op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsEqualsToken)
+      return nullish || isFalse(e.left) || isFalse(e.right);
+    if (op === ts.SyntaxKind.ExclamationEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken)
+      return !nullish;
     return false;
   }
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : '';
@@ -292,7 +325,12 @@ function isFalse(e: ts.Expression): boolean {
 }
 
 function isEquality(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
+  return (
+    kind === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+    kind === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+    kind === ts.SyntaxKind.EqualsEqualsToken ||
+    kind === ts.SyntaxKind.ExclamationEqualsToken
+  );
 }
 
 /** An identifier used as a value (not a property name, not a declaration's own name). */
@@ -311,7 +349,10 @@ function boundNames(target: ts.Node): string[] {
   const visit = (n: ts.Node): void => {
     if (ts.isIdentifier(n)) {
       const p = n.parent;
-      const isKey = (ts.isBindingElement(p) && p.propertyName === n) || (ts.isPropertyAssignment(p) && p.name === n) || (ts.isPropertyAccessExpression(p) && p.name === n);
+      const isKey =
+        (ts.isBindingElement(p) && p.propertyName === n) ||
+        (ts.isPropertyAssignment(p) && p.name === n) ||
+        (ts.isPropertyAccessExpression(p) && p.name === n);
       if (!isKey) names.push(n.text);
       return;
     }

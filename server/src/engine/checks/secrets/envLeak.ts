@@ -9,11 +9,14 @@ import type { CheckFile, CheckHit, FileCheck } from '../registry';
 
 /** Env names that hold secrets (public prefixes and non-secret settings are left out). */
 const SECRET_ENV = /KEY|SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE/i;
-const PUBLIC_ENV = /^(NEXT_PUBLIC_|VITE_|PUBLIC_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|GATSBY_)|ANON|PUBLISHABLE|_URL$|_ID$/i;
+const PUBLIC_ENV =
+  /^(NEXT_PUBLIC_|VITE_|PUBLIC_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|GATSBY_)|ANON|PUBLISHABLE|_URL$|_ID$/i;
 /** Calls that send their argument as the response. */
-const RESPONDERS = /^(?:res|response|reply|ctx|c|h)\.(?:json|send|end|body)$|^(?:Response|NextResponse)\.json$|\.status\(.*\)\.(?:json|send)$/;
+const RESPONDERS =
+  /^(?:res|response|reply|ctx|c|h)\.(?:json|send|end|body)$|^(?:Response|NextResponse)\.json$|\.status\(.*\)\.(?:json|send)$/;
 /** Files that define server entry points by convention. */
-const SERVER_FILE = /(^|\/)(netlify\/functions|api|functions|supabase\/functions|server|routes)\/|(^|\/)(route|\+server|\+page\.server)\.[cm]?[jt]s$/;
+const SERVER_FILE =
+  /(^|\/)(netlify\/functions|api|functions|supabase\/functions|server|routes)\/|(^|\/)(route|\+server|\+page\.server)\.[cm]?[jt]s$/;
 
 export const envLeak: FileCheck = {
   name: 'secret-env-returned',
@@ -29,7 +32,8 @@ export const envLeak: FileCheck = {
       const name = secretEnvName(node, source);
       if (name) {
         const sink = sinkOf(node as ts.Expression, source);
-        if (sink === 'response' || (sink === 'return' && serverFile && inEntryFunction(node))) hits.push({ span: { start: node.getStart(source), end: node.getEnd() }, vars: { name } });
+        if (sink === 'response' || (sink === 'return' && serverFile && inEntryFunction(node)))
+          hits.push({ span: { start: node.getStart(source), end: node.getEnd() }, vars: { name } });
         return;
       }
       ts.forEachChild(node, visit);
@@ -42,9 +46,21 @@ export const envLeak: FileCheck = {
 /** `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Deno.env.get('X')` with a secret name. */
 function secretEnvName(node: ts.Node, sf: ts.SourceFile): string | undefined {
   let name: string | undefined;
-  if (ts.isPropertyAccessExpression(node) && /^(process|import\.meta)\.env$/.test(node.expression.getText(sf))) name = node.name.text;
-  else if (ts.isElementAccessExpression(node) && /^process\.env$/.test(node.expression.getText(sf)) && ts.isStringLiteralLike(node.argumentExpression)) name = node.argumentExpression.text;
-  else if (ts.isCallExpression(node) && /^(Deno|Netlify)\.env\.get$/.test(node.expression.getText(sf)) && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) name = node.arguments[0].text;
+  if (ts.isPropertyAccessExpression(node) && /^(process|import\.meta)\.env$/.test(node.expression.getText(sf)))
+    name = node.name.text;
+  else if (
+    ts.isElementAccessExpression(node) &&
+    /^process\.env$/.test(node.expression.getText(sf)) &&
+    ts.isStringLiteralLike(node.argumentExpression)
+  )
+    name = node.argumentExpression.text;
+  else if (
+    ts.isCallExpression(node) &&
+    /^(Deno|Netlify)\.env\.get$/.test(node.expression.getText(sf)) &&
+    node.arguments[0] &&
+    ts.isStringLiteralLike(node.arguments[0])
+  )
+    name = node.arguments[0].text;
   return name && SECRET_ENV.test(name) && !PUBLIC_ENV.test(name) ? name : undefined;
 }
 
@@ -66,7 +82,14 @@ function sinkOf(expr: ts.Expression, sf: ts.SourceFile): 'response' | 'return' |
       return 'return';
     } else if (ts.isArrowFunction(p) && p.body === node) {
       return 'return';
-    } else if (!(ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p))) {
+    } else if (!(
+      ts.isObjectLiteralExpression(p) ||
+      ts.isArrayLiteralExpression(p) ||
+      ts.isParenthesizedExpression(p) ||
+      ts.isAsExpression(p) ||
+      ts.isShorthandPropertyAssignment(p) ||
+      ts.isPropertyAssignment(p)
+    )) {
       return undefined;
     }
     node = p;
@@ -89,10 +112,14 @@ function inEntryFunction(node: ts.Node): boolean {
   let holder: ts.Node = fn.parent;
   while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder)) holder = holder.parent;
   if (ts.isCallExpression(holder) || ts.isExportAssignment(holder)) return true;
-  if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken) return /^(module\.)?exports\b/.test(holder.left.getText());
+  if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken)
+    return /^(module\.)?exports\b/.test(holder.left.getText());
   if (ts.isVariableDeclaration(holder)) {
     const statement = holder.parent.parent;
-    return ts.isVariableStatement(statement) && !!ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    return (
+      ts.isVariableStatement(statement) &&
+      !!ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+    );
   }
   return false;
 }
