@@ -28,7 +28,10 @@ export interface TestServer {
 /** `uid` runs the server as another user (root reads every file; tests of unreadable ones drop to `nobody`). */
 export async function startServer(rootPath: string, options: { trusted?: boolean; uid?: number } = {}): Promise<TestServer> {
   const asUser = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
-  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...asUser });
+  // LOCKIN_LENS_PROFILE_DIR: the server writes a CPU profile there when it exits (to profile the benches).
+  const profileDir = process.env.LOCKIN_LENS_PROFILE_DIR;
+  const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const child = spawn(process.execPath, [...nodeArgs, CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...asUser });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server: TestServer = { connection, process: child, logs: [], settings: { ...INLINE_LOCKIN }, reports: new Map(), stop: async () => undefined };
   connection.onNotification('window/logMessage', (p: { message: string }) => void server.logs.push(p.message));
@@ -52,6 +55,8 @@ export async function startServer(rootPath: string, options: { trusted?: boolean
   server.stop = async () => {
     await connection.sendRequest('shutdown').catch(() => undefined);
     await connection.sendNotification('exit').catch(() => undefined);
+    // A profiling server needs a moment after `exit` to write its profile.
+    if (profileDir && child.exitCode === null) await new Promise((r) => setTimeout(r, 3000));
     connection.dispose();
     child.kill();
   };
