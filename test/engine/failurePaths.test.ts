@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scanTexts } from '../../server/src/engine/audit';
 import { uncheckedResults } from '../../server/src/engine/failurePaths';
+import { parseSource } from '../../server/src/engine/js/parse';
 import { builtinRulesDir } from '../../server/src/engine/rules/builtin';
 import { loadRules } from '../../server/src/engine/rules/load';
 
@@ -16,7 +17,7 @@ const client = `import { createClient } from '@supabase/supabase-js'\nexport con
 function check(body: string) {
   const text = `import { supabase } from './client'\n${body}`;
   const { state } = scanTexts(new Map([['src/client.ts', client], ['src/app.ts', text]]), ruleSet);
-  return uncheckedResults('src/app.ts', text, state.findingsFor('src/app.ts'));
+  return uncheckedResults(parseSource('src/app.ts', text), state.findingsFor('src/app.ts'));
 }
 
 describe('unchecked platform results', () => {
@@ -86,6 +87,6 @@ describe('unchecked platform results', () => {
 
   it('says nothing about files without Supabase touch points', () => {
     const text = 'export async function a(db) {\n  const { data } = await db.from("notes").select()\n  return data\n}\n';
-    assert.deepEqual(uncheckedResults('src/plain.ts', text, []), { calls: 0, unchecked: [] });
+    assert.deepEqual(uncheckedResults(parseSource('src/plain.ts', text), []), { calls: 0, unchecked: [] });
   });
 });

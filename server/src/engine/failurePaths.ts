@@ -6,8 +6,6 @@
 // assigned to one variable) are not counted either way.
 
 import ts from 'typescript';
-import { parseSource } from './js/facts';
-import { recallTree } from './js/treeCache';
 import type { Finding } from './types';
 
 /** Platforms whose calls resolve to `{ data, error }` rather than throwing. */
@@ -30,11 +28,10 @@ export function hasResultErrorCalls(findings: Finding[]): boolean {
   return findings.some((f) => f.kind === 'lockin' && RESULT_ERROR_PLATFORMS.has(f.platform));
 }
 
-/** Checks one JS/TS file; `findings` are the file's findings (only result-error platforms count). */
-export function uncheckedResults(file: string, text: string, findings: Finding[]): ResultCheck {
+/** Checks one JS/TS file's tree; `findings` are the file's findings (only result-error platforms count). */
+export function uncheckedResults(sourceFile: ts.SourceFile, findings: Finding[]): ResultCheck {
   const starts = findings.filter((f) => f.kind === 'lockin' && RESULT_ERROR_PLATFORMS.has(f.platform));
   if (starts.length === 0) return NONE;
-  const sourceFile = recallTree(file, text)?.sourceFile ?? parseSource(file, text);
   const offsets = starts.map((f) => offsetOf(sourceFile, f.line, f.column));
   const result: ResultCheck = { calls: 0, unchecked: [] };
   const platformCall = (expression: ts.Expression): boolean => {

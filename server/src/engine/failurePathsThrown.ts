@@ -5,8 +5,6 @@
 // library) are the caller's to handle and are not counted either way.
 
 import ts from 'typescript';
-import { parseSource } from './js/facts';
-import { recallTree } from './js/treeCache';
 import { offsetOf, type ResultCheck } from './failurePaths';
 import type { Finding } from './types';
 
@@ -17,11 +15,10 @@ export function hasRejectingCalls(findings: Finding[]): boolean {
   return findings.some((f) => f.kind === 'lockin' && REJECTING_PLATFORMS.has(f.platform));
 }
 
-/** Checks one JS/TS file's calls for one platform: how many are awaited or chained, how many unhandled. */
-export function unhandledRejections(file: string, text: string, findings: Finding[], platform: string): ResultCheck {
+/** Checks one JS/TS file's tree for one platform: how many calls are awaited or chained, how many unhandled. */
+export function unhandledRejections(sourceFile: ts.SourceFile, findings: Finding[], platform: string): ResultCheck {
   const starts = findings.filter((f) => f.kind === 'lockin' && f.platform === platform);
   if (starts.length === 0) return { calls: 0, unchecked: [] };
-  const sourceFile = recallTree(file, text)?.sourceFile ?? parseSource(file, text);
   const offsets = new Set(starts.map((f) => offsetOf(sourceFile, f.line, f.column)));
   // The innermost call starting where a touch point starts (children are visited after parents).
   const calls = new Map<number, ts.CallExpression>();

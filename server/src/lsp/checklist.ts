@@ -4,19 +4,28 @@
 
 import type { CostSummary } from '../engine/cost';
 import { platformName } from '../engine/cost';
-import { hasResultErrorCalls, ResultCheck, uncheckedResults } from '../engine/failurePaths';
-import { hasRejectingCalls, REJECTING_PLATFORMS, unhandledRejections } from '../engine/failurePathsThrown';
+import type { ResultCheck } from '../engine/failurePaths';
 import { fileKindOf } from '../engine/scan/fileKinds';
-import type { FileScan } from '../engine/scan/scanFile';
-import type { Finding } from '../engine/types';
 import type { ChecklistAnswer, CostView, SourceLocation } from '../protocol';
+import type { FailureEvidence } from './failureEvidence';
 import { firstOf, LocatedFinding } from './located';
 
 /** Files that declare the data model in a platform's own terms: migrations, security rules, entity schemas. */
 const SCHEMA_FILE =
   /\.(?:sql|rules|graphql)$|(?:^|\/)(?:entities|pb_migrations|schemas?)\/|(?:^|\/)schema\.[cm]?[jt]s$/;
 
-export function checklistAnswers(located: LocatedFinding[], summary: CostSummary, cost: CostView): ChecklistAnswer[] {
+/**
+ * The answers; undefined while some files wait for the failure-path inspection (see
+ * failureEvidence.ts: it calls back when they are done).
+ */
+export function checklistAnswers(
+  located: LocatedFinding[],
+  summary: CostSummary,
+  cost: CostView,
+  evidence: FailureEvidence,
+): ChecklistAnswer[] | undefined {
+  const failures = failurePaths(located, evidence);
+  if (!failures) return undefined;
   return [
     {
       id: 'backend-blocking',
@@ -27,7 +36,7 @@ export function checklistAnswers(located: LocatedFinding[], summary: CostSummary
     dataModel(located, summary),
     securityDefaults(located),
     migrationCost(cost),
-    failurePaths(located),
+    failures,
     {
       id: 'documented',
       question: 'Are the platform-specific parts written down?',
@@ -120,9 +129,10 @@ function migrationCost(cost: CostView): ChecklistAnswer {
   };
 }
 
-function failurePaths(located: LocatedFinding[]): ChecklistAnswer {
+function failurePaths(located: LocatedFinding[], evidence: FailureEvidence): ChecklistAnswer | undefined {
   const question = 'Were the failure paths tested, not just the happy path?';
-  const checks = platformChecks(located);
+  const checks = platformChecks(located, evidence);
+  if (!checks) return undefined;
   const inspected = checks.filter((c) => c.calls > 0);
   if (inspected.length === 0) {
     const present = [
@@ -170,9 +180,11 @@ interface PlatformCheck {
 }
 
 /** Supabase's `{ data, error }` results first, then the platforms whose calls reject, by name. */
-function platformChecks(located: LocatedFinding[]): PlatformCheck[] {
+function platformChecks(located: LocatedFinding[], evidence: FailureEvidence): PlatformCheck[] | undefined {
+  const files = fileChecks(located, evidence);
+  if (!files) return undefined;
   const byPlatform = new Map<string, PlatformCheck>();
-  for (const { uri, platform, check } of fileChecks(located)) {
+  for (const { uri, platform, check } of files) {
     const entry = byPlatform.get(platform) ?? { platform, calls: 0, unchecked: [] };
     entry.calls += check.calls;
     entry.unchecked.push(...check.unchecked.map((u): SourceLocation => ({ uri, line: u.line, column: u.column })));
@@ -184,38 +196,32 @@ function platformChecks(located: LocatedFinding[]): PlatformCheck[] {
   );
 }
 
-/** Failure checks per JS file and platform, cached per scan. */
-function fileChecks(located: LocatedFinding[]): { uri: string; platform: string; check: ResultCheck }[] {
+/** Failure checks per JS file and platform; undefined while some file waits for its inspection. */
+function fileChecks(located: LocatedFinding[], evidence: FailureEvidence): FileResultCheck[] | undefined {
   const byUri = new Map<string, LocatedFinding[]>();
-  for (const l of located) if (fileKindOf(l.rel) === 'js') byUri.set(l.uri, [...(byUri.get(l.uri) ?? []), l]);
-  const out: { uri: string; platform: string; check: ResultCheck }[] = [];
+  for (const l of located) {
+    if (fileKindOf(l.rel) !== 'js') continue;
+    const list = byUri.get(l.uri);
+    if (list) list.push(l); // not a copy per finding: a generated file has thousands
+    else byUri.set(l.uri, [l]);
+  }
+  const out: FileResultCheck[] = [];
+  let waiting = false;
   for (const [uri, items] of byUri) {
-    const findings = items.map((l) => l.finding);
     const scan = items[0].folder.state.scans.get(items[0].rel);
     if (!scan) continue;
-    const key = findings.map((f) => `${f.ruleId}:${f.line}:${f.column}`).join('|');
-    let cached = resultCache.get(scan);
-    if (cached?.key !== key) resultCache.set(scan, (cached = { key, checks: checksOf(scan, findings) }));
-    out.push(...cached.checks.map((c) => ({ uri, ...c })));
+    const checks = evidence.checksOf(scan, items.map((l) => l.finding));
+    if (checks) out.push(...checks.map((c) => ({ uri, ...c })));
+    else waiting = true; // every file is still offered: they are all inspected in one background run
   }
-  return out;
+  return waiting ? undefined : out;
 }
 
-function checksOf(scan: FileScan, findings: Finding[]): { platform: string; check: ResultCheck }[] {
-  const out: { platform: string; check: ResultCheck }[] = [];
-  if (hasResultErrorCalls(findings))
-    out.push({ platform: 'supabase', check: uncheckedResults(scan.file, scan.text, findings) });
-  if (!hasRejectingCalls(findings)) return out;
-  const platforms = new Set(
-    findings.filter((f) => f.kind === 'lockin' && REJECTING_PLATFORMS.has(f.platform)).map((f) => f.platform),
-  );
-  for (const platform of platforms)
-    out.push({ platform, check: unhandledRejections(scan.file, scan.text, findings, platform) });
-  return out;
+interface FileResultCheck {
+  uri: string;
+  platform: string;
+  check: ResultCheck;
 }
-
-/** A file's scan object is replaced when its text changes, so the cache follows edits by itself. */
-const resultCache = new WeakMap<FileScan, { key: string; checks: { platform: string; check: ResultCheck }[] }>();
 
 function countBy(values: string[]): [string, number][] {
   const counts = new Map<string, number>();

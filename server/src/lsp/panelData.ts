@@ -9,17 +9,21 @@ import type { CostSummary } from '../engine/cost';
 import type { Finding } from '../engine/types';
 import { BaselineDelta, CostChangedNotification, CostChangedParams } from '../protocol';
 import { checklistAnswers } from './checklist';
+import { FailureEvidence } from './failureEvidence';
 import { costView, estimate, workspaceCostOptions } from './costView';
 import { firstOf, locatedFindings } from './located';
 import type { Session } from './session';
 
-export function panelParams(session: Session): CostChangedParams {
+/** The panel's model; undefined while files wait for the checklist's failure-path inspection. */
+export function panelParams(session: Session, evidence: FailureEvidence): CostChangedParams | undefined {
   const located = locatedFindings(session);
   const lockin = located.filter((l) => l.finding.kind === 'lockin');
   const security = located.filter((l) => l.finding.kind === 'security');
   const summary = estimate(located.map((l) => l.finding), workspaceCostOptions(session));
   const cost = costView(summary, lockin);
   const files = session.folders.workspace().reduce((n, folder) => n + folder.state.scans.size, 0);
+  const checklist = checklistAnswers(located, summary, cost, evidence);
+  if (!checklist) return undefined;
   return {
     files,
     lockin: lockin.length,
@@ -30,7 +34,7 @@ export function panelParams(session: Session): CostChangedParams {
       warnings: security.filter((l) => l.finding.severity === 'warning').length,
       at: firstOf(security.filter((l) => l.finding.severity === 'error')) ?? firstOf(security),
     },
-    checklist: checklistAnswers(located, summary, cost),
+    checklist,
     baseline: baselineDelta(session, located.map((l) => l.finding), summary),
     stale: !session.openDocuments.allCurrent(),
   };
@@ -81,11 +85,20 @@ export class PanelPublisher {
   private last?: CostChangedParams;
   private staleTimer?: NodeJS.Timeout;
 
-  constructor(private readonly session: Session) {}
+  /** Files whose failure paths are still to be inspected hold the model back until they are (then it goes out). */
+  private readonly evidence: FailureEvidence;
+
+  constructor(private readonly session: Session) {
+    this.evidence = new FailureEvidence(
+      (step) => session.inBackground('failure-path evidence', step),
+      () => session.scheduleSummary(),
+    );
+  }
 
   publish(): void {
     try {
-      this.send(panelParams(this.session));
+      const params = panelParams(this.session, this.evidence);
+      if (params) this.send(params);
     } catch (e) {
       this.session.log(`panel update failed: ${(e as Error).stack ?? e}`);
     }

@@ -23,7 +23,7 @@ import { ChangeReason, OpenDocuments } from './openDocuments';
 import { PanelPublisher } from './panelData';
 import { ruleDocsLinks } from './ruleDocsLinks';
 import { summarize } from './summary';
-import { MessageActivity, UpdateQueue } from './updateQueue';
+import { BackgroundStep, MessageActivity, UpdateQueue } from './updateQueue';
 import { BackgroundUpdates } from './backgroundUpdates';
 import { DocumentAnalysis } from './documentAnalysis';
 import { ReportVersions } from './workspaceReports';
@@ -132,6 +132,11 @@ export class Session {
     return this.queue.run(work);
   }
 
+  /** Runs work off the keystroke path in background slices (see updateQueue.ts). */
+  inBackground(key: string, step: BackgroundStep): void {
+    this.queue.inBackground(key, step);
+  }
+
   /** Resolves once every update received so far has been applied (not the analysis of edits still quiet). */
   settled(): Promise<void> {
     return this.queue.settled();
@@ -225,6 +230,9 @@ export class Session {
   scheduleSummary(): void {
     clearTimeout(this.summaryTimer);
     this.summaryTimer = setTimeout(() => {
+      // Edits still to be checked come first: the workspace totals wait for them (a burst of edits or
+      // fast typing would otherwise meet this computation, and a hover wait behind it).
+      if (!this.openDocuments.allCurrent()) return this.scheduleSummary();
       this.connection.sendNotification(SummaryChangedNotification, this.summary());
       this.panel.publish(); // the lock-in panel's model, from the same findings
     }, SUMMARY_DELAY_MS);

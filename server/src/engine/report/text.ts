@@ -101,7 +101,9 @@ function group(findings: Finding[], key: (f: Finding) => string): [string, Findi
   const map = new Map<string, Finding[]>();
   for (const f of findings) {
     const k = key(f);
-    map.set(k, [...(map.get(k) ?? []), f]);
+    const list = map.get(k);
+    if (list) list.push(f); // not a copy per finding: a generated file has thousands
+    else map.set(k, [f]);
   }
   return [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
