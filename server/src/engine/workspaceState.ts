@@ -338,8 +338,8 @@ export class WorkspaceState {
     return files.flatMap((file) => this.findingsFor(file));
   }
 
-  /** Hits of workspace checks (SQL migrations read in order, …), computed once per change. */
-  private workspaceHits(): Map<string, RawHit[]> {
+  /** Hits of workspace checks (SQL migrations read in order, …) by file, computed once per change. */
+  workspaceHits(): ReadonlyMap<string, RawHit[]> {
     if (this.workspaceHitsCache) return this.workspaceHitsCache;
     const byFile = new Map<string, RawHit[]>();
     for (const rule of this.index.rules) {

@@ -14,7 +14,7 @@ import { ruleAppliesTo } from '../engine/rules/model';
 import { sameFindings } from '../engine/findings';
 import { FindingsMemo } from '../engine/findingsMemo';
 import type { FileScan } from '../engine/scan/scanFile';
-import type { Finding, ScanError } from '../engine/types';
+import type { Finding, RawHit, ScanError } from '../engine/types';
 import { DEFAULT_MAX_FILE_BYTES, readForScan } from '../engine/workspace/readFile';
 import { isProjectConfig } from '../engine/workspace/aliases';
 import { walkSkips, walkWorkspace } from '../engine/workspace/walk';
@@ -265,7 +265,7 @@ export class FolderIndex {
       for (const rel of this.exportsChangedIn) for (const file of this.dependentsOf(rel)) this.stale.add(file);
       this.exportsChangedIn.clear();
     }
-    if (this.workspaceChecksStale) for (const file of this.workspaceCheckFiles()) this.stale.add(file);
+    if (this.workspaceChecksStale) for (const file of this.workspaceHitsMoved()) this.stale.add(file);
     this.workspaceChecksStale = false;
     const changed: string[] = [];
     for (const file of this.stale) {
@@ -292,6 +292,23 @@ export class FolderIndex {
     return this.workspaceCheckRules().some((r) => ruleAppliesTo(r, rel));
   }
 
+  /** Workspace-check hits as the findings last took them in (undefined: not known, see recomputeAll). */
+  private seenWorkspaceHits?: ReadonlyMap<string, RawHit[]>;
+
+  /**
+   * Files whose workspace-check hits are not what their findings hold. A check reading every
+   * TypeScript file (Drizzle schemas) runs again after any edit of one, and its results rarely move:
+   * re-making the findings of every file it reads cost the catch-up seconds on a large workspace.
+   */
+  private workspaceHitsMoved(): string[] {
+    const before = this.seenWorkspaceHits;
+    const now = this.state.workspaceHits();
+    this.seenWorkspaceHits = now;
+    if (!before) return this.workspaceCheckFiles();
+    const files = new Set([...before.keys(), ...now.keys()]);
+    return [...files].filter((file) => !sameHits(before.get(file), now.get(file)));
+  }
+
   private workspaceCheckFiles(): string[] {
     const rules = this.workspaceCheckRules();
     return [...this.state.scans.keys()].filter((f) => rules.some((r) => ruleAppliesTo(r, f)));
@@ -307,5 +324,10 @@ export class FolderIndex {
     this.workspaceChecksStale = false;
     this.findings.clear();
     for (const file of this.state.scans.keys()) this.refreshFindings(file);
+    this.seenWorkspaceHits = this.state.workspaceHits();
   }
+}
+
+function sameHits(a: RawHit[] = [], b: RawHit[] = []): boolean {
+  return a.length === b.length && a.every((hit, i) => JSON.stringify(hit) === JSON.stringify(b[i]));
 }
