@@ -31,6 +31,9 @@ const PIECES = [
   "const admin = require('firebase-admin')\n", 'export default supabase\n', "await supabase.from('t').select()\n",
   'db = supabase\n', "const { data } = await db.from('x').insert({})\n", 'var client = base44\n',
   '`${', '*/', '/*', '=>', 'function ', 'class A {', 'export ', 'import * as base44 from "@base44/sdk"\n',
+  // Values handed on: to a function's parameter (call-site args) and to a framework's context.
+  'export function archive(store, table) { return store.from(table) }\n', "archive(supabase, 'logs')\n",
+  'event.locals.supabase = supabase\n', "c.set('db', db)\n",
 ];
 
 /** mulberry32, so a failure can be replayed. */

@@ -12,7 +12,7 @@ import { contextWrite, ENV_TYPE_NAMES, pageDataWrites } from './frameworkContext
 import { localTypeDeclarations } from './receivers';
 import { parseSource, reparseSource, scriptKindFor } from './parse';
 import { finish } from '../util/steps';
-import type { FactMemo } from './reuse';
+import type { ContextWrite, FactMemo, StatementFacts } from './reuse';
 import { ScopeTable } from './scopes';
 import { hasExportModifier, isChained, literalArgs } from './syntax';
 
@@ -99,15 +99,16 @@ class FactCollector extends Evaluator {
     const visit = (node: ts.Node): void => {
       switch (node.kind) {
         case ts.SyntaxKind.CallExpression:
+          if (reused) break;
           this.noteContextWrite(node);
           this.noteCallArgs(node as ts.CallExpression);
-          if (reused) break;
           this.collectImport(node);
           this.collectSite(node);
           break;
         case ts.SyntaxKind.NewExpression:
+          if (reused) break;
           this.noteCallArgs(node as ts.NewExpression);
-          if (!reused) this.collectSite(node);
+          this.collectSite(node);
           break;
         case ts.SyntaxKind.PropertyAccessExpression:
         case ts.SyntaxKind.ElementAccessExpression:
@@ -124,7 +125,7 @@ class FactCollector extends Evaluator {
           break;
         case ts.SyntaxKind.BinaryExpression:
           this.collectExport(node); // `module.exports = …` / `exports.x = …`, wherever they are
-          this.noteContextWrite(node);
+          if (!reused) this.noteContextWrite(node);
           break;
       }
     };
@@ -151,15 +152,10 @@ class FactCollector extends Evaluator {
       if (index % STATEMENTS_PER_STEP === 0) yield;
       const statement = statements[index];
       reused = reusedAt[index];
-      const sitesFrom = this.facts.sites.length;
-      const importsFrom = this.facts.imports.length;
+      const from = this.marks();
       for (; next < noted.length && noted[next].statement === index; next++) visit(noted[next].node);
-      if (reused) {
-        this.facts.sites.push(...reused.sites);
-        this.facts.imports.push(...reused.imports);
-      }
-      const sites = this.facts.sites.slice(sitesFrom);
-      memo?.record(statement, sites, this.facts.imports.slice(importsFrom), exportsAt[index]);
+      if (reused) this.takeOver(reused);
+      memo?.record(statement, { ...this.since(from), exports: exportsAt[index] });
     }
     reused = undefined;
     for (; next < noted.length; next++) visit(noted[next].node); // none expected: every node sits in a statement
@@ -179,7 +175,30 @@ class FactCollector extends Evaluator {
     return this.facts;
   }
 
-  private readonly contextWrites: { key: string; value: ts.Expression }[] = [];
+  private readonly contextWrites: ContextWrite[] = [];
+
+  /** Where the per-statement lists stand (see since). */
+  private marks(): number[] {
+    return [this.facts.sites.length, this.facts.imports.length, this.facts.args?.length ?? 0, this.contextWrites.length];
+  }
+
+  /** What one statement added to the per-statement lists since `marks()`, for the next edit (reuse.ts). */
+  private since([sites, imports, args, writes]: number[]): StatementFacts {
+    return {
+      sites: this.facts.sites.slice(sites),
+      imports: this.facts.imports.slice(imports),
+      args: this.facts.args?.slice(args) ?? [],
+      contextWrites: this.contextWrites.slice(writes),
+    };
+  }
+
+  /** A statement the edit left alone: what it added last time, in the same order. */
+  private takeOver(reused: StatementFacts): void {
+    for (const site of reused.sites) this.facts.sites.push(site); // no spread: a statement can hold thousands
+    for (const fact of reused.imports) this.facts.imports.push(fact);
+    for (const arg of reused.args) (this.facts.args ??= []).push(arg);
+    for (const write of reused.contextWrites) this.contextWrites.push(write);
+  }
 
   /** The platform values a call hands to a function other code may declare parameters for (see callSites.ts). */
   private noteCallArgs(node: ts.CallExpression | ts.NewExpression): void {

@@ -7,21 +7,36 @@
 // A test compares the result with a fresh parse after thousands of random edits.
 
 import ts from 'typescript';
+import type { CallArg } from './callSites';
 import type { FactContext, ImportFact, Site } from './facts';
 import type { Ref } from '../refs';
 import { escapeRegExp } from '../util/regexp';
 import { ScopeMemo } from './scopeReuse';
 import type { Decl, ScopeTable } from './scopes';
 
-interface StatementFacts {
+/** A value written into a framework's context (`locals.supabase = …`), see frameworkContext.ts. */
+export interface ContextWrite {
+  key: string;
+  value: ts.Expression;
+}
+
+/** What one top-level statement contributes to the file's facts. */
+export interface StatementFacts {
+  sites: Site[];
+  imports: ImportFact[];
+  /** Platform values passed to functions (no positions: taken over as they are). */
+  args: CallArg[];
+  /** Nodes of the statement itself, which a re-parse that keeps the statement keeps too. */
+  contextWrites: ContextWrite[];
+  /** What an exported variable statement exports (names and values carry no positions). */
+  exports?: [string, Ref | null][];
+}
+
+interface Recorded extends StatementFacts {
   /** The run that recorded them: only the previous run's records are taken over (see plan). */
   run: number;
   /** The statement's position when recorded; sites and imports are stored relative to it. */
   at: number;
-  sites: Site[];
-  imports: ImportFact[];
-  /** What an exported variable statement exports (names and values carry no positions). */
-  exports?: [string, Ref | null][];
 }
 
 /** More top-level names changed than this and no statement's facts are taken over (see plan). */
@@ -33,7 +48,7 @@ type Signature = unknown[];
 export class FactMemo {
   /** The scopes' own memo: they are taken over on their own terms (see scopeReuse.ts). */
   readonly scopes = new ScopeMemo();
-  private readonly byStatement = new WeakMap<ts.Statement, StatementFacts>();
+  private readonly byStatement = new WeakMap<ts.Statement, Recorded>();
   private previousTopLevel = new Map<string, Signature>();
   private ctx?: FactContext;
   private run = 0;
@@ -42,7 +57,7 @@ export class FactMemo {
    * Which statements of this (re-parsed) file can take over their recorded facts. Also takes in the
    * file's top-level bindings for the next edit's comparison.
    */
-  plan(file: ts.SourceFile, scopes: ScopeTable, ctx: FactContext): (index: number) => StatementFacts | undefined {
+  plan(file: ts.SourceFile, scopes: ScopeTable, ctx: FactContext): (index: number) => Recorded | undefined {
     const previousRun = this.run++;
     const current = new Map([...scopes.topLevelDecls()].map(([name, decl]) => [name, signatureOf(decl)]));
     const usable = this.ctx === ctx; // another context (new aliases or rules) evaluates differently
@@ -64,20 +79,19 @@ export class FactMemo {
   }
 
   /** Records a statement's facts (positions as they are now) for the next edit. */
-  record(statement: ts.Statement, sites: Site[], imports: ImportFact[], exports?: [string, Ref | null][]): void {
-    this.byStatement.set(statement, { run: this.run, at: statement.pos, sites, imports, exports });
+  record(statement: ts.Statement, facts: StatementFacts): void {
+    this.byStatement.set(statement, { ...facts, run: this.run, at: statement.pos });
   }
 }
 
-function moved(recorded: StatementFacts, at: number): StatementFacts {
+function moved(recorded: Recorded, at: number): Recorded {
   const delta = at - recorded.at;
   if (delta === 0) return recorded;
   return {
-    run: recorded.run,
+    ...recorded,
     at,
     sites: recorded.sites.map((s) => ({ ...s, start: s.start + delta, end: s.end + delta })),
     imports: recorded.imports.map((i) => ({ ...i, start: i.start + delta, end: i.end + delta })),
-    exports: recorded.exports,
   };
 }
 
