@@ -6,7 +6,7 @@
 import * as crypto from 'node:crypto';
 import { enclosingSymbols, normaliseSnippet, UnitSpan } from './baseline/outline';
 import type { CompiledRule } from './rules/model';
-import { FindingsMemo, MadeFinding, varsKey } from './findingsMemo';
+import { FindingsMemo, MadeFinding } from './findingsMemo';
 import type { Finding, RawHit } from './types';
 
 const PLACEHOLDER = /\{\{\s*([\w$]+)\s*\}\}/g;
@@ -139,7 +139,7 @@ export function toFindings(
     if (unit) finding.unit = unit;
     if (rule.effort) finding.effort = rule.effort;
     if (rule.cwe) finding.cwe = rule.cwe;
-    made.push({ finding, snippet, occurrence, span: hit.span, vars: varsKey(hit), fresh: true });
+    made.push({ finding, snippet, occurrence, span: hit.span, vars: hit.vars, fresh: true });
   }
   const kept = dedupe(made);
   memo?.remember(text, rules, kept);

@@ -17,36 +17,45 @@ export interface MadeFinding {
   /** Its number among earlier findings of the same rule on the same snippet. */
   occurrence: number;
   span: RawHit['span'];
-  vars: string;
+  vars: RawHit['vars'];
   /** Made afresh by this analysis (not taken over). */
   fresh?: true;
 }
 
-export function varsKey(hit: RawHit): string {
-  return hit.vars ? JSON.stringify(hit.vars) : '';
+/** Do two hits fill the same placeholders with the same values? */
+function sameVars(a: RawHit['vars'], b: RawHit['vars']): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
-
-const hitKey = (ruleId: string, start: number, end: number, vars: string) => `${ruleId}\0${start}\0${end}\0${vars}`;
 
 export class FindingsMemo {
   private text?: string;
   private rules?: Map<string, CompiledRule>;
-  private byHit = new Map<string, MadeFinding>();
+  /** By start offset: numbers, not a key string per finding (5,000 of them at every keystroke). */
+  private byStart = new Map<number, MadeFinding | MadeFinding[]>();
   /** How many findings the last analysis made afresh, and how many it took over. */
   made = 0;
   takenOver = 0;
 
   /** What the previous analysis left that `text` can take over; none for another rule set. */
   since(text: string, rules: Map<string, CompiledRule>, lines: LineMap): FindingsReuse | undefined {
-    if (this.text === undefined || rules !== this.rules || this.byHit.size === 0) return undefined;
-    return new FindingsReuse(this.text, text, lines, this.byHit);
+    if (this.text === undefined || rules !== this.rules || this.byStart.size === 0) return undefined;
+    return new FindingsReuse(this.text, text, lines, this.byStart);
   }
 
   /** Keeps this analysis's findings for the next one. */
   remember(text: string, rules: Map<string, CompiledRule>, made: MadeFinding[]): void {
     this.text = text;
     this.rules = rules;
-    this.byHit = new Map(made.map((m) => [hitKey(m.finding.ruleId, m.span.start, m.span.end, m.vars), m]));
+    this.byStart = new Map();
+    for (const m of made) {
+      const known = this.byStart.get(m.span.start);
+      if (!known) this.byStart.set(m.span.start, m);
+      else if (Array.isArray(known)) known.push(m);
+      else this.byStart.set(m.span.start, [known, m]);
+    }
     this.made = made.filter((m) => m.fresh).length;
     this.takenOver = made.length - this.made;
   }
@@ -64,7 +73,7 @@ export class FindingsReuse {
     private readonly old: string,
     text: string,
     private readonly lines: LineMap,
-    private readonly byHit: Map<string, MadeFinding>,
+    private readonly byStart: Map<number, MadeFinding | MadeFinding[]>,
   ) {
     const max = Math.min(old.length, text.length);
     let prefix = 0;
@@ -94,10 +103,19 @@ export class FindingsReuse {
       if (lineStart < this.suffixFrom) return undefined;
       if (lineStart - shift > 0 && this.old.charCodeAt(lineStart - shift - 1) !== 10) return undefined;
     }
-    const earlier = this.byHit.get(hitKey(hit.ruleId, hit.span.start - shift, hit.span.end - shift, varsKey(hit)));
+    const earlier = this.sameHit(hit, shift);
     if (!earlier || (earlier.finding.symbol ?? '') !== symbol) return undefined;
     const lines = startLine - earlier.finding.line;
     return earlier.finding.endLine + lines === endLine ? earlier : undefined;
+  }
+
+  /** The previous analysis's finding of the same rule, span (`shift` earlier) and placeholder values. */
+  private sameHit(hit: RawHit, shift: number): MadeFinding | undefined {
+    const known = this.byStart.get(hit.span.start - shift);
+    const matches = (m: MadeFinding) =>
+      m.finding.ruleId === hit.ruleId && m.span.end === hit.span.end - shift && sameVars(m.vars, hit.vars);
+    if (!known || !Array.isArray(known)) return known && matches(known) ? known : undefined;
+    return known.find(matches);
   }
 
   /**

@@ -89,8 +89,22 @@ interface RuleMatch {
  * recur across a file (every `supabase.from(…)`), so answers are kept per reference.
  */
 const matchCache = new WeakMap<RuleIndex, Map<string, RuleMatch[]>>();
+/**
+ * The same answers by reference object: an open document's unchanged statements keep their sites'
+ * references from edit to edit, and building the key above for each of 5,000 sites per keystroke
+ * cost more than the rest of the matching.
+ */
+const matchesByRef = new WeakMap<RuleIndex, WeakMap<Ref, RuleMatch[]>>();
 
 function matchesOf(ref: Ref, index: RuleIndex): RuleMatch[] {
+  let byRef = matchesByRef.get(index);
+  if (!byRef) matchesByRef.set(index, (byRef = new WeakMap()));
+  let known = byRef.get(ref);
+  if (!known) byRef.set(ref, (known = matchesByKey(ref, index)));
+  return known;
+}
+
+function matchesByKey(ref: Ref, index: RuleIndex): RuleMatch[] {
   let cache = matchCache.get(index);
   if (!cache) matchCache.set(index, (cache = new Map()));
   const key = `${rootKey(ref.root)}|${ref.path.join('.')}`;
