@@ -179,7 +179,8 @@ class FactCollector extends Evaluator {
 
   /** Where the per-statement lists stand (see since). */
   private marks(): number[] {
-    return [this.facts.sites.length, this.facts.imports.length, this.facts.args?.length ?? 0, this.contextWrites.length];
+    const { sites, imports, args } = this.facts;
+    return [sites.length, imports.length, args?.length ?? 0, this.contextWrites.length];
   }
 
   /** What one statement added to the per-statement lists since `marks()`, for the next edit (reuse.ts). */
