@@ -197,14 +197,14 @@ function sha256Hex(text: string): string {
   return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex');
 }
 
-/** One finding per rule and start position (two patterns of one rule may describe the same node). */
+/**
+ * One finding per rule and start position (two patterns of one rule may describe the same node).
+ * Findings come sorted by start, then rule: a repeat is next to its first (no key per finding).
+ */
 function dedupe(made: MadeFinding[]): MadeFinding[] {
-  const seen = new Set<string>();
-  return made.filter(({ finding: f }) => {
-    const key = `${f.ruleId}:${f.line}:${f.column}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  return made.filter(({ finding: f }, i) => {
+    const before = made[i - 1]?.finding;
+    return !before || before.ruleId !== f.ruleId || before.line !== f.line || before.column !== f.column;
   });
 }
 

@@ -42,13 +42,15 @@ export function* factSteps(
   ctx: FactContext,
   memo?: FactMemo,
 ): Generator<void, { facts: JsFacts; scopes: ScopeTable }, void> {
-  const noted: Noted[] = [];
+  const noted: Noted = { nodes: [], statements: [] };
   let statement = -1;
   const scopes = new ScopeTable(
     sourceFile,
     (node, depth) => {
       if (depth === 1) statement++;
-      if (INTERESTING.has(node.kind)) noted.push({ node, statement });
+      if (!INTERESTING.has(node.kind)) return;
+      noted.nodes.push(node);
+      noted.statements.push(statement);
     },
     memo?.scopes,
   );
@@ -63,10 +65,13 @@ export function* factSteps(
  */
 const STATEMENTS_PER_STEP = 250;
 
-/** A node the collector looks at, with the index of the top-level statement it sits in. */
+/**
+ * The nodes the collector looks at, with the index of the top-level statement each sits in (two
+ * lists, not an object per node: a 5,000-line file notes some 25,000 nodes at every keystroke).
+ */
 interface Noted {
-  node: ts.Node;
-  statement: number;
+  nodes: ts.Node[];
+  statements: number[];
 }
 
 const INTERESTING = new Set([
@@ -93,7 +98,7 @@ class FactCollector extends Evaluator {
    * document), statements an edit left alone take over their sites and `require` imports from the
    * previous parse (see reuse.ts); returns and exports are still gathered from every statement.
    */
-  *runSteps(noted: Noted[], memo?: FactMemo): Generator<void, JsFacts, void> {
+  *runSteps({ nodes, statements: noted }: Noted, memo?: FactMemo): Generator<void, JsFacts, void> {
     const reuse = memo?.plan(this.file, this.scopes, this.ctx);
     let reused: ReturnType<NonNullable<typeof reuse>>;
     const visit = (node: ts.Node): void => {
@@ -153,12 +158,12 @@ class FactCollector extends Evaluator {
       const statement = statements[index];
       reused = reusedAt[index];
       const from = this.marks();
-      for (; next < noted.length && noted[next].statement === index; next++) visit(noted[next].node);
+      for (; next < noted.length && noted[next] === index; next++) visit(nodes[next]);
       if (reused) this.takeOver(reused);
       memo?.record(statement, { ...this.since(from), exports: exportsAt[index] });
     }
     reused = undefined;
-    for (; next < noted.length; next++) visit(noted[next].node); // none expected: every node sits in a statement
+    for (; next < noted.length; next++) visit(nodes[next]); // none expected: every node sits in a statement
     this.walked = true;
     this.collectContext();
     for (const fn of this.exportedFunctions) {
