@@ -13,7 +13,7 @@ import type { RuleSet } from '../engine/rules/load';
 import { ruleAppliesTo } from '../engine/rules/model';
 import { sameFindings } from '../engine/findings';
 import { FindingsMemo } from '../engine/findingsMemo';
-import type { FileScan } from '../engine/scan/scanFile';
+import { type FileScan, NO_FACTS } from '../engine/scan/scanFile';
 import type { Finding, RawHit, ScanError } from '../engine/types';
 import { DEFAULT_MAX_FILE_BYTES, readForScan } from '../engine/workspace/readFile';
 import { isProjectConfig } from '../engine/workspace/aliases';
@@ -124,8 +124,21 @@ export class FolderIndex {
     this.open.add(rel);
     if (!this.memos.has(rel)) this.memos.set(rel, new FindingsMemo());
     if (!scan) return this.remove(rel);
+    if (this.scannedAlike(scan)) {
+      // Opened as indexed (the usual open): what other files read of it has not moved, so nothing
+      // else is to catch up; its own findings are made again to seed the memo for the next edit.
+      this.refreshFindings(rel);
+      return [rel];
+    }
     if (isProjectConfig(rel)) this.state.addConfig(rel, text);
     return this.noteUpdate(rel, this.state.takeScan(scan));
+  }
+
+  /** Was the same text already taken in, parsed (facts depend on the text alone for the same rules)? */
+  private scannedAlike(scan: FileScan): boolean {
+    const before = this.state.scans.get(scan.file);
+    return before !== undefined && before.text === scan.text && before.parsed && before.facts !== undefined
+      && before.facts !== NO_FACTS && before.errors.length === 0;
   }
 
   /** What went wrong checking this file, for the log: scan errors, or why it was not checked. */

@@ -1,6 +1,8 @@
-// Closing a document hands the file back to the disk. When the disk holds the text last analysed
-// (the usual case: saved, then closed) nothing is scanned again; otherwise the saved text is. Either
-// way the tree kept for the next keystroke is let go.
+// Opening a document whose text is the one indexed changes nothing other files read of it: only its
+// own findings are made again (they seed the memo for the next edit), and nothing is left for the
+// catch-up. Closing hands the file back to the disk: when the disk holds the text last analysed (the
+// usual case, saved and closed) nothing is scanned again; otherwise the saved text is. Either way the
+// tree kept for the next keystroke is let go.
 
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -30,6 +32,29 @@ const queryMessages = (folder: FolderIndex) =>
   (folder.findings.get('src/notes.ts') ?? [])
     .filter((f) => f.ruleId === 'supabase/query-builder')
     .map((f) => f.message);
+
+const helper = [
+  `import { supabase } from './notes'`,
+  `export const archive = (id: string) => supabase.from('notes').delete().eq('id', id)`,
+  '',
+].join('\n');
+
+describe('opening a document', () => {
+  it('as indexed: makes its own findings again and leaves the files that import it alone', async () => {
+    const text = notes('notes').replace('const supabase', 'export const supabase');
+    const root = writeTree({ 'package.json': '{ "name": "app" }', 'src/notes.ts': text, 'src/archive.ts': helper });
+    const folder = new FolderIndex(root, rulesFor(root, { trusted: true, ruleFolders: [] }));
+    await folder.indexAll();
+    assert.deepEqual(folder.takeOpenScan('src/notes.ts', text, folder.scanOpenText('src/notes.ts', text)), [
+      'src/notes.ts',
+    ]);
+    assert.equal(folder.hasStaleFiles(), false, 'nothing for the catch-up');
+    // An edit that changes what the helper reads does reach it.
+    const edited = text.replace("'public-anon'", "process.env.SERVICE_ROLE_KEY!");
+    folder.takeOpenScan('src/notes.ts', edited, folder.scanOpenText('src/notes.ts', edited));
+    assert.equal(folder.hasStaleFiles(), true);
+  });
+});
 
 describe('closing a document', () => {
   it('keeps the findings as they are when the disk holds the text last analysed', async () => {
