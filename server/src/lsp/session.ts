@@ -234,7 +234,9 @@ export class Session {
       // fast typing would otherwise meet this computation, and a hover wait behind it).
       if (!this.openDocuments.allCurrent()) return this.scheduleSummary();
       this.connection.sendNotification(SummaryChangedNotification, this.summary());
-      this.panel.publish(); // the lock-in panel's model, from the same findings
+      // The lock-in panel's model, from the same findings, in a task of its own: a request that
+      // arrived meanwhile is answered in between (each is a cost estimate of the whole workspace).
+      setImmediate(() => this.panel.publish());
     }, SUMMARY_DELAY_MS);
   }
 
