@@ -160,7 +160,8 @@ class FactCollector extends Evaluator {
       const from = this.marks();
       for (; next < noted.length && noted[next] === index; next++) visit(nodes[next]);
       if (reused) this.takeOver(reused);
-      memo?.record(statement, { ...this.since(from), exports: exportsAt[index] });
+      // A statement taken over added what it did before: recorded as it is, not sliced again.
+      memo?.record(statement, reused ?? { ...this.since(from), exports: exportsAt[index] });
     }
     reused = undefined;
     for (; next < noted.length; next++) visit(nodes[next]); // none expected: every node sits in a statement
