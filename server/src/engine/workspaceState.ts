@@ -342,13 +342,21 @@ export class WorkspaceState {
   workspaceHits(): ReadonlyMap<string, RawHit[]> {
     if (this.workspaceHitsCache) return this.workspaceHitsCache;
     const byFile = new Map<string, RawHit[]>();
+    // One input per file for all the checks, so that a tree one of them parses serves the others
+    // (the two Drizzle rules parsed each schema file once each).
+    const inputOf = new Map<FileScan, CheckFile>();
+    const input = (s: FileScan): CheckFile => {
+      let made = inputOf.get(s);
+      if (!made) inputOf.set(s, (made = { file: s.file, text: s.text, facts: s.facts }));
+      return made;
+    };
     for (const rule of this.index.rules) {
       const m = rule.matcher;
       if (m.type !== 'check' || m.check.scope !== 'workspace') continue;
       const inputs: CheckFile[] = [...this.scans.values()]
         .filter((s) => ruleAppliesTo(rule, s.file))
         .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-        .map((s) => ({ file: s.file, text: s.text, facts: s.facts }));
+        .map(input);
       if (inputs.length === 0) continue;
       let hits: ReturnType<typeof m.check.run> = [];
       try {

@@ -64,8 +64,9 @@ function createsTables(file: CheckFile): boolean {
   return file.file.endsWith('package.json') && DRIZZLE_KIT_PACKAGE.test(file.text);
 }
 
+/** The file's tree, parsed once for both Drizzle rules (the engine hands them the same input objects). */
 function treeOfScript(file: CheckFile): ts.SourceFile {
-  return file.sourceFile ?? ts.createSourceFile(file.file, file.text, ts.ScriptTarget.Latest, true);
+  return (file.sourceFile ??= ts.createSourceFile(file.file, file.text, ts.ScriptTarget.Latest, true));
 }
 
 /** A public-schema `pgTable(...)` with no policy, no `.enableRLS()` and no SQL enabling RLS. */
