@@ -208,9 +208,14 @@ function fileChecks(located: LocatedFinding[], evidence: FailureEvidence): FileR
   const out: FileResultCheck[] = [];
   let waiting = false;
   for (const [uri, items] of byUri) {
-    const scan = items[0].folder.state.scans.get(items[0].rel);
+    const { folder, rel } = items[0];
+    const scan = folder.state.scans.get(rel);
     if (!scan) continue;
-    const checks = evidence.checksOf(scan, items.map((l) => l.finding));
+    const checks = evidence.checksOf(
+      scan,
+      items.map((l) => l.finding),
+      () => folder.state.scans.get(rel) === scan,
+    );
     if (checks) out.push(...checks.map((c) => ({ uri, ...c })));
     else waiting = true; // every file is still offered: they are all inspected in one background run
   }

@@ -21,7 +21,7 @@ export interface PlatformResultCheck {
 export class FailureEvidence {
   /** A file's scan object is replaced when its text changes, so these follow edits by themselves. */
   private readonly inspected = new WeakMap<FileScan, { key: string; checks: PlatformResultCheck[] }>();
-  private readonly pending = new Map<FileScan, Finding[]>();
+  private readonly pending = new Map<FileScan, { findings: Finding[]; current: () => boolean }>();
 
   /**
    * @param inBackground runs a step in background slices (the server's update queue)
@@ -32,22 +32,26 @@ export class FailureEvidence {
     private readonly ready: () => void,
   ) {}
 
-  /** The file's checks; undefined while it waits for its parse in the background. */
-  checksOf(scan: FileScan, findings: Finding[]): PlatformResultCheck[] | undefined {
+  /**
+   * The file's checks; undefined while it waits for its parse in the background. `current` says
+   * whether the scan is still the file's when its turn comes (a file edited meanwhile is skipped).
+   */
+  checksOf(scan: FileScan, findings: Finding[], current: () => boolean): PlatformResultCheck[] | undefined {
     const known = this.inspected.get(scan);
     if (known?.key === keyOf(findings)) return known.checks;
     const tree = recallTree(scan.file, scan.text)?.sourceFile;
     if (tree || !needsTree(findings)) return this.inspect(scan, findings, tree);
-    this.pending.set(scan, findings);
+    this.pending.set(scan, { findings, current });
     this.inBackground(this.step);
     return undefined;
   }
 
   /** Inspects waiting files until the deadline (at least one); says whether some are left. */
   private readonly step = (deadline: number): boolean => {
-    for (const [scan, findings] of this.pending) {
+    for (const [scan, { findings, current }] of this.pending) {
       this.pending.delete(scan);
-      if (this.inspected.get(scan)?.key !== keyOf(findings)) this.inspect(scan, findings, undefined);
+      if (!current() || this.inspected.get(scan)?.key === keyOf(findings)) continue;
+      this.inspect(scan, findings, undefined);
       if (performance.now() >= deadline) break;
     }
     if (this.pending.size > 0) return true;
