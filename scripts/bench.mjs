@@ -7,7 +7,8 @@
 //   2. the language server's edit loop on a 5,000-line file (edit → fresh diagnostics),
 //   3. start-up: initialize → first diagnostics of an open file.
 // `npm run bench -- --load [--runs N]` measures the language server under load instead (bench-load.mjs);
-// `--load --blocks` how long one analysis holds the server without a pause (bench-blocks.mjs).
+// `--load --blocks` how long one analysis holds the server without a pause (bench-blocks.mjs);
+// `--load --edit-cpu` the engine's CPU per edit of a 5,000-finding file, in-process (bench-edit-cpu.mjs).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -23,6 +24,7 @@ const args = process.argv.slice(2);
 // `--load`: the language server under load (bench-load.mjs) instead of the figures below.
 if (args.includes('--load')) {
   if (args.includes('--blocks')) await (await import('./bench-blocks.mjs')).runBlocksBench(root, args);
+  else if (args.includes('--edit-cpu')) await (await import('./bench-edit-cpu.mjs')).runEditCpuBench(root, args);
   else await (await import('./bench-load.mjs')).runLoadBench(root, args);
   process.exit(0);
 }
