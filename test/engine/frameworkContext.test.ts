@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scanMemory } from '../helpers/workspace';
+import type { FileScan } from '../../server/src/engine/scan/scanFile';
+import { ContextTable } from '../../server/src/engine/workspace/contextTable';
 
 const fromLines = (triples: [string, string, number][]) => triples.filter(([id]) => id === 'acme/from').map(([, file, line]) => `${file}:${line}`);
 
@@ -84,5 +86,24 @@ describe('framework context', () => {
       ].join('\n'),
     });
     assert.deepEqual(fromLines(triples), []);
+  });
+});
+
+describe('framework context: which unparsed files may read a key', () => {
+  const ref = { root: { kind: 'module' as const, module: '@acme/sdk' }, path: [] };
+  const context = { 'locals.db': ref, 'var.A': ref, 'var.client': ref, 'env.DB': ref, 'data.supabase': ref };
+  const scan = { file: 'src/hooks.ts', kind: 'js', text: '', parsed: true, literals: new Set(), hits: [], errors: [], facts: { imports: [], sites: [], exports: {}, starExports: [], context } };
+  const table = new ContextTable(new Map([['src/hooks.ts', scan as unknown as FileScan]]));
+
+  it('asks for a carrier word and a key name written under that carrier, one letter long or longer', () => {
+    assert.equal(table.mayRead('export const load = ({ locals }) => locals.db'), true);
+    assert.equal(table.mayRead("app.get('/', (c) => c.get('client'))"), true);
+    assert.equal(table.mayRead('c.var.A.from("x")'), true);
+    assert.equal(table.mayRead('const { supabase } = $props()'), true);
+    assert.equal(table.mayRead('export default { fetch(req, env) { return env.DB } }'), true);
+    // A name without its carrier's word, or a carrier's word with only another carrier's names.
+    assert.equal(table.mayRead('const client = makeClient(); locals = 1'), false);
+    assert.equal(table.mayRead('const db = env.OTHER'), false);
+    assert.equal(table.mayRead('const supabase = createClient()'), false);
   });
 });

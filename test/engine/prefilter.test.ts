@@ -2,9 +2,11 @@
 // where a platform global's name counts.
 
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { RuleIndex } from '../../server/src/engine/context';
-import { requiredText } from '../../server/src/engine/parseTriggers';
+import { requiredLiterals, requiredText, textGate } from '../../server/src/engine/parseTriggers';
 import { builtinRulesDir } from '../../server/src/engine/rules/builtin';
 import { loadRules } from '../../server/src/engine/rules/load';
 
@@ -40,13 +42,60 @@ describe('prefilter: text a pattern needs', () => {
     assert.equal(requiredText('(?:|\\/)_generated\\/(server|api|dataModel)(?:\\.[cm]?[jt]s)?'), '_generated/');
     assert.equal(requiredText('https?:\\/\\/www\\.gstatic\\.com\\/firebasejs\\/[/]+\\/firebase-([a-z-]+?)-compat\\.js'), '://www.gstatic.com/firebasejs/');
     assert.equal(requiredText('ab{2,3}cdef'), 'cdef');
-    assert.equal(requiredText('x[]a]yzw'), 'yzw');
+    assert.equal(requiredText('x[\\]a]yzw'), 'yzw');
     assert.equal(requiredText('colou?r'), 'colo');
+    assert.equal(requiredText('(?<at>abc)d'), 'abc');
   });
 
   it('is unknown for a top-level alternation or no run of three characters', () => {
     assert.equal(requiredText('abc|def'), undefined);
     assert.equal(requiredText('a\\db.c'), undefined);
-    assert.equal(requiredText('(abc)'), undefined);
+    assert.equal(requiredText('(?:abc)?d'), undefined);
+  });
+
+  it('gives a text rule the words one of which every match holds, looking into groups that must match', () => {
+    assert.deepEqual(requiredLiterals('(?<at>(?:firestore|fcm)\\.googleapis\\.com)'), ['.googleapis.com']);
+    assert.deepEqual(requiredLiterals(':[ \\t]*(?:D1Database|KVNamespace|R2Bucket)\\b'), ['D1Database', 'KVNamespace', 'R2Bucket']);
+    assert.deepEqual(requiredLiterals('(?<at>\\bampx\\s+pipeline-deploy\\b|\\bamplifyPush\\b)'), ['pipeline-deploy', 'amplifyPush']);
+    assert.deepEqual(requiredLiterals('\\bauthDomain\\s*:[^{}]*?\\bmessagingSenderId\\s*:'), ['messagingSenderId']);
+    // JavaScript's `[]` closes at once (it matches nothing); an escaped `]` does not close a class.
+    assert.deepEqual(requiredLiterals('[\\]|]abc|xyz'), ['abc', 'xyz']);
+  });
+
+  it('gives no words where a match may lack them', () => {
+    assert.equal(requiredLiterals('abc|de'), undefined); // one alternative has no run of three
+    assert.equal(requiredLiterals('(?:abcd)?x|efgh'), undefined); // an optional group
+    assert.equal(requiredLiterals('(?=abcd)\\w+|efgh'), undefined); // a lookahead is skipped
+    assert.equal(requiredLiterals('(?i:abcd)|efgh'), undefined); // a modifier group may change case
+    assert.equal(requiredLiterals('\\u0061bc'), undefined); // an escape is no literal text
+    assert.equal(requiredLiterals('(?:abc|de)fg'), undefined);
+  });
+});
+
+describe('prefilter: text rules', () => {
+  const rulesDir = builtinRulesDir();
+  const textRules = loadRules([rulesDir], rulesDir).rules.flatMap((r) => (r.matcher.type === 'text' ? [{ id: r.id, regex: r.matcher.regex }] : []));
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesUnder(join(dir, name)) : [join(dir, name)]));
+
+  it('skip the regex only on texts it cannot match: every fixture it matches passes the gate', () => {
+    const texts = filesUnder(rulesDir).filter((f) => f.includes('.fixture')).map((f) => readFileSync(f, 'utf8'));
+    const gated = textRules.filter((r) => textGate(r.regex));
+    assert.ok(gated.length >= 30, `${gated.length} of ${textRules.length} text rules have a gate`);
+    const wrong: string[] = [];
+    for (const { id, regex } of gated) {
+      const gate = textGate(regex)!;
+      for (const text of texts) if (new RegExp(regex.source, regex.flags).test(text) && !gate(text)) wrong.push(id);
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  it('fold case as the rule does, and say no to texts without the words', () => {
+    const gate = textGate(/(?<at>"Access-Control-Allow-Origin")\s*:/gi)!;
+    assert.equal(gate('headers: { "access-control-allow-origin": "*" }'), true);
+    assert.equal(gate('headers: { "x-origin": "*" }'), false);
+    assert.equal(textGate(/(?<at>blob\.vercel-storage\.com)/g)!('https://x.public.blob.vercel-storage.com/a'), true);
+    assert.equal(textGate(/(?<at>blob\.vercel-storage\.com)/g)!('https://vercel.com/blob'), false);
+    assert.equal(textGate(/a\db/g), undefined);
   });
 });

@@ -8,6 +8,7 @@ import { parseWithoutParents } from '../js/parse';
 import { FactMemo } from '../js/reuse';
 import { forgetTree, offerTree, recallLatest, rememberTree } from '../js/treeCache';
 import { normalizeSpecifier } from '../modules';
+import { textGate } from '../parseTriggers';
 import type { CompiledRule } from '../rules/model';
 import { isBuiltIn } from '../rules/trust';
 import type { RawHit } from '../types';
@@ -210,7 +211,12 @@ function packageNameHits(scan: FileScan): { name: string; span: { start: number;
   return out;
 }
 
+const textGates = new WeakMap<RegExp, ((text: string) => boolean) | undefined>();
+
 function textHits(ruleId: string, regex: RegExp, text: string): RawHit[] {
+  // A text without any of the words every match holds is not scanned with the regex (most files).
+  if (!textGates.has(regex)) textGates.set(regex, textGate(regex));
+  if (textGates.get(regex)?.(text) === false) return [];
   const hits: RawHit[] = [];
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m; m = regex.exec(text)) {

@@ -7,6 +7,7 @@ import type { FileScan } from '../scan/scanFile';
 import { posix } from 'node:path';
 import { isWorkerEnvKey, workerEnvKey } from '../js/frameworkContext';
 import { isWranglerConfig, wranglerBindings } from './wrangler';
+import { LiteralScan } from '../util/literalScan';
 
 /** What `env` from 'cloudflare:workers' is: the Worker's bindings. */
 const WORKER_ENV: Ref = { root: { kind: 'module', module: 'cloudflare:workers' }, path: ['env'] };
@@ -49,11 +50,35 @@ export class ContextTable {
 
   /** Could this text read a key some file writes (`locals.supabase`, `c.get('db')`, `env.DB`)? */
   mayRead(text: string): boolean {
-    for (const key of this.values().keys()) {
-      if (isWorkerEnvKey(key)) continue; // a Worker's folder: what its code reads are env.NAME keys
-      const dot = key.indexOf('.');
-      if (text.includes(key.slice(dot + 1)) && CARRIER_WORDS[key.slice(0, dot)]?.some((word) => text.includes(word))) return true;
-    }
+    // By carrier: its few words first, then one pass for the names (a workspace may write hundreds).
+    for (const { words, names } of this.readers()) if (words.some((word) => text.includes(word)) && names(text)) return true;
     return false;
   }
+
+  private readerList?: { table: Map<string, ContextValue>; list: { words: string[]; names: (text: string) => boolean }[] };
+
+  /** The keys' names grouped by carrier, each group tested in one pass; rebuilt with the table. */
+  private readers(): { words: string[]; names: (text: string) => boolean }[] {
+    const table = this.values();
+    if (this.readerList?.table === table) return this.readerList.list;
+    const byCarrier = new Map<string, Set<string>>();
+    for (const key of table.keys()) {
+      if (isWorkerEnvKey(key)) continue; // a Worker's folder: what its code reads are env.NAME keys
+      const dot = key.indexOf('.');
+      const carrier = key.slice(0, dot);
+      if (!CARRIER_WORDS[carrier]) continue;
+      byCarrier.set(carrier, (byCarrier.get(carrier) ?? new Set()).add(key.slice(dot + 1)));
+    }
+    const list = [...byCarrier].map(([carrier, names]) => ({ words: CARRIER_WORDS[carrier], names: anyOf([...names]) }));
+    this.readerList = { table, list };
+    return list;
+  }
+}
+
+/** A test of whether a text holds any of these names: one pass for all (a one-letter name is looked up alone). */
+function anyOf(names: string[]): (text: string) => boolean {
+  const short = names.filter((name) => name.length < 2);
+  const long = names.filter((name) => name.length >= 2);
+  const scan = long.length > 0 ? new LiteralScan(long.map((text) => ({ text }))) : undefined;
+  return (text) => short.some((name) => text.includes(name)) || (scan !== undefined && scan.find(text).size > 0);
 }

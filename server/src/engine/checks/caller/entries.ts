@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import type { Ref } from '../../refs';
 import { mayBeDeployed } from './deployed';
-import { FRAMEWORK_ENTRY_TEXT, frameworkHandlers } from './frameworks';
+import { FRAMEWORK_ENTRY_TEXT, FRAMEWORK_PATH, frameworkHandlers } from './frameworks';
 import { Fn, FileModel, hasModifier, isFunctionExpr, unwrap } from './model';
 import { NEST_ROUTE_TEXT, nestRoutes } from './nest';
 
@@ -36,6 +36,8 @@ export interface Entry {
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head']);
 const HTTP_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const AUTH_NAME = /auth|verif|token|session|login|protect|require|guard|jwt/i;
+const ROUTE_FILE = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/;
+const DEFAULT_HANDLER_DIR = /(^|\/)(pages\/api|api|netlify\/functions|supabase\/functions)\//;
 
 /** Text every handler of a kind leaves in its file: a cheap test before parsing the file. */
 const ENTRY_TEXT: Record<EntryKind, RegExp> = {
@@ -46,9 +48,31 @@ const ENTRY_TEXT: Record<EntryKind, RegExp> = {
   next: /['"]use server['"]|exports\.handler\b|export\s+(?:default|(?:async\s+)?function\s+handler\b|const\s+handler\b|(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|const\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b)/,
 };
 
-/** Could this file hold a handler of one of these kinds? (False means findEntries finds none.) */
-export function mayHaveEntries(text: string, kinds: readonly EntryKind[]): boolean {
-  return kinds.some((kind) => ENTRY_TEXT[kind].test(text) || (kind === 'next' && FRAMEWORK_ENTRY_TEXT.test(text)));
+/**
+ * Could this file hold a handler of one of these kinds? (False means findEntries finds none.) Tested
+ * before a model parses the file again: most files an audit tests are front-end code (a component's
+ * `export default`, a `Map`'s `.get(key)`), and a parse is what the caller checks cost most.
+ */
+export function mayHaveEntries(file: string, text: string, kinds: readonly EntryKind[]): boolean {
+  return kinds.some((kind) => {
+    if (kind === 'next') return (ENTRY_TEXT.next.test(text) || FRAMEWORK_ENTRY_TEXT.test(text)) && mayHaveConventionHandler(file, text);
+    return ENTRY_TEXT[kind].test(text) && (kind !== 'route' || ROUTE_CALL_TEXT.test(text) || NEST_ROUTE_TEXT.test(text));
+  });
+}
+
+/**
+ * A route call's path argument starts as a string `'/…'` (or an escape), a template or a regex literal
+ * (isRoutePath); a comment before it starts with `/` too.
+ */
+const ROUTE_CALL_TEXT = /\.(?:get|post|put|patch|delete|all|options|head)\s*\(\s*(?:['"][/\\]|[`/])/;
+/** Files whose exports a framework calls by convention, by path alone (exportedHandlers, frameworkHandlers). */
+const CONVENTION_PATH = new RegExp([ROUTE_FILE, DEFAULT_HANDLER_DIR, FRAMEWORK_PATH].map((re) => re.source).join('|'));
+/** `export default {` (or `(`, `<T>`, `await`) with comments allowed between: a Worker's `fetch` object. */
+const DEFAULT_OBJECT = /export(?:\s|\/\*[\s\S]*?\*\/|\/\/.*)+default(?:\s|\/\*[\s\S]*?\*\/|\/\/.*)*(?:[({<]|await\b)/;
+
+/** Could a 'next' handler be here: a conventional path, a `'use server'` module, or a Worker object? */
+function mayHaveConventionHandler(file: string, text: string): boolean {
+  return CONVENTION_PATH.test(file) || text.includes('use server') || DEFAULT_OBJECT.test(text);
 }
 
 export function findEntries(model: FileModel, kinds: ReadonlySet<EntryKind>): Entry[] {
@@ -176,9 +200,9 @@ function routePreGuarded(call: ts.CallExpression, model: FileModel): boolean {
 /** Exported request handlers that frameworks call by file convention. */
 function exportedHandlers(model: FileModel): Fn[] {
   const file = model.file;
-  const routeFile = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/.test(file);
+  const routeFile = ROUTE_FILE.test(file);
   // `src/api/` holds browser API clients in Vite apps, not handlers.
-  const defaultHandler = /(^|\/)(pages\/api|api|netlify\/functions|supabase\/functions)\//.test(file) && !/(^|\/)src\/api\//.test(file);
+  const defaultHandler = DEFAULT_HANDLER_DIR.test(file) && !/(^|\/)src\/api\//.test(file);
   // Netlify's first function format: a `handler` export (ESM, or `exports.handler` in CommonJS).
   const netlifyV1 = /(^|\/)netlify\/functions\//.test(file);
   const serverActions = hasUseServer(model.sourceFile);

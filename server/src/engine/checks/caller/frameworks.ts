@@ -18,6 +18,8 @@ const SVELTE_PAGE_SERVER = /(^|\/)\+(page|layout)\.server\.[cm]?[jt]s$/;
 const NITRO = /(^|\/)server\/(api|routes|middleware)\//;
 const REMIX_ROUTE = /(^|\/)app\/routes\/|(^|\/)app\/root\.[jt]sx?$/;
 const ASTRO_PAGE = /(^|\/)src\/pages\/.+\.[cm]?[jt]s$/;
+/** A file any of the conventions above may run by its path (a Worker's `fetch` object excepted). */
+export const FRAMEWORK_PATH = new RegExp([SVELTE_SERVER, SVELTE_PAGE_SERVER, NITRO, REMIX_ROUTE, ASTRO_PAGE].map((re) => re.source).join('|'));
 
 /** Text any of these conventions leaves in a file (a cheap test before parsing). */
 export const FRAMEWORK_ENTRY_TEXT = /export\s+(?:const|let|async\s+function|function)\s+(?:actions|load|action|loader|GET|POST|PUT|PATCH|DELETE|ALL)\b|defineEventHandler|eventHandler\s*\(|export\s+default\s*\{[\s\S]{0,400}?\bfetch\b/;

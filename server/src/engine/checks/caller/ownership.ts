@@ -44,7 +44,7 @@ function ownershipCheck(
     hints: words.map((text) => ({ text, caseInsensitive: true })),
     run(file, view, options) {
       const entries = entryOption(options) ?? defaults;
-      if (!mayHaveEntries(file.text, entries)) return [];
+      if (!mayHaveEntries(file.file, file.text, entries)) return [];
       const untracked = UNTRACKED_PLATFORM_IMPORT.test(file.text);
       if (file.prefilterSkipped && !importsMayReach(view, file, modules) && !untracked) return [];
       if (!file.facts || !(mayReachPlatform(file, modules) || untracked)) return [];

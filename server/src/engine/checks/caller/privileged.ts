@@ -43,7 +43,7 @@ function privilegedCheck(name: string, makeApi: (entries: EntryKind[]) => Privil
     run(file, view, options) {
       const entries = entryOption(options) ?? defaults;
       // The text tests first: reading `facts` parses a file the prefilter skipped.
-      if (!mayHaveEntries(file.text, entries)) return [];
+      if (!mayHaveEntries(file.file, file.text, entries)) return [];
       // A module the engine does not track (Nuxt's `#supabase/server`) leaves the file unparsed by it.
       if (file.prefilterSkipped && !importsMayReach(view, file, modules) && !UNTRACKED_PLATFORM_IMPORT.test(file.text)) return [];
       if (!file.facts || !(mayReachPlatform(file, modules) || UNTRACKED_PLATFORM_IMPORT.test(file.text))) return [];

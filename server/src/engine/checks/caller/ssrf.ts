@@ -25,7 +25,7 @@ export const ssrfCheck: LinkedCheck = {
   run(file, view) {
     // The text test first: a file without a handler has nothing to report, and reading `facts`
     // parses a file the prefilter skipped, and a model parses it again.
-    if (!mayHaveEntries(file.text, ENTRY_KINDS) || !file.facts) return [];
+    if (!mayHaveEntries(file.file, file.text, ENTRY_KINDS) || !file.facts) return [];
     const model = new CallerWorkspace(view).model(file.file);
     if (!model) return [];
     const hits: CheckHit[] = [];

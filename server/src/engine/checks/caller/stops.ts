@@ -22,7 +22,7 @@ const REFUSAL_STATUS = /\b40[13]\b|unauthori[sz]ed|forbidden/i;
 /** The handlers of a file with the flow reading each, or nothing when the file holds none. */
 function handlersOf(file: CheckFile, view: LinkedView) {
   // The text test first: building a model parses the file.
-  if (!mayHaveEntries(file.text, KIND_LIST) || !file.facts) return [];
+  if (!mayHaveEntries(file.file, file.text, KIND_LIST) || !file.facts) return [];
   const model = new CallerWorkspace(view).model(file.file);
   if (!model) return [];
   const analysis = new Analysis({ entries: new Set(), isPrivileged: () => false });
