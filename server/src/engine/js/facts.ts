@@ -36,11 +36,15 @@ export function collectJsFactsAndScopes(
   return finish(factSteps(sourceFile, ctx, memo));
 }
 
-/** The same in two steps, the scope walk and the collector (see util/steps.ts). */
+/**
+ * The same in steps, the scope walk and the collector's (see util/steps.ts). `walked` hears of the
+ * scope table as soon as it is made, for a caller that may stop the steps before their end.
+ */
 export function* factSteps(
   sourceFile: ts.SourceFile,
   ctx: FactContext,
   memo?: FactMemo,
+  walked?: (scopes: ScopeTable) => void,
 ): Generator<void, { facts: JsFacts; scopes: ScopeTable }, void> {
   const noted: Noted = { nodes: [], statements: [] };
   let statement = -1;
@@ -54,6 +58,7 @@ export function* factSteps(
     },
     memo?.scopes,
   );
+  walked?.(scopes);
   yield;
   const facts = yield* new FactCollector(sourceFile, ctx, scopes).runSteps(noted, memo);
   return { facts, scopes };

@@ -6,6 +6,7 @@ import type { RuleIndex } from '../context';
 import { FactContext, factSteps, JsFacts, reparseSource } from '../js/facts';
 import { parseWithoutParents } from '../js/parse';
 import { FactMemo } from '../js/reuse';
+import type { ScopeTable } from '../js/scopes';
 import { forgetTree, offerTree, recallLatest, rememberTree } from '../js/treeCache';
 import { normalizeSpecifier } from '../modules';
 import { textGate } from '../parseTriggers';
@@ -92,7 +93,19 @@ export function* scanSteps(file: string, text: string, index: RuleIndex, factCon
       const sourceFile = previous ? reparseSource(previous.tree.sourceFile, previous.text, text) : parseWithoutParents(file, text);
       yield;
       const memo = options.keepTree ? (previous?.tree.memo ?? new FactMemo()) : undefined;
-      const { facts, scopes } = yield* factSteps(sourceFile, factContext, memo);
+      let walked: ScopeTable | undefined;
+      let collected = false;
+      let facts: JsFacts;
+      let scopes: ScopeTable;
+      try {
+        ({ facts, scopes } = yield* factSteps(sourceFile, factContext, memo, (s) => (walked = s)));
+        collected = true;
+      } finally {
+        // Stopped for a newer text once this tree was walked: the tree, and what the memo recorded
+        // of it, are the next analysis's starting point (an incremental re-parse, the statements it
+        // left alone taken over), instead of a fresh parse and every statement evaluated again.
+        if (!collected && memo && walked) rememberTree(file, text, { sourceFile, scopes: walked, memo });
+      }
       scan.facts = facts;
       if (options.keepTree) rememberTree(file, text, { sourceFile, scopes, memo });
       else if (mayBeModelled(applicable, text, literals, facts)) offerTree(file, text, { sourceFile, scopes });
