@@ -1,12 +1,13 @@
 // One file's scan: parse once, collect facts, and evaluate every rule that needs nothing from other
 // files. Member rules (which may need cross-file resolution) and workspace checks run later.
 
+import type ts from 'typescript';
 import { CheckFile, mayFire } from '../checks/registry';
 import type { RuleIndex } from '../context';
 import { FactContext, factSteps, JsFacts, reparseSource } from '../js/facts';
 import { parseWithoutParents } from '../js/parse';
 import { FactMemo } from '../js/reuse';
-import type { ScopeTable } from '../js/scopes';
+import { ScopeTable } from '../js/scopes';
 import { forgetTree, offerTree, recallLatest, rememberTree } from '../js/treeCache';
 import { normalizeSpecifier } from '../modules';
 import { textGate } from '../parseTriggers';
@@ -86,26 +87,7 @@ export function* scanSteps(file: string, text: string, index: RuleIndex, factCon
   if (parse) {
     yield; // the prefilter's reading of the text, then the parse
     try {
-      const previous = options.keepTree ? recallLatest(file) : undefined;
-      // A re-parse moves the previous tree's nodes: that tree is never used again, even if the scan stops.
-      if (previous) forgetTree(file);
-      // (The scope walk below sets the parents of a fresh tree: see parseWithoutParents.)
-      const sourceFile = previous ? reparseSource(previous.tree.sourceFile, previous.text, text) : parseWithoutParents(file, text);
-      yield;
-      const memo = options.keepTree ? (previous?.tree.memo ?? new FactMemo()) : undefined;
-      let walked: ScopeTable | undefined;
-      let collected = false;
-      let facts: JsFacts;
-      let scopes: ScopeTable;
-      try {
-        ({ facts, scopes } = yield* factSteps(sourceFile, factContext, memo, (s) => (walked = s)));
-        collected = true;
-      } finally {
-        // Stopped for a newer text once this tree was walked: the tree, and what the memo recorded
-        // of it, are the next analysis's starting point (an incremental re-parse, the statements it
-        // left alone taken over), instead of a fresh parse and every statement evaluated again.
-        if (!collected && memo && walked) rememberTree(file, text, { sourceFile, scopes: walked, memo });
-      }
+      const { sourceFile, facts, scopes, memo } = yield* parseAndCollect(file, text, factContext, options.keepTree);
       scan.facts = facts;
       if (options.keepTree) rememberTree(file, text, { sourceFile, scopes, memo });
       else if (mayBeModelled(applicable, text, literals, facts)) offerTree(file, text, { sourceFile, scopes });
@@ -136,6 +118,43 @@ export function* scanSteps(file: string, text: string, index: RuleIndex, factCon
   // Rules from the workspace or settings are untrusted: they run on a time budget.
   if (custom.length > 0) for (const hit of customRuleHits(custom, (rule) => localHits(rule, scan, checkFile), scan.errors)) scan.hits.push(hit);
   return scan;
+}
+
+/**
+ * Parses (incrementally, from the file's latest tree when one is kept) and collects the facts. A scan
+ * stopped here for a newer text leaves its tree, walked, with what the facts' memo recorded of it
+ * (only the statements recorded in that run are taken over next), as the next analysis's starting
+ * point: otherwise each keystroke of fast typing stopped an analysis, and the next one parsed afresh
+ * and evaluated every statement again.
+ */
+function* parseAndCollect(
+  file: string,
+  text: string,
+  factContext: FactContext,
+  keepTree = false,
+): Generator<void, { sourceFile: ts.SourceFile; facts: JsFacts; scopes: ScopeTable; memo?: FactMemo }, void> {
+  const previous = keepTree ? recallLatest(file) : undefined;
+  // A re-parse moves the previous tree's nodes: that tree is never used again.
+  if (previous) forgetTree(file);
+  // (The scope walk below sets the parents of a fresh tree: see parseWithoutParents.)
+  const sourceFile = previous ? reparseSource(previous.tree.sourceFile, previous.text, text) : parseWithoutParents(file, text);
+  const memo = keepTree ? (previous?.tree.memo ?? new FactMemo()) : undefined;
+  let walked: ScopeTable | undefined;
+  let outcome: 'stopped' | 'failed' | 'done' = 'stopped';
+  try {
+    yield;
+    const { facts, scopes } = yield* factSteps(sourceFile, factContext, memo, (s) => (walked = s));
+    outcome = 'done';
+    return { sourceFile, facts, scopes, memo };
+  } catch (e) {
+    outcome = 'failed'; // the caller forgets the tree: a half-updated one must not seed a re-parse
+    throw e;
+  } finally {
+    if (outcome === 'stopped' && memo) {
+      const scopes = walked ?? new ScopeTable(sourceFile, undefined, memo.scopes);
+      rememberTree(file, text, { sourceFile, scopes, memo });
+    }
+  }
 }
 
 const plans = new WeakMap<CompiledRule[], Map<string, CompiledRule[]>>();
