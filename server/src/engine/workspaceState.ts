@@ -160,7 +160,7 @@ export class WorkspaceState {
       context: (key) => this.context.values().get(key),
       passed,
     }, this.aliases, true);
-    const parse = (file: string, text: string) => scanFile(file, text, index, this.factContext, { forceParse: true }).facts;
+    const parse = (file: string, text: string) => this.compacted(scanFile(file, text, index, this.factContext, { forceParse: true }), {}).facts;
     const failed = (file: string, ruleId: string, e: unknown) => this.checkFailed(file, ruleId, e);
     this.linked = new LinkedHits(index.rules, this.scans, this.aliases, parse, failed, passed);
     this.factContext = {

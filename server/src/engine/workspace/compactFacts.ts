@@ -12,9 +12,8 @@
 import type { JsFacts } from '../js/facts';
 import type { Ref, Root } from '../refs';
 import type { RawHit } from '../types';
+import { ownString } from '../util/ownString';
 
-/** V8 copies a shorter substring instead of slicing (SlicedString::kMinLength): it keeps no text alive. */
-const MIN_SLICE = 13;
 /** Past this many distinct strings (or references) the tables start over: they only save memory. */
 const MAX_ENTRIES = 200_000;
 
@@ -33,7 +32,7 @@ export class FactCompactor {
     let own = this.strings.get(value);
     if (own === undefined) {
       if (this.strings.size >= MAX_ENTRIES) this.strings.clear();
-      own = value.length < MIN_SLICE ? value : ownCopy(value);
+      own = ownString(value);
       this.strings.set(own, own);
     }
     return own;
@@ -80,9 +79,4 @@ function isRef(value: object): value is Ref {
 function rootKey(root: Root): string {
   const fields = root as unknown as Record<string, string>;
   return Object.keys(fields).map((k) => `${k}=${fields[k]}`).join('\u0001');
-}
-
-/** A string with characters of its own (JSON.parse builds a fresh sequential string). */
-function ownCopy(value: string): string {
-  return JSON.parse(JSON.stringify(value)) as string;
 }
