@@ -15,6 +15,7 @@ import { FileScan, scanFile, ScanOptions, scanSteps } from './scan/scanFile';
 import type { Finding, RawHit } from './types';
 import { describeFailure } from './util/failure';
 import { AliasTable, isProjectConfig } from './workspace/aliases';
+import { FactCompactor } from './workspace/compactFacts';
 import { ContextTable } from './workspace/contextTable';
 import { SELF_SPEC } from './js/callSites';
 import { ParamTable } from './workspace/paramTable';
@@ -35,6 +36,7 @@ export class WorkspaceState {
   private workspaceHitsCache?: Map<string, RawHit[]>;
   private readonly linked: LinkedHits;
   private cache?: ScanCache;
+  private readonly compactor = new FactCompactor();
   /** Above 0 while many files are taken in at once (see batch). */
   private batchDepth = 0;
 
@@ -158,7 +160,7 @@ export class WorkspaceState {
       context: (key) => this.context.values().get(key),
       passed,
     }, this.aliases, true);
-    const parse = (file: string, text: string) => scanFile(file, text, index, this.factContext, { forceParse: true }).facts;
+    const parse = (file: string, text: string) => this.compacted(scanFile(file, text, index, this.factContext, { forceParse: true }), {}).facts;
     const failed = (file: string, ruleId: string, e: unknown) => this.checkFailed(file, ruleId, e);
     this.linked = new LinkedHits(index.rules, this.scans, this.aliases, parse, failed, passed);
     this.factContext = {
@@ -229,12 +231,18 @@ export class WorkspaceState {
   /** scanFile, or its result from the scan cache for the same text (and the same rules and configs). */
   private scan(file: string, text: string, options: ScanOptions): FileScan {
     const cache = options.keepTree ? undefined : this.scanCache;
-    if (!cache) return scanFile(file, text, this.index, this.factContext, options);
+    if (!cache) return this.compacted(scanFile(file, text, this.index, this.factContext, options), options);
     const forced = options.forceParse === true;
     const found = cache.lookup(file, text, forced, this.index);
     if (found.scan) return found.scan;
-    const scan = scanFile(file, text, this.index, this.factContext, options);
+    const scan = this.compacted(scanFile(file, text, this.index, this.factContext, options), options);
     cache.store(scan, found.hash, forced, this.index);
+    return scan;
+  }
+
+  /** Facts that keep no text alive (see compactFacts.ts); not an open document's, which its memo shares. */
+  private compacted(scan: FileScan, options: ScanOptions): FileScan {
+    if (!options.keepTree) this.compactor.compactScan(scan);
     return scan;
   }
 

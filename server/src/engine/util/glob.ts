@@ -2,6 +2,8 @@
 // Same meaning as minimatch with { dot: true } for the syntax rules use: `**`, `*`, `?`, `{a,b}`,
 // `[abc]`; a test compares the two on every built-in rule's globs.
 
+import { ownString } from './ownString';
+
 export function globsToRegExp(globs: string[]): RegExp {
   return new RegExp(`^(?:${globs.map((g) => convert(g)).join('|')})$`);
 }
@@ -148,7 +150,8 @@ export function anyGlobMatches(globs: readonly GlobMatcher[], value: string): bo
   let yes = answers.get(value);
   if (yes === undefined) {
     if (answers.size >= 10_000) answers.clear();
-    answers.set(value, (yes = globs.some((g) => g.match(value))));
+    // A copy as the key: a module name cut from a file's text would keep the whole text alive.
+    answers.set(ownString(value), (yes = globs.some((g) => g.match(value))));
   }
   return yes;
 }
