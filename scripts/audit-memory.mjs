@@ -1,6 +1,5 @@
 // What an audit holds at each stage, for issue 15's memory target: live heap (after a full
-// collection) and RSS once the texts are read, after the scan's two passes and after the findings,
-// then what dropping the trees, the texts and the facts would free (the last two: no audit does).
+// collection) and RSS once the texts are read, after the scan's two passes and after the findings.
 // One process, no workers, no scan cache, V8's old generation grown by 20 % as the CLI sets it.
 // Figures, not a test. Usage: npm run build && node --expose-gc scripts/audit-memory.mjs DIR
 import { dirname, join, resolve } from 'node:path';
@@ -20,7 +19,6 @@ const { fileFilter } = engineModule(root, 'audit.js');
 const { scanTexts } = engineModule(root, 'scanTexts.js');
 const { walkWorkspace } = engineModule(root, 'workspace/walk.js');
 const { readOne, DEFAULT_MAX_FILE_BYTES } = engineModule(root, 'workspace/readFile.js');
-const { forgetClosedTrees } = engineModule(root, 'js/treeCache.js');
 
 const mb = (bytes) => Math.round(bytes / 1048576);
 function stage(name) {
@@ -50,12 +48,3 @@ const { state } = scanTexts(texts, rules, []);
 stage('scanned (both passes)');
 const findings = state.allFindings();
 stage(`${findings.length} findings made`);
-// What the audit then lets go, and what the rest is: the texts (which the facts no longer keep
-// alive, see workspace/compactFacts.ts) and the per-file facts.
-forgetClosedTrees();
-stage('trees of closed files let go');
-texts.clear();
-for (const scan of state.scans.values()) scan.text = '';
-stage('without the texts');
-for (const scan of state.scans.values()) scan.facts = undefined;
-stage('without the facts');

@@ -17,22 +17,13 @@ export interface ParsedTree {
 
 /** About 40 MB of trees. The most recent tree is kept whatever its size (an open document). */
 const BUDGET_CHARS = 1_000_000;
-/**
- * About 8 MB of them for trees of closed files (no memo: a batch scan's, or the caller checks' of a
- * file they read). On the corpus, a fifth of the budget re-parsed 5 % more text in the caller
- * checks (24.0 M characters instead of 22.8 M) and held 20 MB less at the audit's peak: most
- * reuse is of the tree just parsed, by the next check on the same file.
- */
-const CLOSED_BUDGET_CHARS = 200_000;
 const trees = new Map<string, { text: string; tree: ParsedTree }>();
 let heldChars = 0;
-/** Of heldChars, the text of trees without a memo. */
-let closedChars = 0;
 
 export function rememberTree(file: string, text: string, tree: ParsedTree): void {
   forgetTree(file); // re-insert, so the map's order is least recently used first
-  hold(file, text, tree);
-  if (!tree.memo) while (closedChars > CLOSED_BUDGET_CHARS && forgetOldestClosed(file));
+  trees.set(file, { text, tree });
+  heldChars += text.length;
   while (heldChars > BUDGET_CHARS && trees.size > 1) forgetTree(trees.keys().next().value!);
 }
 
@@ -42,24 +33,9 @@ export function rememberTree(file: string, text: string, tree: ParsedTree): void
  * trees of files in use, nor each other when there are more than fit.
  */
 export function offerTree(file: string, text: string, tree: ParsedTree): void {
-  if (trees.has(file) || heldChars + text.length > BUDGET_CHARS || closedChars + text.length > CLOSED_BUDGET_CHARS) return;
-  hold(file, text, tree);
-}
-
-function hold(file: string, text: string, tree: ParsedTree): void {
+  if (trees.has(file) || heldChars + text.length > BUDGET_CHARS) return;
   trees.set(file, { text, tree });
   heldChars += text.length;
-  if (!tree.memo) closedChars += text.length;
-}
-
-/** Drops the least recently used tree without a memo other than `keep`'s; false if there is none. */
-function forgetOldestClosed(keep: string): boolean {
-  for (const [file, entry] of trees) {
-    if (file === keep || entry.tree.memo) continue;
-    forgetTree(file);
-    return true;
-  }
-  return false;
 }
 
 /** Drops a file's tree (a parse that failed half-way may have left it unusable). */
@@ -67,7 +43,6 @@ export function forgetTree(file: string): void {
   const entry = trees.get(file);
   if (!entry) return;
   heldChars -= entry.text.length;
-  if (!entry.tree.memo) closedChars -= entry.text.length;
   trees.delete(file);
 }
 
