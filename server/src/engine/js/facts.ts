@@ -169,6 +169,7 @@ class FactCollector extends Evaluator {
       memo?.record(statement, reused ?? { ...this.since(from), exports: exportsAt[index] });
     }
     reused = undefined;
+    memo?.commit(); // no pause from here on: the run's records stand
     for (; next < noted.length; next++) visit(nodes[next]); // none expected: every node sits in a statement
     this.walked = true;
     this.collectContext();

@@ -51,19 +51,21 @@ export class FactMemo {
   private readonly byStatement = new WeakMap<ts.Statement, Recorded>();
   private previousTopLevel = new Map<string, Signature>();
   private ctx?: FactContext;
+  /** The last run that finished (see commit). */
   private run = 0;
+  /** A run under way: its records and top-level names count once it finishes. */
+  private staged?: { topLevel: Map<string, Signature>; ctx: FactContext; records: [ts.Statement, Recorded][] };
 
   /**
-   * Which statements of this (re-parsed) file can take over their recorded facts. Also takes in the
-   * file's top-level bindings for the next edit's comparison.
+   * Which statements of this (re-parsed) file can take over their recorded facts, compared with the
+   * last run that finished. A run stopped half-way (a newer text arrived) counts as not having run.
    */
   plan(file: ts.SourceFile, scopes: ScopeTable, ctx: FactContext): (index: number) => Recorded | undefined {
-    const previousRun = this.run++;
+    const previousRun = this.run;
     const current = new Map([...scopes.topLevelDecls()].map(([name, decl]) => [name, signatureOf(decl)]));
     const usable = this.ctx === ctx; // another context (new aliases or rules) evaluates differently
     const changed = usable ? changedNames(this.previousTopLevel, current) : undefined;
-    this.previousTopLevel = current;
-    this.ctx = ctx;
+    this.staged = { topLevel: current, ctx, records: [] };
     // Past a few dozen changed names (a formatter's pass, a paste over much of the file) little is left
     // to take over, and finding what is costs more than walking the statements again.
     if (!changed || changed.size > MAX_CHANGED_NAMES) return () => undefined;
@@ -78,9 +80,19 @@ export class FactMemo {
     };
   }
 
-  /** Records a statement's facts (positions as they are now) for the next edit. */
+  /** Records a statement's facts (positions as they are now) for the next edit, once the run finishes. */
   record(statement: ts.Statement, facts: StatementFacts): void {
-    this.byStatement.set(statement, { ...facts, run: this.run, at: statement.pos });
+    this.staged?.records.push([statement, { ...facts, run: this.run + 1, at: statement.pos }]);
+  }
+
+  /** The run finished: its records and top-level names are what the next edit is compared with. */
+  commit(): void {
+    if (!this.staged) return;
+    for (const [statement, recorded] of this.staged.records) this.byStatement.set(statement, recorded);
+    this.previousTopLevel = this.staged.topLevel;
+    this.ctx = this.staged.ctx;
+    this.run++;
+    this.staged = undefined;
   }
 }
 
