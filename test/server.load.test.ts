@@ -19,25 +19,46 @@ const notes = `import { supabase } from './lib/supabase'\n\nexport async functio
 
 /** `lines` lines, a Supabase query on every tenth. */
 function queries(lines: number): string {
-  const out = [`import { createClient } from '@supabase/supabase-js'`, `const supabase = createClient('https://x.supabase.co', 'anon')`];
-  for (let i = 0; out.length < lines; i++) out.push(out.length % 10 === 0 ? `export const q${i} = () => supabase.from('t${i}').select('*')` : `export const n${i} = ${i}`);
+  const out = [
+    `import { createClient } from '@supabase/supabase-js'`,
+    `const supabase = createClient('https://x.supabase.co', 'anon')`,
+  ];
+  for (let i = 0; out.length < lines; i++)
+    out.push(
+      out.length % 10 === 0
+        ? `export const q${i} = () => supabase.from('t${i}').select('*')`
+        : `export const n${i} = ${i}`,
+    );
   return out.join('\n') + '\n';
 }
 
 /** What a diagnostic shows, without its fingerprint (which names the file). */
-const shown = (d: PulledDiagnostic) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.message}`;
+const shown = (d: PulledDiagnostic) =>
+  `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.message}`;
 
 describe('language server under bursts of edits', () => {
-  const root = writeTree({ 'package.json': '{ "name": "app" }', 'src/lib/supabase.ts': clientModule, 'src/notes.ts': notes });
+  const root = writeTree({
+    'package.json': '{ "name": "app" }',
+    'src/lib/supabase.ts': clientModule,
+    'src/notes.ts': notes,
+  });
   let server: TestServer;
   const open = (rel: string, text: string) =>
-    server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(root, rel), languageId: 'typescript', version: 1, text } });
+    server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uriOf(root, rel), languageId: 'typescript', version: 1, text },
+    });
   const insert = (rel: string, version: number, line: number, text: string) => {
     const at = { line, character: 0 };
-    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(root, rel), version }, contentChanges: [{ range: { start: at, end: at }, text }] });
+    server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uriOf(root, rel), version },
+      contentChanges: [{ range: { start: at, end: at }, text }],
+    });
   };
   const replace = (rel: string, version: number, text: string) =>
-    server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(root, rel), version }, contentChanges: [{ text }] });
+    server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uriOf(root, rel), version },
+      contentChanges: [{ text }],
+    });
 
   before(async () => {
     server = await startServer(root);
@@ -54,10 +75,18 @@ describe('language server under bursts of edits', () => {
     const answers = [];
     for (let k = 0; k < 40; k++) {
       insert('src/burst.ts', k + 2, 2, `export const added${k} = () => supabase.from('added').select('*')\n`);
-      answers.push(server.connection.sendRequest<{ kind: string; items: PulledDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }));
+      answers.push(
+        server.connection.sendRequest<{ kind: string; items: PulledDiagnostic[] }>('textDocument/diagnostic', {
+          textDocument: { uri },
+        }),
+      );
     }
-    const shownQueries = (await Promise.all(answers)).map((r) => r.items.filter((d) => d.code === 'supabase/query-builder').length);
-    shownQueries.forEach((count, k) => assert.ok(count >= k + 1 && count >= (shownQueries[k - 1] ?? 0), `answer ${k + 1}: ${count} queries`));
+    const shownQueries = (await Promise.all(answers)).map(
+      (r) => r.items.filter((d) => d.code === 'supabase/query-builder').length,
+    );
+    shownQueries.forEach((count, k) =>
+      assert.ok(count >= k + 1 && count >= (shownQueries[k - 1] ?? 0), `answer ${k + 1}: ${count} queries`),
+    );
     assert.equal(shownQueries.at(-1), 40);
     assert.ok(new Set(shownQueries).size < 40, `the burst was analysed fewer times than it has edits: ${shownQueries}`);
   });
@@ -81,21 +110,29 @@ describe('language server under bursts of edits', () => {
     const final = puller.latest()!.map(shown);
     open('src/fresh.ts', lines.join('\n'));
     assert.deepEqual((await pull(server, uriOf(root, 'src/fresh.ts'))).map(shown), final);
-    for (const report of puller.received.slice(1)) assert.deepEqual(report.items.map(shown), final, 'no report of an earlier version reached the editor');
+    for (const report of puller.received.slice(1))
+      assert.deepEqual(report.items.map(shown), final, 'no report of an earlier version reached the editor');
   });
 
   it('answers hover at once during edits, saying when newer edits are not checked yet', async () => {
     const uri = uriOf(root, 'src/notes.ts');
     open('src/notes.ts', notes);
     await pull(server, uri);
-    const hover = () => server.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 40 } });
+    const hover = () =>
+      server.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 3, character: 40 },
+      });
     insert('src/notes.ts', 2, 0, '// edited\n');
     const during = await hover();
     assert.ok(during.contents.value.includes(STALE_NOTE), during.contents.value);
     await pull(server, uri);
     const afterPull = await hover();
     assert.equal(afterPull, null, 'the finding moved down a line with the edit');
-    const moved = await server.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 40 } });
+    const moved = await server.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 4, character: 40 },
+    });
     assert.match(moved.contents.value, /supabase\/query-builder/);
     assert.ok(!moved.contents.value.includes(STALE_NOTE));
   });
@@ -110,9 +147,15 @@ describe('language server under bursts of edits', () => {
     }
     await puller.idle();
     const notesNow = await pull(server, uriOf(root, 'src/notes.ts'));
-    assert.ok(notesNow.some((d) => d.code === 'supabase/query-builder'), 'the last text exports the client again');
+    assert.ok(
+      notesNow.some((d) => d.code === 'supabase/query-builder'),
+      'the last text exports the client again',
+    );
     replace('src/lib/supabase.ts', 32, notClient);
-    assert.deepEqual((await pull(server, uriOf(root, 'src/notes.ts'))).filter((d) => d.data.platform === 'supabase'), []);
+    assert.deepEqual(
+      (await pull(server, uriOf(root, 'src/notes.ts'))).filter((d) => d.data.platform === 'supabase'),
+      [],
+    );
   });
 });
 
@@ -145,8 +188,11 @@ describe('an analysis run in slices', () => {
     const root = writeTree({ 'src/app.ts': queries(300) });
     const first = queries(300);
     // Every query indented (the next parse is a fresh one) or one line changed (an incremental one).
-    const overtaken = [first.replace(/^export const q/gm, '  export const q'), first.replace('export const n1 =', 'export const n1x =')];
-    const last = `// the newest text\n${first.replace('select(\'*\')', "select('id')")}`;
+    const overtaken = [
+      first.replace(/^export const q/gm, '  export const q'),
+      first.replace('export const n1 =', 'export const n1x ='),
+    ];
+    const last = `// the newest text\n${first.replace("select('*')", "select('id')")}`;
     const ruleSet = rules(root);
     forgetTree('src/app.ts');
     const fresh = new FolderIndex(root, ruleSet);
@@ -154,7 +200,10 @@ describe('an analysis run in slices', () => {
     const expected = fresh.findings.get('src/app.ts')!.map(place);
     for (const text of overtaken) {
       const pauses = [...new FolderIndex(root, ruleSet).scanOpenSteps('src/other.ts', text)].length;
-      assert.ok(pauses >= 4, `the scan pauses after the prefilter, the parse, the scope walk and the facts (${pauses})`);
+      assert.ok(
+        pauses >= 4,
+        `the scan pauses after the prefilter, the parse, the scope walk and the facts (${pauses})`,
+      );
       // The first pauses (around the parse and the facts) and the last (the rules on the tree).
       for (const stopAt of [1, 2, 3, 4, pauses]) {
         forgetTree('src/app.ts');
@@ -192,13 +241,19 @@ describe('an analysis run in slices', () => {
     }
     // A request already received (a hover) is answered before the analysis ends.
     setImmediate(() => events.push('hover'));
-    assert.deepEqual(await runInSlices(analysis(), new MessageActivity(), () => false, 5), { done: true, value: 'done' });
+    assert.deepEqual(await runInSlices(analysis(), new MessageActivity(), () => false, 5), {
+      done: true,
+      value: 'done',
+    });
     assert.ok(events.indexOf('hover') > 0 && events.indexOf('hover') < events.indexOf('step 19'), events.join(', '));
     // An edit received with it makes the rest worthless: stopped at the next pause, cleaned up.
     events.length = 0;
     let newer = false;
     setImmediate(() => events.push('edit') && (newer = true));
-    assert.deepEqual(await runInSlices(analysis(), new MessageActivity(), () => newer, 5), { done: false, why: 'superseded' });
+    assert.deepEqual(await runInSlices(analysis(), new MessageActivity(), () => newer, 5), {
+      done: false,
+      why: 'superseded',
+    });
     assert.ok(!events.includes('step 19'), events.join(', '));
     assert.equal(events.at(-1), 'finally');
   });

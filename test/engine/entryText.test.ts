@@ -64,22 +64,33 @@ describe('caller checks: the text test before a model', () => {
 
   it('lets through handlers written at the edges it allows', () => {
     const files = new Map([
-      ['worker/src/index.ts', 'export default /* the Worker */ // entry\n  ({ async fetch(req: Request) { return new Response("x"); } });\n'],
+      [
+        'worker/src/index.ts',
+        'export default /* the Worker */ // entry\n  ({ async fetch(req: Request) { return new Response("x"); } });\n',
+      ],
       ['worker/src/typed.ts', 'export default <ExportedHandler>{ fetch(req) { return new Response(req.url); } };\n'],
-      ['server/app.js', "const app = require('express')();\napp.post( /* path */ '/items', (req, res) => res.send('ok'));\n"],
+      [
+        'server/app.js',
+        "const app = require('express')();\napp.post( /* path */ '/items', (req, res) => res.send('ok'));\n",
+      ],
       ['server/esc.js', "const app = require('express')();\napp.get('\\/health', (req, res) => res.send('ok'));\n"],
-      ['server/tpl.js', 'const app = require(\'express\')();\napp.get(`${base}/x`, (req, res) => res.send(1));\n'],
+      ['server/tpl.js', "const app = require('express')();\napp.get(`${base}/x`, (req, res) => res.send(1));\n"],
       ['app/actions.ts', "'use server';\nexport async function save(form: FormData) { return form.get('x'); }\n"],
       ['src/routes/api/+server.ts', 'export const GET = async () => new Response("ok");\n'],
     ]);
     const kinds = entryKinds(files);
-    assert.deepEqual([...kinds].filter(([, k]) => k.size === 0).map(([f]) => f), []);
+    assert.deepEqual(
+      [...kinds].filter(([, k]) => k.size === 0).map(([f]) => f),
+      [],
+    );
     assert.deepEqual(missed(files), []);
   });
 
   it('skips front-end files that only look like handlers', () => {
-    const component = "import { useState } from 'react';\nexport default function List() {\n  fetch('/api/items');\n  return null;\n}\n";
-    const cache = 'const seen = new Map();\nexport function lookup(key) { return seen.get(key) ?? seen.delete(key); }\n';
+    const component =
+      "import { useState } from 'react';\nexport default function List() {\n  fetch('/api/items');\n  return null;\n}\n";
+    const cache =
+      'const seen = new Map();\nexport function lookup(key) { return seen.get(key) ?? seen.delete(key); }\n';
     assert.equal(mayHaveEntries('src/components/List.jsx', component, KINDS), false);
     assert.equal(mayHaveEntries('src/lib/cache.js', cache, KINDS), false);
     // The same component in a Next.js pages/api folder is a handler.

@@ -16,7 +16,13 @@ const client = `import { createClient } from '@supabase/supabase-js'\nexport con
 
 function check(body: string) {
   const text = `import { supabase } from './client'\n${body}`;
-  const { state } = scanTexts(new Map([['src/client.ts', client], ['src/app.ts', text]]), ruleSet);
+  const { state } = scanTexts(
+    new Map([
+      ['src/client.ts', client],
+      ['src/app.ts', text],
+    ]),
+    ruleSet,
+  );
   return uncheckedResults(parseSource('src/app.ts', text), state.findingsFor('src/app.ts'));
 }
 
@@ -49,14 +55,17 @@ describe('unchecked platform results', () => {
         'export async function b(path) {',
         "  const { error: uploadError } = await supabase.storage.from('a').upload(path, new Blob())",
         '  if (uploadError) throw uploadError',
-        "  const { data: { user }, ...rest } = await supabase.auth.getUser()",
+        '  const { data: { user }, ...rest } = await supabase.auth.getUser()',
         '  if (rest.error) throw rest.error',
         '  return user',
         '}',
       ].join('\n'),
     );
     assert.equal(result.calls, 3);
-    assert.deepEqual(result.unchecked.map((u) => u.line), [3]);
+    assert.deepEqual(
+      result.unchecked.map((u) => u.line),
+      [3],
+    );
   });
 
   it('flags an awaited call whose result is dropped, but not one whose result is passed on', () => {
@@ -86,7 +95,8 @@ describe('unchecked platform results', () => {
   });
 
   it('says nothing about files without Supabase touch points', () => {
-    const text = 'export async function a(db) {\n  const { data } = await db.from("notes").select()\n  return data\n}\n';
+    const text =
+      'export async function a(db) {\n  const { data } = await db.from("notes").select()\n  return data\n}\n';
     assert.deepEqual(uncheckedResults(parseSource('src/plain.ts', text), []), { calls: 0, unchecked: [] });
   });
 });

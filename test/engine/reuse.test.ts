@@ -25,15 +25,42 @@ const ctx = new WorkspaceState(new RuleIndex(loadRules([rulesDir], rulesDir))).f
 
 /** Text pieces an edit inserts: code that binds, re-binds or shadows platform names, and noise. */
 const PIECES = [
-  ' ', '\n', ';', '}', '{', '(', ')', 'x', '.', "'", '// note\n', 'await ',
-  'const supabase = makeRepo()\n', 'let db = null\n', 'supabase = createClient(url, key)\n',
-  "import { createClient } from '@supabase/supabase-js'\n", 'function base44() { return null }\n',
-  "const admin = require('firebase-admin')\n", 'export default supabase\n', "await supabase.from('t').select()\n",
-  'db = supabase\n', "const { data } = await db.from('x').insert({})\n", 'var client = base44\n',
-  '`${', '*/', '/*', '=>', 'function ', 'class A {', 'export ', 'import * as base44 from "@base44/sdk"\n',
+  ' ',
+  '\n',
+  ';',
+  '}',
+  '{',
+  '(',
+  ')',
+  'x',
+  '.',
+  "'",
+  '// note\n',
+  'await ',
+  'const supabase = makeRepo()\n',
+  'let db = null\n',
+  'supabase = createClient(url, key)\n',
+  "import { createClient } from '@supabase/supabase-js'\n",
+  'function base44() { return null }\n',
+  "const admin = require('firebase-admin')\n",
+  'export default supabase\n',
+  "await supabase.from('t').select()\n",
+  'db = supabase\n',
+  "const { data } = await db.from('x').insert({})\n",
+  'var client = base44\n',
+  '`${',
+  '*/',
+  '/*',
+  '=>',
+  'function ',
+  'class A {',
+  'export ',
+  'import * as base44 from "@base44/sdk"\n',
   // Values handed on: to a function's parameter (call-site args) and to a framework's context.
-  'export function archive(store, table) { return store.from(table) }\n', "archive(supabase, 'logs')\n",
-  'event.locals.supabase = supabase\n', "c.set('db', db)\n",
+  'export function archive(store, table) { return store.from(table) }\n',
+  "archive(supabase, 'logs')\n",
+  'event.locals.supabase = supabase\n',
+  "c.set('db', db)\n",
 ];
 
 /** mulberry32, so a failure can be replayed. */
@@ -68,7 +95,8 @@ function edit(text: string, next: () => number): string {
  */
 function lookups(tree: ts.SourceFile, scopes: ScopeTable): unknown[] {
   const nodes = new Map<ts.Node, number>();
-  const id = (node: ts.Node | undefined) => (node === undefined ? -1 : nodes.get(node) ?? nodes.set(node, nodes.size).get(node)!);
+  const id = (node: ts.Node | undefined) =>
+    node === undefined ? -1 : (nodes.get(node) ?? nodes.set(node, nodes.size).get(node)!);
   const out: unknown[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
@@ -87,8 +115,19 @@ function lookups(tree: ts.SourceFile, scopes: ScopeTable): unknown[] {
 }
 
 function bigFile(): string {
-  const out = [`import { createClient } from '@supabase/supabase-js'`, `const supabase = createClient('https://x.supabase.co', 'anon')`, 'let db = supabase'];
-  for (let i = 0; i < 30; i++) out.push(`export async function load${i}(id: string) {`, `  const { data, error } = await ${i % 3 ? 'supabase' : 'db'}.from('t${i}').select('*').eq('id', id)`, '  if (error) throw error', '  return data', '}');
+  const out = [
+    `import { createClient } from '@supabase/supabase-js'`,
+    `const supabase = createClient('https://x.supabase.co', 'anon')`,
+    'let db = supabase',
+  ];
+  for (let i = 0; i < 30; i++)
+    out.push(
+      `export async function load${i}(id: string) {`,
+      `  const { data, error } = await ${i % 3 ? 'supabase' : 'db'}.from('t${i}').select('*').eq('id', id)`,
+      '  if (error) throw error',
+      '  return data',
+      '}',
+    );
   out.push('export const helpers = { load: load1, client: db }');
   return out.join('\n') + '\n';
 }
@@ -96,17 +135,19 @@ function bigFile(): string {
 /** Files and seeds; some seeds found bugs once (noted) and stay as regressions. */
 const FILES: [string, string, number[]][] = [
   ['big.ts', bigFile(), [1, 2]],
-  ...([
-    ['supabase-app/src/pages/NotesPage.tsx', [1, 2]],
-    ['base44-app/src/pages/Dashboard.jsx', [1, 2]],
-    ['firebase-app/functions/src/index.ts', [1, 2]],
-    ['supabase-app/supabase/functions/invite-member/index.ts', [1, 2]],
-    // Seed 10: error recovery put one statement in two places of the tree (see scopes.ts, onNode).
-    ['base44-app/base44/functions/paymentWebhook/entry.ts', [1, 10]],
-    // Seed 20: the same, in a statement recorded two edits before it became top-level again.
-    ['firebase-app/src/main.ts', [1, 20]],
-    ['supabase-app/src/features/admin.ts', [2]],
-  ] as [string, number[]][]).map(([rel, seeds]): [string, string, number[]] => [rel, readFileSync(join(examples, rel), 'utf8'), seeds]),
+  ...(
+    [
+      ['supabase-app/src/pages/NotesPage.tsx', [1, 2]],
+      ['base44-app/src/pages/Dashboard.jsx', [1, 2]],
+      ['firebase-app/functions/src/index.ts', [1, 2]],
+      ['supabase-app/supabase/functions/invite-member/index.ts', [1, 2]],
+      // Seed 10: error recovery put one statement in two places of the tree (see scopes.ts, onNode).
+      ['base44-app/base44/functions/paymentWebhook/entry.ts', [1, 10]],
+      // Seed 20: the same, in a statement recorded two edits before it became top-level again.
+      ['firebase-app/src/main.ts', [1, 20]],
+      ['supabase-app/src/features/admin.ts', [2]],
+    ] as [string, number[]][]
+  ).map(([rel, seeds]): [string, string, number[]] => [rel, readFileSync(join(examples, rel), 'utf8'), seeds]),
 ];
 
 describe('facts taken over from the previous parse', () => {
@@ -125,7 +166,11 @@ describe('facts taken over from the previous parse', () => {
           const incremental = collectJsFactsAndScopes(tree, ctx, memo);
           const afresh = collectJsFactsAndScopes(tree, ctx);
           assert.deepEqual(incremental.facts, afresh.facts, `${name}, seed ${seed}, edit ${i}`);
-          assert.deepEqual(lookups(tree, incremental.scopes), lookups(tree, afresh.scopes), `scopes of ${name}, seed ${seed}, edit ${i}`);
+          assert.deepEqual(
+            lookups(tree, incremental.scopes),
+            lookups(tree, afresh.scopes),
+            `scopes of ${name}, seed ${seed}, edit ${i}`,
+          );
         }
       }
     });
@@ -133,10 +178,14 @@ describe('facts taken over from the previous parse', () => {
 
   // Edits of a top-level binding that every function depends on, directly or through `db`.
   const bindingEdits: [string, string, string][] = [
-    ['renaming the client', "const supabase = createClient", "const supabaseX = createClient"],
-    ['replacing the client', "createClient('https://x.supabase.co', 'anon')", "makeRepo()"],
+    ['renaming the client', 'const supabase = createClient', 'const supabaseX = createClient'],
+    ['replacing the client', "createClient('https://x.supabase.co', 'anon')", 'makeRepo()'],
     ['re-binding db only', 'let db = supabase', 'let db = null'],
-    ['shadowing the import', "import { createClient } from '@supabase/supabase-js'", "import { createClient } from '@supabase/supabase-js'\nconst createClient = () => null"],
+    [
+      'shadowing the import',
+      "import { createClient } from '@supabase/supabase-js'",
+      "import { createClient } from '@supabase/supabase-js'\nconst createClient = () => null",
+    ],
     ['removing the import', "import { createClient } from '@supabase/supabase-js'", ''],
   ];
   for (const [what, from, to] of bindingEdits) {
@@ -149,18 +198,36 @@ describe('facts taken over from the previous parse', () => {
       assert.notEqual(edited, text);
       const incremental = collectJsFactsAndScopes(reparseSource(tree, text, edited), ctx, memo).facts;
       const fresh = collectJsFactsAndScopes(parseSource('big.ts', edited), ctx).facts;
-      assert.notDeepEqual(fresh.sites, collectJsFactsAndScopes(parseSource('big.ts', text), ctx).facts.sites, 'the edit changes the facts');
+      assert.notDeepEqual(
+        fresh.sites,
+        collectJsFactsAndScopes(parseSource('big.ts', text), ctx).facts.sites,
+        'the edit changes the facts',
+      );
       assert.deepEqual(incremental, fresh);
     });
   }
 
-  it("evaluates an expression the same whatever was evaluated before it (bindings in a cycle)", () => {
+  it('evaluates an expression the same whatever was evaluated before it (bindings in a cycle)', () => {
     // c = d, d = b, b = c.x: a cycle, cut where it closes. Had a value found through the cut been
     // remembered, `d` would depend on whether `c` was asked first, and taking over statements
     // (which skips evaluating them) would change the facts of the others.
-    const text = ["import { createClient } from '@supabase/supabase-js'", 'let a', 'let b', 'let c', 'let d', 'c = d', 'b = c.x', 'd = b', "c = createClient('u','k')", 'use(c)', 'use(d)'].join('\n');
+    const text = [
+      "import { createClient } from '@supabase/supabase-js'",
+      'let a',
+      'let b',
+      'let c',
+      'let d',
+      'c = d',
+      'b = c.x',
+      'd = b',
+      "c = createClient('u','k')",
+      'use(c)',
+      'use(d)',
+    ].join('\n');
     const file = parseSource('cycle.ts', text);
-    const [useC, useD] = file.statements.slice(-2).map((s) => ((s as ts.ExpressionStatement).expression as ts.CallExpression).arguments[0]);
+    const [useC, useD] = file.statements
+      .slice(-2)
+      .map((s) => ((s as ts.ExpressionStatement).expression as ts.CallExpression).arguments[0]);
     const valueOf = (first: ts.Expression, second: ts.Expression) => {
       const evaluator = new Evaluator(file, ctx, new ScopeTable(file));
       evaluator.evaluate(first);

@@ -4,7 +4,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CancellationTokenSource, createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  CancellationTokenSource,
+  createProtocolConnection,
+  ProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
@@ -26,14 +32,30 @@ export interface TestServer {
 }
 
 /** `uid` runs the server as another user (root reads every file; tests of unreadable ones drop to `nobody`). */
-export async function startServer(rootPath: string, options: { trusted?: boolean; uid?: number } = {}): Promise<TestServer> {
+export async function startServer(
+  rootPath: string,
+  options: { trusted?: boolean; uid?: number } = {},
+): Promise<TestServer> {
   const asUser = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
   // LOCKIN_LENS_PROFILE_DIR: the server writes a CPU profile there when it exits (to profile the benches).
   const profileDir = process.env.LOCKIN_LENS_PROFILE_DIR;
   const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = spawn(process.execPath, [...nodeArgs, CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...asUser });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const server: TestServer = { connection, process: child, logs: [], settings: { ...INLINE_LOCKIN }, reports: new Map(), stop: async () => undefined };
+  const child = spawn(process.execPath, [...nodeArgs, CLI, 'lsp', '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...asUser,
+  });
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
+  const server: TestServer = {
+    connection,
+    process: child,
+    logs: [],
+    settings: { ...INLINE_LOCKIN },
+    reports: new Map(),
+    stop: async () => undefined,
+  };
   connection.onNotification('window/logMessage', (p: { message: string }) => void server.logs.push(p.message));
   connection.onNotification('lockin/summaryChanged', () => undefined);
   connection.onNotification('lockin/showMessageOnce', (p: { message: string }) => void server.logs.push(p.message));
@@ -48,7 +70,10 @@ export async function startServer(rootPath: string, options: { trusted?: boolean
     processId: options.uid === undefined ? process.pid : null,
     rootUri: uri,
     workspaceFolders: [{ uri, name: 'root' }],
-    capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {} } },
+    capabilities: {
+      workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+      textDocument: { diagnostic: {} },
+    },
     initializationOptions: { trusted: options.trusted ?? true },
   });
   connection.sendNotification('initialized', {});
@@ -94,14 +119,18 @@ export interface PulledDiagnostic {
  */
 export async function pull(server: TestServer, uri: string): Promise<PulledDiagnostic[]> {
   const last = server.reports.get(uri);
-  const report = await server.connection.sendRequest<PullReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: last?.resultId });
+  const report = await server.connection.sendRequest<PullReport>('textDocument/diagnostic', {
+    textDocument: { uri },
+    previousResultId: last?.resultId,
+  });
   if (report.kind === 'unchanged' && last) return last.items;
   if (report.kind === 'unchanged') throw new Error(`unchanged report for ${uri} without an earlier one`);
   server.reports.set(uri, { resultId: report.resultId, items: report.items });
   return report.items;
 }
 
-type PullReport = { kind: 'full'; resultId?: string; items: PulledDiagnostic[] } | { kind: 'unchanged'; resultId: string };
+type PullReport =
+  { kind: 'full'; resultId?: string; items: PulledDiagnostic[] } | { kind: 'unchanged'; resultId: string };
 
 /**
  * Pulls one document's diagnostics as vscode-languageclient does while the user types: at most one
@@ -117,7 +146,10 @@ export class EditorPuller {
   private again = false;
   private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly server: TestServer, private readonly uri: string) {}
+  constructor(
+    private readonly server: TestServer,
+    private readonly uri: string,
+  ) {}
 
   /** Call after each didChange of the document (and once after opening it). */
   changed(): void {
@@ -143,14 +175,21 @@ export class EditorPuller {
     const source = new CancellationTokenSource();
     this.inFlight = source;
     const last = this.server.reports.get(this.uri);
-    const request = this.server.connection.sendRequest<PullReport>('textDocument/diagnostic', { textDocument: { uri: this.uri }, previousResultId: last?.resultId }, source.token);
-    request.then((report) => this.settle(report, source), () => this.settle(undefined, source));
+    const request = this.server.connection.sendRequest<PullReport>(
+      'textDocument/diagnostic',
+      { textDocument: { uri: this.uri }, previousResultId: last?.resultId },
+      source.token,
+    );
+    request.then(
+      (report) => this.settle(report, source),
+      () => this.settle(undefined, source),
+    );
   }
 
   private settle(report: PullReport | undefined, source: CancellationTokenSource): void {
     // A report that arrives after the editor cancelled its request is dropped, as the editor does.
     if (report && !source.token.isCancellationRequested) {
-      const items = report.kind === 'full' ? report.items : this.server.reports.get(this.uri)?.items ?? [];
+      const items = report.kind === 'full' ? report.items : (this.server.reports.get(this.uri)?.items ?? []);
       if (report.kind === 'full') this.server.reports.set(this.uri, { resultId: report.resultId, items });
       this.received.push({ at: performance.now(), items });
     } else this.cancelled++;

@@ -36,7 +36,11 @@ export function uncheckedResults(sourceFile: ts.SourceFile, findings: Finding[])
   const result: ResultCheck = { calls: 0, unchecked: [] };
   const platformCall = (expression: ts.Expression): boolean => {
     const call = resultCall(expression);
-    return call !== undefined && offsets.some((o) => o >= call.getStart(sourceFile) && o < call.end) && !NO_ERROR_METHODS.has(methodName(call) ?? '');
+    return (
+      call !== undefined &&
+      offsets.some((o) => o >= call.getStart(sourceFile) && o < call.end) &&
+      !NO_ERROR_METHODS.has(methodName(call) ?? '')
+    );
   };
   const count = (node: ts.Node, checked: boolean): void => {
     result.calls++;
@@ -45,9 +49,18 @@ export function uncheckedResults(sourceFile: ts.SourceFile, findings: Finding[])
     result.unchecked.push({ line: at.line + 1, column: at.character + 1 });
   };
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && platformCall(node.initializer)) {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isObjectBindingPattern(node.name) &&
+      node.initializer &&
+      platformCall(node.initializer)
+    ) {
       count(node, errorIsRead(node.name, node));
-    } else if (ts.isExpressionStatement(node) && ts.isAwaitExpression(node.expression) && platformCall(node.expression)) {
+    } else if (
+      ts.isExpressionStatement(node) &&
+      ts.isAwaitExpression(node.expression) &&
+      platformCall(node.expression)
+    ) {
       count(node, false); // `await supabase.from('log').insert(row)`: the result, error included, is dropped
     }
     ts.forEachChild(node, visit);
@@ -68,7 +81,14 @@ export function offsetOf(sourceFile: ts.SourceFile, line: number, column: number
 function resultCall(expression: ts.Expression): ts.CallExpression | undefined {
   let e = expression;
   for (;;) {
-    if (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+    if (
+      ts.isAwaitExpression(e) ||
+      ts.isParenthesizedExpression(e) ||
+      ts.isAsExpression(e) ||
+      ts.isNonNullExpression(e) ||
+      ts.isSatisfiesExpression(e)
+    )
+      e = e.expression;
     else break;
   }
   return ts.isCallExpression(e) ? e : undefined;
@@ -85,7 +105,8 @@ function errorIsRead(pattern: ts.ObjectBindingPattern, declaration: ts.VariableD
   for (const element of pattern.elements) {
     const property = element.propertyName ?? element.name;
     if (element.dotDotDotToken && ts.isIdentifier(element.name)) local = element.name.text;
-    else if (ts.isIdentifier(property) && property.text === 'error' && ts.isIdentifier(element.name)) local = element.name.text;
+    else if (ts.isIdentifier(property) && property.text === 'error' && ts.isIdentifier(element.name))
+      local = element.name.text;
   }
   if (!local) return false;
   const scope = enclosingFunction(declaration);

@@ -20,7 +20,10 @@ export function withoutCovered(triggers: Literal[]): Literal[] {
   const covers = (a: Literal, b: Literal) =>
     a.text === b.text ? (!a.start || !!b.start) && (!a.end || !!b.end) : !a.start && !a.end && b.text.includes(a.text);
   const out: Literal[] = [];
-  for (const t of [...triggers].sort((a, b) => a.text.length - b.text.length || Number(!!a.start) + Number(!!a.end) - Number(!!b.start) - Number(!!b.end))) {
+  for (const t of [...triggers].sort(
+    (a, b) =>
+      a.text.length - b.text.length || Number(!!a.start) + Number(!!a.end) - Number(!!b.start) - Number(!!b.end),
+  )) {
     if (!out.some((kept) => covers(kept, t))) out.push(t);
   }
   return out;
@@ -90,7 +93,8 @@ function bestInSequence(source: string): string[] | undefined {
       const next = source[++i] ?? '';
       const long = LONG_ESCAPE.exec(source.slice(i));
       if (long) i += long[0].length - 1;
-      if (long || /\w/.test(next)) end(); // \d, \b, \1, \u0041 …: not kept as literal text
+      if (long || /\w/.test(next))
+        end(); // \d, \b, \1, \u0041 …: not kept as literal text
       else run += next;
     } else if (c === '(' || c === '[') {
       end();

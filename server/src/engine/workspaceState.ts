@@ -160,7 +160,8 @@ export class WorkspaceState {
       context: (key) => this.context.values().get(key),
       passed,
     }, this.aliases, true);
-    const parse = (file: string, text: string) => this.compacted(scanFile(file, text, index, this.factContext, { forceParse: true }), {}).facts;
+    const parse = (file: string, text: string) =>
+      this.compacted(scanFile(file, text, index, this.factContext, { forceParse: true }), {}).facts;
     const failed = (file: string, ruleId: string, e: unknown) => this.checkFailed(file, ruleId, e);
     this.linked = new LinkedHits(index.rules, this.scans, this.aliases, parse, failed, passed);
     this.factContext = {
@@ -302,7 +303,9 @@ export class WorkspaceState {
 
   /** Workspace checks (SQL across migrations, …) are recomputed only when one of their files changes. */
   private invalidateWorkspaceHits(file: string): void {
-    const affects = this.index.rules.some((r) => r.matcher.type === 'check' && r.matcher.check.scope === 'workspace' && ruleAppliesTo(r, file));
+    const affects = this.index.rules.some(
+      (r) => r.matcher.type === 'check' && r.matcher.check.scope === 'workspace' && ruleAppliesTo(r, file),
+    );
     if (affects) this.workspaceHitsCache = undefined;
   }
 

@@ -143,7 +143,8 @@ export class FolderIndex {
 
   /** What went wrong checking this file, for the log: scan errors, or why it was not checked. */
   problemsOf(rel: string, text: string): string[] {
-    if (text.length > DEFAULT_MAX_FILE_BYTES) return [`not checked: larger than ${DEFAULT_MAX_FILE_BYTES / 1024} KB, the size limit of the audit`];
+    if (text.length > DEFAULT_MAX_FILE_BYTES)
+      return [`not checked: larger than ${DEFAULT_MAX_FILE_BYTES / 1024} KB, the size limit of the audit`];
     return this.state.scans.get(rel)?.errors ?? [];
   }
 
@@ -262,8 +263,13 @@ export class FolderIndex {
   freshen(rel: string): void {
     const facts = this.state.scans.get(rel)?.facts;
     const importsChanged = facts !== undefined && this.exportsChangedIn.size > 0
-      && (facts.starExports.length > 0 || workspaceImports(facts).some((spec) => this.exportsChangedIn.has(this.state.resolver.resolveFile(rel, spec) ?? '')));
+      && (facts.starExports.length > 0 || workspaceImports(facts).some((spec) => this.importsChanged(rel, spec)));
     if (this.stale.delete(rel) || importsChanged) this.refreshFindings(rel);
+  }
+
+  /** Does this import of `rel` name a file whose exports changed? */
+  private importsChanged(rel: string, spec: string): boolean {
+    return this.exportsChangedIn.has(this.state.resolver.resolveFile(rel, spec) ?? '');
   }
 
   /** Is there work left from earlier updates for catchUp()? */

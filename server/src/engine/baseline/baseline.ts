@@ -125,7 +125,8 @@ export function newSinceBaseline(
   const remaining = new Map<string, string[]>();
   for (const e of baseline.findings) {
     const files = remaining.get(e.key);
-    if (files) files.push(e.file); // not a copy per entry: identical code repeats thousands of times
+    if (files)
+      files.push(e.file); // not a copy per entry: identical code repeats thousands of times
     else remaining.set(e.key, [e.file]);
   }
   const unmatched: Finding[] = [];

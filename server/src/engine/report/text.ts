@@ -30,18 +30,23 @@ export function formatText(report: AuditReport, useColour: boolean, comparison?:
   if (security.length === 0) out.push(p.dim('  no security findings'));
   for (const [platform, items] of group(security, (f) => f.platform)) {
     out.push(`  ${p.bold(platform)} (${items.length})`);
-    for (const f of items) out.push(`    ${severityLabel(f, p)} ${location(f)}  ${f.message} ${p.dim(`[${f.ruleId}]`)}`);
+    for (const f of items)
+      out.push(`    ${severityLabel(f, p)} ${location(f)}  ${f.message} ${p.dim(`[${f.ruleId}]`)}`);
   }
   out.push('', p.bold(`Lock-in (${lockin.length} touch points)`));
   if (lockin.length === 0) out.push(p.dim('  no platform touch points'));
   for (const [platform, items] of group(lockin, (f) => f.platform)) {
     // Against a baseline the listed findings are only the new ones: whole-platform estimates would mislead here.
     const cost = comparison ? undefined : report.cost.platforms.find((c) => c.platform === platform);
-    const costText = cost ? p.dim(`  ${estimateText(cost.likely, cost.total)}, dual-run ${weeksText(cost.calendar.weeks)}`) : '';
+    const costText = cost
+      ? p.dim(`  ${estimateText(cost.likely, cost.total)}, dual-run ${weeksText(cost.calendar.weeks)}`)
+      : '';
     out.push(`  ${p.cyan(p.bold(platform))} (${items.length})${costText}`);
     for (const [category, sites] of group(items, (f) => f.category)) {
       const c = cost?.categories.find((x) => x.category === category);
-      out.push(`    ${p.bold(category)} (${sites.length})${c ? p.dim(`  ${estimateText(c.likely, c.total)}, ${c.structure.pattern === 'none' ? 'config and items' : c.structure.pattern}`) : ''}`);
+      out.push(
+        `    ${p.bold(category)} (${sites.length})${c ? p.dim(`  ${estimateText(c.likely, c.total)}, ${c.structure.pattern === 'none' ? 'config and items' : c.structure.pattern}`) : ''}`,
+      );
       for (const f of sites) out.push(`      ${location(f)}  ${f.message} ${p.dim(`[${f.ruleId}]`)}`);
     }
   }
@@ -61,13 +66,16 @@ export function formatText(report: AuditReport, useColour: boolean, comparison?:
  */
 export function formatFindingLines(findings: readonly Finding[], useColour: boolean): string {
   const p = useColour ? colour : plain;
-  return findings.map((f) => `${location(f)}  ${severityLabel(f, p)} ${f.message} ${p.dim(`[${f.ruleId}]`)}\n`).join('');
+  return findings
+    .map((f) => `${location(f)}  ${severityLabel(f, p)} ${f.message} ${p.dim(`[${f.ruleId}]`)}\n`)
+    .join('');
 }
 
 function estimateLines(report: AuditReport, p: Paint): string[] {
   const c = report.cost;
   const lines = [
-    p.bold(`Estimated migration effort: ${estimateText(c.likely, c.total)}`) + `, plus dual-run windows of ${weeksText(c.calendar.weeks)} alongside it.`,
+    p.bold(`Estimated migration effort: ${estimateText(c.likely, c.total)}`) +
+      `, plus dual-run windows of ${weeksText(c.calendar.weeks)} alongside it.`,
     `Why this wide: ${widthText(c.uncertainties)}. With LLM assistance on code work (×${c.assistedFactor}): ${hoursText(c.assisted)}.`,
   ];
   for (const reason of c.provisionalReasons ?? []) lines.push(p.yellow(`Provisional: ${reason}.`));
@@ -75,14 +83,24 @@ function estimateLines(report: AuditReport, p: Paint): string[] {
   for (const pc of c.platforms) {
     if (pc.rewrite?.past) lines.push(`${platformName(pc.platform)}: ${pc.rewrite.summary}.`);
   }
-  if (c.money) lines.push(`At ${c.money.currency ? c.money.currency + ' ' : ''}${c.money.rate} per hour: ${moneyText(c.money.total, c.money.currency)}.`);
-  lines.push(p.dim(`Model: ${c.basis}. Terms per capability: --format json or --format markdown; assumptions: docs/cost-model.md.`));
+  if (c.money)
+    lines.push(
+      `At ${c.money.currency ? c.money.currency + ' ' : ''}${c.money.rate} per hour: ${moneyText(c.money.total, c.money.currency)}.`,
+    );
+  lines.push(
+    p.dim(
+      `Model: ${c.basis}. Terms per capability: --format json or --format markdown; assumptions: docs/cost-model.md.`,
+    ),
+  );
   for (const e of c.errors ?? []) lines.push(p.yellow(`Ignored cost override: ${e}`));
   return lines;
 }
 
 function baselineLines(c: BaselineComparison, p: Paint): string[] {
-  const lines = [p.bold(`Against the baseline: ${c.newFindings.length} new findings`) + ` (${c.accepted} accepted, ${c.gone} gone), estimate ${signedRange(c.delta.total)}`];
+  const lines = [
+    p.bold(`Against the baseline: ${c.newFindings.length} new findings`) +
+      ` (${c.accepted} accepted, ${c.gone} gone), estimate ${signedRange(c.delta.total)}`,
+  ];
   for (const s of c.delta.summary) lines.push(`  ${s}`);
   return lines;
 }
@@ -102,7 +120,8 @@ function group(findings: Finding[], key: (f: Finding) => string): [string, Findi
   for (const f of findings) {
     const k = key(f);
     const list = map.get(k);
-    if (list) list.push(f); // not a copy per finding: a generated file has thousands
+    if (list)
+      list.push(f); // not a copy per finding: a generated file has thousands
     else map.set(k, [f]);
   }
   return [...map.entries()].sort(([a], [b]) => a.localeCompare(b));

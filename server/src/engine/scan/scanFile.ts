@@ -62,7 +62,13 @@ const MAX_NESTING = 256;
 /** Facts of a JS file that was not parsed: nothing in it reaches a platform. */
 export const NO_FACTS: JsFacts = Object.freeze({ imports: [], sites: [], exports: {}, starExports: [] }) as JsFacts;
 
-export function scanFile(file: string, text: string, index: RuleIndex, factContext: FactContext, options: ScanOptions = {}): FileScan {
+export function scanFile(
+  file: string,
+  text: string,
+  index: RuleIndex,
+  factContext: FactContext,
+  options: ScanOptions = {},
+): FileScan {
   return finish(scanSteps(file, text, index, factContext, options));
 }
 
@@ -71,7 +77,13 @@ export function scanFile(file: string, text: string, index: RuleIndex, factConte
  * tree, so the language server can answer requests between steps and drop a scan a newer text made
  * worthless (`return()`: nothing of it is kept, and no tree half-updated for it stays cached).
  */
-export function* scanSteps(file: string, text: string, index: RuleIndex, factContext: FactContext, options: ScanOptions = {}): Generator<void, FileScan, void> {
+export function* scanSteps(
+  file: string,
+  text: string,
+  index: RuleIndex,
+  factContext: FactContext,
+  options: ScanOptions = {},
+): Generator<void, FileScan, void> {
   const kind = fileKindOf(file);
   const applicable = index.rulesFor(file);
   const literals = index.literalsIn(text);
@@ -91,7 +103,10 @@ export function* scanSteps(file: string, text: string, index: RuleIndex, factCon
       scan.facts = facts;
       if (options.keepTree) rememberTree(file, text, { sourceFile, scopes, memo });
       else if (mayBeModelled(applicable, text, literals, facts)) offerTree(file, text, { sourceFile, scopes });
-      if (scan.facts.syntaxError) scan.errors.push(`syntax error at line ${scan.facts.syntaxError.line}: ${scan.facts.syntaxError.message} (the rest of the file was still scanned)`);
+      if (scan.facts.syntaxError)
+        scan.errors.push(
+          `syntax error at line ${scan.facts.syntaxError.line}: ${scan.facts.syntaxError.message} (the rest of the file was still scanned)`,
+        );
       checkFile = { file, text, sourceFile, facts: scan.facts, literals };
       yield;
     } catch (e) {
@@ -116,7 +131,9 @@ export function* scanSteps(file: string, text: string, index: RuleIndex, factCon
     if (checkFile.sourceFile) yield; // rules on a tree are the costly ones
   }
   // Rules from the workspace or settings are untrusted: they run on a time budget.
-  if (custom.length > 0) for (const hit of customRuleHits(custom, (rule) => localHits(rule, scan, checkFile), scan.errors)) scan.hits.push(hit);
+  if (custom.length > 0)
+    for (const hit of customRuleHits(custom, (rule) => localHits(rule, scan, checkFile), scan.errors))
+      scan.hits.push(hit);
   return scan;
 }
 
@@ -137,7 +154,9 @@ function* parseAndCollect(
   // A re-parse moves the previous tree's nodes: that tree is never used again.
   if (previous) forgetTree(file);
   // (The scope walk below sets the parents of a fresh tree: see parseWithoutParents.)
-  const sourceFile = previous ? reparseSource(previous.tree.sourceFile, previous.text, text) : parseWithoutParents(file, text);
+  const sourceFile = previous
+    ? reparseSource(previous.tree.sourceFile, previous.text, text)
+    : parseWithoutParents(file, text);
   const memo = keepTree ? (previous?.tree.memo ?? new FactMemo()) : undefined;
   let walked: ScopeTable | undefined;
   let outcome: 'stopped' | 'failed' | 'done' = 'stopped';
@@ -200,13 +219,17 @@ function localHits(rule: CompiledRule, scan: FileScan, checkFile: CheckFile): Ra
         .filter((imp) => anyGlobMatches(m.modules, imp.module))
         .map((imp) => ({ ruleId: id, span: { start: imp.start, end: imp.end }, vars: { name: imp.module } }));
     case 'dependency':
-      return packageNameHits(scan).filter((d) => anyGlobMatches(m.packages, d.name)).map((d) => ({ ruleId: id, span: d.span, vars: { name: d.name } }));
+      return packageNameHits(scan)
+        .filter((d) => anyGlobMatches(m.packages, d.name))
+        .map((d) => ({ ruleId: id, span: d.span, vars: { name: d.name } }));
     case 'env': {
       const reads = [
         ...(m.in !== 'dotenv' && scan.facts ? envReadsFromFacts(scan.facts) : []),
         ...(m.in !== 'code' && scan.kind === 'dotenv' ? dotenvEntries(scan.text) : []),
       ];
-      return reads.filter((r) => anyGlobMatches(m.names, r.name)).map((r) => ({ ruleId: id, span: r.span, vars: { name: r.name } }));
+      return reads
+        .filter((r) => anyGlobMatches(m.names, r.name))
+        .map((r) => ({ ruleId: id, span: r.span, vars: { name: r.name } }));
     }
     case 'text':
       return textHits(id, m.regex, scan.text);
@@ -238,7 +261,10 @@ function packageNameHits(scan: FileScan): { name: string; span: { start: number;
   for (const [key, value] of Object.entries(json.imports ?? {})) {
     if (typeof value !== 'string') continue;
     const at = scan.text.indexOf(JSON.stringify(key));
-    out.push({ name: normalizeSpecifier(value), span: { start: Math.max(at, 0), end: Math.max(at, 0) + key.length + 2 } });
+    out.push({
+      name: normalizeSpecifier(value),
+      span: { start: Math.max(at, 0), end: Math.max(at, 0) + key.length + 2 },
+    });
   }
   return out;
 }
@@ -266,11 +292,20 @@ function textHits(ruleId: string, regex: RegExp, text: string): RawHit[] {
  * platform and holds text a linked check looks for, or facts it reads across files; such backend
  * files are few and small.
  */
-function mayBeModelled(applicable: CompiledRule[], text: string, literals: ReadonlySet<Literal>, facts: JsFacts): boolean {
+function mayBeModelled(
+  applicable: CompiledRule[],
+  text: string,
+  literals: ReadonlySet<Literal>,
+  facts: JsFacts,
+): boolean {
   if (facts.sites.length === 0) return false;
   return applicable.some((rule) => {
     const m = rule.matcher;
-    return m.type === 'check' && m.check.scope === 'linked' && (mayFire(m.check, text, literals) || m.check.readsTreeOf?.(facts) === true);
+    return (
+      m.type === 'check' &&
+      m.check.scope === 'linked' &&
+      (mayFire(m.check, text, literals) || m.check.readsTreeOf?.(facts) === true)
+    );
   });
 }
 

@@ -18,7 +18,12 @@ export interface ContextValue {
 }
 
 /** Words a file reading each carrier's keys must contain (the prefilter's test for a parse). */
-const CARRIER_WORDS: Record<string, string[]> = { locals: ['locals'], var: ['.get(', '.var.'], env: ['env'], data: ['$props('] };
+const CARRIER_WORDS: Record<string, string[]> = {
+  locals: ['locals'],
+  var: ['.get(', '.var.'],
+  env: ['env'],
+  data: ['$props('],
+};
 
 export class ContextTable {
   private table?: Map<string, ContextValue>;
@@ -31,11 +36,13 @@ export class ContextTable {
     const table = new Map<string, ContextValue>();
     const files = [...this.scans.keys()].sort();
     for (const file of files) {
-      for (const [key, ref] of Object.entries(this.scans.get(file)!.facts?.context ?? {})) if (!table.has(key)) table.set(key, { file, ref });
+      for (const [key, ref] of Object.entries(this.scans.get(file)!.facts?.context ?? {}))
+        if (!table.has(key)) table.set(key, { file, ref });
     }
     for (const file of files.filter(isWranglerConfig)) {
       for (const [name, type] of wranglerBindings(file, this.scans.get(file)!.text)) {
-        if (!table.has(`env.${name}`)) table.set(`env.${name}`, { file, ref: { root: { kind: 'global', name: type }, path: [] } });
+        if (!table.has(`env.${name}`))
+          table.set(`env.${name}`, { file, ref: { root: { kind: 'global', name: type }, path: [] } });
       }
       const dir = posix.dirname(file);
       table.set(workerEnvKey(dir === '.' ? '' : dir), { file, ref: WORKER_ENV });
@@ -51,11 +58,15 @@ export class ContextTable {
   /** Could this text read a key some file writes (`locals.supabase`, `c.get('db')`, `env.DB`)? */
   mayRead(text: string): boolean {
     // By carrier: its few words first, then one pass for the names (a workspace may write hundreds).
-    for (const { words, names } of this.readers()) if (words.some((word) => text.includes(word)) && names(text)) return true;
+    for (const { words, names } of this.readers())
+      if (words.some((word) => text.includes(word)) && names(text)) return true;
     return false;
   }
 
-  private readerList?: { table: Map<string, ContextValue>; list: { words: string[]; names: (text: string) => boolean }[] };
+  private readerList?: {
+    table: Map<string, ContextValue>;
+    list: { words: string[]; names: (text: string) => boolean }[];
+  };
 
   /** The keys' names grouped by carrier, each group tested in one pass; rebuilt with the table. */
   private readers(): { words: string[]; names: (text: string) => boolean }[] {
@@ -69,7 +80,10 @@ export class ContextTable {
       if (!CARRIER_WORDS[carrier]) continue;
       byCarrier.set(carrier, (byCarrier.get(carrier) ?? new Set()).add(key.slice(dot + 1)));
     }
-    const list = [...byCarrier].map(([carrier, names]) => ({ words: CARRIER_WORDS[carrier], names: anyOf([...names]) }));
+    const list = [...byCarrier].map(([carrier, names]) => ({
+      words: CARRIER_WORDS[carrier],
+      names: anyOf([...names]),
+    }));
     this.readerList = { table, list };
     return list;
   }

@@ -55,8 +55,11 @@ const ENTRY_TEXT: Record<EntryKind, RegExp> = {
  */
 export function mayHaveEntries(file: string, text: string, kinds: readonly EntryKind[]): boolean {
   return kinds.some((kind) => {
-    if (kind === 'next') return (ENTRY_TEXT.next.test(text) || FRAMEWORK_ENTRY_TEXT.test(text)) && mayHaveConventionHandler(file, text);
-    return ENTRY_TEXT[kind].test(text) && (kind !== 'route' || ROUTE_CALL_TEXT.test(text) || NEST_ROUTE_TEXT.test(text));
+    if (kind === 'next')
+      return (ENTRY_TEXT.next.test(text) || FRAMEWORK_ENTRY_TEXT.test(text)) && mayHaveConventionHandler(file, text);
+    return (
+      ENTRY_TEXT[kind].test(text) && (kind !== 'route' || ROUTE_CALL_TEXT.test(text) || NEST_ROUTE_TEXT.test(text))
+    );
   });
 }
 
@@ -83,7 +86,8 @@ export function findEntries(model: FileModel, kinds: ReadonlySet<EntryKind>): En
   for (const { call, withSupabase, kind } of entryCalls(model)) {
     if ((kind === 'callable' || kind === 'http') && !mayBeDeployed(call, model.sourceFile)) continue;
     if (withSupabase && kinds.has('serve')) add('serve', handlerArgument(call, model), withSupabaseVerifies(call));
-    else if (kind && kinds.has(kind)) add(kind, handlerArgument(call, model), kind === 'route' && routePreGuarded(call, model));
+    else if (kind && kinds.has(kind))
+      add(kind, handlerArgument(call, model), kind === 'route' && routePreGuarded(call, model));
   }
   if (kinds.has('route') && NEST_ROUTE_TEXT.test(model.text)) {
     for (const route of nestRoutes(model)) add('route', route.fn, route.guarded, route.decorator);
@@ -126,36 +130,63 @@ function entryCalls(model: FileModel): EntryCall[] {
 
 function callEntryKind(call: ts.CallExpression, ref: Ref | undefined, model: FileModel): EntryKind | undefined {
   const callee = unwrap(call.expression);
-  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'serve' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Deno' && model.isGlobal(callee.expression)) return 'serve';
+  if (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'serve' &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Deno' &&
+    model.isGlobal(callee.expression)
+  )
+    return 'serve';
   if (ts.isIdentifier(callee) && callee.text === 'serve') {
     const imported = model.importOf(callee);
     if (imported && /std(@[^/]*)?\/http\/server|@std\/http/.test(imported.spec)) return 'serve';
   }
   // The call's own site: an imported `onRequest` callee is a bare identifier, which has none.
-  if (ref?.root.kind === 'module' && /^firebase-functions(\/|$)/.test(ref.root.module) && ref.path[ref.path.length - 1] === '()') {
+  if (
+    ref?.root.kind === 'module' &&
+    /^firebase-functions(\/|$)/.test(ref.root.module) &&
+    ref.path[ref.path.length - 1] === '()'
+  ) {
     const name = ref.path[ref.path.length - 2];
     if (name === 'onRequest') return 'http';
     if (name === 'onCall') return 'callable';
   }
-  if (ts.isPropertyAccessExpression(callee) && ROUTE_METHODS.has(callee.name.text) && call.arguments.length >= 2 && isRoutePath(call.arguments[0])) return 'route';
+  if (
+    ts.isPropertyAccessExpression(callee) &&
+    ROUTE_METHODS.has(callee.name.text) &&
+    call.arguments.length >= 2 &&
+    isRoutePath(call.arguments[0])
+  )
+    return 'route';
   return undefined;
 }
 
 /** `withSupabase(config, handler)` from @supabase/server: the wrapper checks credentials first. */
 function isWithSupabase(ref: Ref | undefined): boolean {
-  return ref?.root.kind === 'module' && ref.root.module.startsWith('@supabase/server') && ref.path.join('.') === 'withSupabase.()';
+  return (
+    ref?.root.kind === 'module' &&
+    ref.root.module.startsWith('@supabase/server') &&
+    ref.path.join('.') === 'withSupabase.()'
+  );
 }
 
 /** Its default mode is 'user'; 'none' and 'publishable' (a public key) let any caller through. */
 function withSupabaseVerifies(call: ts.CallExpression): boolean {
   const config = call.arguments[0] && unwrap(call.arguments[0]);
   if (!config || !ts.isObjectLiteralExpression(config)) return true;
-  const mode = config.properties.find((p) => p.name && ts.isIdentifier(p.name) && (p.name.text === 'auth' || p.name.text === 'allow'));
+  const mode = config.properties.find(
+    (p) => p.name && ts.isIdentifier(p.name) && (p.name.text === 'auth' || p.name.text === 'allow'),
+  );
   return !mode || !/['"`](none|publishable)\b/.test(mode.getText());
 }
 
 function isRoutePath(arg: ts.Expression): boolean {
-  return (ts.isStringLiteralLike(arg) && arg.text.startsWith('/')) || ts.isTemplateExpression(arg) || ts.isRegularExpressionLiteral(arg);
+  return (
+    (ts.isStringLiteralLike(arg) && arg.text.startsWith('/')) ||
+    ts.isTemplateExpression(arg) ||
+    ts.isRegularExpressionLiteral(arg)
+  );
 }
 
 /** The handler passed to an entry call: its last function argument (inline or a named function). */
@@ -173,7 +204,8 @@ function handlerArgument(call: ts.CallExpression, model: FileModel): Fn | undefi
         const name = prop.name && ts.isIdentifier(prop.name) ? prop.name.text : '';
         if (name !== 'handler' && name !== 'fetch') continue;
         if (ts.isMethodDeclaration(prop)) return prop;
-        if (ts.isPropertyAssignment(prop) && isFunctionExpr(unwrap(prop.initializer))) return unwrap(prop.initializer) as Fn;
+        if (ts.isPropertyAssignment(prop) && isFunctionExpr(unwrap(prop.initializer)))
+          return unwrap(prop.initializer) as Fn;
       }
     }
   }
@@ -190,7 +222,11 @@ function routePreGuarded(call: ts.CallExpression, model: FileModel): boolean {
     if (!ts.isExpressionStatement(stmt) || !ts.isCallExpression(stmt.expression)) continue;
     const use = stmt.expression;
     const callee = use.expression;
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'use' && callee.expression.getText(model.sourceFile) === app) {
+    if (
+      ts.isPropertyAccessExpression(callee) &&
+      callee.name.text === 'use' &&
+      callee.expression.getText(model.sourceFile) === app
+    ) {
       if (use.arguments.some((arg) => AUTH_NAME.test(arg.getText(model.sourceFile)))) return true;
     }
   }
@@ -209,7 +245,9 @@ function exportedHandlers(model: FileModel): Fn[] {
   if (!routeFile && !defaultHandler && !serverActions) return [];
   const out: Fn[] = [];
   const wanted = (name: string | undefined, isDefault: boolean) =>
-    (routeFile && !!name && HTTP_EXPORTS.has(name)) || (defaultHandler && isDefault) || (serverActions && !isDefault) ||
+    (routeFile && !!name && HTTP_EXPORTS.has(name)) ||
+    (defaultHandler && isDefault) ||
+    (serverActions && !isDefault) ||
     (netlifyV1 && name === 'handler');
   for (const stmt of model.sourceFile.statements) {
     const exported = hasModifier(stmt, ts.SyntaxKind.ExportKeyword);
@@ -242,7 +280,8 @@ function commonJsHandler(stmt: ts.Statement, model: FileModel): Fn | undefined {
   if (!ts.isExpressionStatement(stmt) || !ts.isBinaryExpression(stmt.expression)) return undefined;
   const { left, operatorToken, right } = stmt.expression;
   if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left)) return undefined;
-  if (left.name.text !== 'handler' || !/^(module\.)?exports$/.test(left.expression.getText(model.sourceFile))) return undefined;
+  if (left.name.text !== 'handler' || !/^(module\.)?exports$/.test(left.expression.getText(model.sourceFile)))
+    return undefined;
   const value = unwrap(right);
   if (isFunctionExpr(value)) return value;
   const fn = ts.isIdentifier(value) ? model.functionFor(value) : undefined;
@@ -251,15 +290,25 @@ function commonJsHandler(stmt: ts.Statement, model: FileModel): Fn | undefined {
 
 function hasUseServer(sf: ts.SourceFile): boolean {
   const first = sf.statements[0];
-  return !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use server';
+  return (
+    !!first &&
+    ts.isExpressionStatement(first) &&
+    ts.isStringLiteral(first.expression) &&
+    first.expression.text === 'use server'
+  );
 }
 
 /** For a callable, the identity the platform verified: `request.auth` (v2) or `context.auth` (v1). */
 export function callableSeed(fn: Fn): (expr: ts.Expression) => boolean {
   const params = new Set(fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).filter(Boolean));
-  const destructuredAuth = fn.parameters.some((p) => ts.isObjectBindingPattern(p.name) && p.name.elements.some((el) => (el.propertyName ?? el.name).getText() === 'auth'));
+  const destructuredAuth = fn.parameters.some(
+    (p) =>
+      ts.isObjectBindingPattern(p.name) &&
+      p.name.elements.some((el) => (el.propertyName ?? el.name).getText() === 'auth'),
+  );
   return (expr) => {
-    if (ts.isPropertyAccessExpression(expr) && expr.name.text === 'auth' && ts.isIdentifier(expr.expression)) return params.has(expr.expression.text);
+    if (ts.isPropertyAccessExpression(expr) && expr.name.text === 'auth' && ts.isIdentifier(expr.expression))
+      return params.has(expr.expression.text);
     return destructuredAuth && ts.isIdentifier(expr) && expr.text === 'auth';
   };
 }

@@ -11,7 +11,12 @@ import { Fn, FileModel, hasModifier, isFunctionExpr, unwrap } from './model';
 
 const HTTP_NAMES = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ALL', 'fallback']);
 /** Wrappers whose first function argument is the handler. */
-const HANDLER_WRAPPERS = new Set(['defineEventHandler', 'eventHandler', 'defineCachedEventHandler', 'defineNitroHandler']);
+const HANDLER_WRAPPERS = new Set([
+  'defineEventHandler',
+  'eventHandler',
+  'defineCachedEventHandler',
+  'defineNitroHandler',
+]);
 
 const SVELTE_SERVER = /(^|\/)\+server\.[cm]?[jt]s$/;
 const SVELTE_PAGE_SERVER = /(^|\/)\+(page|layout)\.server\.[cm]?[jt]s$/;
@@ -19,10 +24,13 @@ const NITRO = /(^|\/)server\/(api|routes|middleware)\//;
 const REMIX_ROUTE = /(^|\/)app\/routes\/|(^|\/)app\/root\.[jt]sx?$/;
 const ASTRO_PAGE = /(^|\/)src\/pages\/.+\.[cm]?[jt]s$/;
 /** A file any of the conventions above may run by its path (a Worker's `fetch` object excepted). */
-export const FRAMEWORK_PATH = new RegExp([SVELTE_SERVER, SVELTE_PAGE_SERVER, NITRO, REMIX_ROUTE, ASTRO_PAGE].map((re) => re.source).join('|'));
+export const FRAMEWORK_PATH = new RegExp(
+  [SVELTE_SERVER, SVELTE_PAGE_SERVER, NITRO, REMIX_ROUTE, ASTRO_PAGE].map((re) => re.source).join('|'),
+);
 
 /** Text any of these conventions leaves in a file (a cheap test before parsing). */
-export const FRAMEWORK_ENTRY_TEXT = /export\s+(?:const|let|async\s+function|function)\s+(?:actions|load|action|loader|GET|POST|PUT|PATCH|DELETE|ALL)\b|defineEventHandler|eventHandler\s*\(|export\s+default\s*\{[\s\S]{0,400}?\bfetch\b/;
+export const FRAMEWORK_ENTRY_TEXT =
+  /export\s+(?:const|let|async\s+function|function)\s+(?:actions|load|action|loader|GET|POST|PUT|PATCH|DELETE|ALL)\b|defineEventHandler|eventHandler\s*\(|export\s+default\s*\{[\s\S]{0,400}?\bfetch\b/;
 
 /** The handler functions this file exports by one of the conventions above. */
 export function frameworkHandlers(model: FileModel): Fn[] {
@@ -33,10 +41,17 @@ export function frameworkHandlers(model: FileModel): Fn[] {
     (SVELTE_PAGE_SERVER.test(file) && (name === 'actions' || name === 'load')) ||
     (REMIX_ROUTE.test(file) && (name === 'action' || name === 'loader'));
   for (const stmt of model.sourceFile.statements) {
-    if (ts.isFunctionDeclaration(stmt) && hasModifier(stmt, ts.SyntaxKind.ExportKeyword) && stmt.name && wantsName(stmt.name.text)) out.push(stmt);
+    if (
+      ts.isFunctionDeclaration(stmt) &&
+      hasModifier(stmt, ts.SyntaxKind.ExportKeyword) &&
+      stmt.name &&
+      wantsName(stmt.name.text)
+    )
+      out.push(stmt);
     if (ts.isVariableStatement(stmt) && hasModifier(stmt, ts.SyntaxKind.ExportKeyword)) {
       for (const d of stmt.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && wantsName(d.name.text)) out.push(...functionsIn(d.initializer, model));
+        if (ts.isIdentifier(d.name) && d.initializer && wantsName(d.name.text))
+          out.push(...functionsIn(d.initializer, model));
       }
     }
     if (ts.isExportAssignment(stmt) && !stmt.isExportEquals) {
@@ -69,7 +84,12 @@ function wrapped(call: ts.CallExpression, model: FileModel): Fn[] {
   if (!ts.isIdentifier(callee) || !HANDLER_WRAPPERS.has(callee.text)) return [];
   const arg = call.arguments[0] && unwrap(call.arguments[0]);
   if (arg && isFunctionExpr(arg)) return [arg];
-  if (arg && ts.isObjectLiteralExpression(arg)) return functionsIn(arg, model).filter((fn) => fn.name?.getText() === 'handler' || (fn.parent && ts.isPropertyAssignment(fn.parent) && fn.parent.name.getText() === 'handler'));
+  if (arg && ts.isObjectLiteralExpression(arg))
+    return functionsIn(arg, model).filter(
+      (fn) =>
+        fn.name?.getText() === 'handler' ||
+        (fn.parent && ts.isPropertyAssignment(fn.parent) && fn.parent.name.getText() === 'handler'),
+    );
   return [];
 }
 

@@ -34,7 +34,13 @@ interface TextFilter {
   hints: Literal[];
 }
 
-function privilegedCheck(name: string, makeApi: (entries: EntryKind[]) => PrivilegedApi, defaults: EntryKind[], modules: RegExp, { prefilter, hints }: TextFilter): LinkedCheck {
+function privilegedCheck(
+  name: string,
+  makeApi: (entries: EntryKind[]) => PrivilegedApi,
+  defaults: EntryKind[],
+  modules: RegExp,
+  { prefilter, hints }: TextFilter,
+): LinkedCheck {
   return {
     name,
     scope: 'linked',
@@ -45,7 +51,8 @@ function privilegedCheck(name: string, makeApi: (entries: EntryKind[]) => Privil
       // The text tests first: reading `facts` parses a file the prefilter skipped.
       if (!mayHaveEntries(file.file, file.text, entries)) return [];
       // A module the engine does not track (Nuxt's `#supabase/server`) leaves the file unparsed by it.
-      if (file.prefilterSkipped && !importsMayReach(view, file, modules) && !UNTRACKED_PLATFORM_IMPORT.test(file.text)) return [];
+      if (file.prefilterSkipped && !importsMayReach(view, file, modules) && !UNTRACKED_PLATFORM_IMPORT.test(file.text))
+        return [];
       if (!file.facts || !(mayReachPlatform(file, modules) || UNTRACKED_PLATFORM_IMPORT.test(file.text))) return [];
       const model = new CallerWorkspace(view).model(file.file);
       if (!model) return [];
@@ -56,7 +63,9 @@ function privilegedCheck(name: string, makeApi: (entries: EntryKind[]) => Privil
         const point = analysis.firstUnguarded(entry);
         if (!point) continue;
         const at = entry.reportAt;
-        const span = at ? { start: at.getStart(model.sourceFile), end: at.getEnd() } : callSpan(point.node, model.sourceFile);
+        const span = at
+          ? { start: at.getStart(model.sourceFile), end: at.getEnd() }
+          : callSpan(point.node, model.sourceFile);
         if (seen.has(span.start)) continue;
         seen.add(span.start);
         hits.push({ span, vars: { op: point.op, handler: HANDLER_NAMES[entry.kind] } });
@@ -69,7 +78,10 @@ function privilegedCheck(name: string, makeApi: (entries: EntryKind[]) => Privil
 /** A file uses the platform's SDK itself, or imports workspace modules that might. */
 export function mayReachPlatform(f: CheckFile, modules: RegExp): boolean {
   const facts = f.facts!;
-  return facts.imports.some((i) => i.workspace || modules.test(i.module)) || facts.sites.some((s) => s.ref.root.kind === 'module' && modules.test(s.ref.root.module));
+  return (
+    facts.imports.some((i) => i.workspace || modules.test(i.module)) ||
+    facts.sites.some((s) => s.ref.root.kind === 'module' && modules.test(s.ref.root.module))
+  );
 }
 
 export function entryOption(options: Record<string, unknown>): EntryKind[] | undefined {
@@ -81,30 +93,69 @@ export function entryOption(options: Record<string, unknown>): EntryKind[] | und
 // Prefilters: the text a file needs to hold a privileged call, a handler or a guard helper. Files that
 // only import a module exporting a platform binding are parsed anyway by the engine's second pass.
 // `@Controller(`: a NestJS controller, whose routes call injected services that hold the client.
-export const base44ServiceRoleCheck = privilegedCheck('base44-service-role-without-caller-check', base44Api, ['serve'], /^@base44\/sdk$/, {
-  prefilter: /asServiceRole|auth\.me|createClientFromRequest/,
-  hints: ['asServiceRole', 'auth.me', 'createClientFromRequest'].map((text) => ({ text })),
-});
-export const supabaseServiceRoleCheck = privilegedCheck('supabase-service-role-without-caller-check', supabaseServiceRoleApi, ['serve', 'route'], /^[@#]supabase\//, {
-  prefilter: /supabase|service[_-]?role|secret[_-]?key|Deno\.serve|\blocals\s*[:.]|@Controller\s*\(/i,
-  hints: ['supabase', 'service_role', 'service-role', 'servicerole', 'secret_key', 'secret-key', 'secretkey', 'deno.serve', 'locals', '@controller'].map((text) => ({ text, caseInsensitive: true })),
-});
-export const firebaseAdminCheck = privilegedCheck('firebase-admin-without-caller-check', firebaseAdminApi, ['http', 'route', 'next'], /^firebase-(admin|functions)(\/|$)/, {
-  prefilter: /firebase|onRequest|onCall|verifyIdToken|@Controller\s*\(/,
-  hints: ['firebase', 'onRequest', 'onCall', 'verifyIdToken', '@Controller'].map((text) => ({ text })),
-});
+export const base44ServiceRoleCheck = privilegedCheck(
+  'base44-service-role-without-caller-check',
+  base44Api,
+  ['serve'],
+  /^@base44\/sdk$/,
+  {
+    prefilter: /asServiceRole|auth\.me|createClientFromRequest/,
+    hints: ['asServiceRole', 'auth.me', 'createClientFromRequest'].map((text) => ({ text })),
+  },
+);
+export const supabaseServiceRoleCheck = privilegedCheck(
+  'supabase-service-role-without-caller-check',
+  supabaseServiceRoleApi,
+  ['serve', 'route'],
+  /^[@#]supabase\//,
+  {
+    prefilter: /supabase|service[_-]?role|secret[_-]?key|Deno\.serve|\blocals\s*[:.]|@Controller\s*\(/i,
+    hints: [
+      'supabase',
+      'service_role',
+      'service-role',
+      'servicerole',
+      'secret_key',
+      'secret-key',
+      'secretkey',
+      'deno.serve',
+      'locals',
+      '@controller',
+    ].map((text) => ({ text, caseInsensitive: true })),
+  },
+);
+export const firebaseAdminCheck = privilegedCheck(
+  'firebase-admin-without-caller-check',
+  firebaseAdminApi,
+  ['http', 'route', 'next'],
+  /^firebase-(admin|functions)(\/|$)/,
+  {
+    prefilter: /firebase|onRequest|onCall|verifyIdToken|@Controller\s*\(/,
+    hints: ['firebase', 'onRequest', 'onCall', 'verifyIdToken', '@Controller'].map((text) => ({ text })),
+  },
+);
 // Netlify functions and framework endpoints deployed there (Astro, SvelteKit, Next) writing Netlify Blobs.
 const NETLIFY_BLOBS = /^@netlify\/blobs$/;
 export const netlifyBlobsWriteCheck = privilegedCheck(
-  'netlify-blobs-write-without-caller-check', netlifyBlobsApi, ['next', 'route'], NETLIFY_BLOBS, {
-  prefilter: /@netlify\/blobs/,
-  hints: [{ text: '@netlify/blobs' }],
-});
+  'netlify-blobs-write-without-caller-check',
+  netlifyBlobsApi,
+  ['next', 'route'],
+  NETLIFY_BLOBS,
+  {
+    prefilter: /@netlify\/blobs/,
+    hints: [{ text: '@netlify/blobs' }],
+  },
+);
 // Route handlers that change the database schema (setup and migrate routes) through a SQL driver.
 const SQL_DRIVERS =
   /^(npm:)?(pg|postgres|mysql2?|mssql|@neondatabase\/serverless|@vercel\/postgres|@libsql\/client)(\/|@|$)/;
 export const schemaChangeCheck = privilegedCheck(
-  'schema-change-without-caller-check', schemaChangeApi, ['next', 'route', 'serve'], SQL_DRIVERS, {
-  prefilter: /create\s+table|alter\s+table|drop\s+table|\.sql\b|migration/i,
-  hints: ['create', 'alter', 'drop', '.sql', 'migration'].map((text) => ({ text, caseInsensitive: true })),
-});
+  'schema-change-without-caller-check',
+  schemaChangeApi,
+  ['next', 'route', 'serve'],
+  SQL_DRIVERS,
+  {
+    prefilter: /create\s+table|alter\s+table|drop\s+table|\.sql\b|migration/i,
+    hints: ['create', 'alter', 'drop', '.sql', 'migration'].map((text) => ({ text, caseInsensitive: true })),
+  },
+);

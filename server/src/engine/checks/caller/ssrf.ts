@@ -11,9 +11,11 @@ import { EntryKind, findEntries, mayHaveEntries } from './entries';
 import { CallerWorkspace, Fn, FileModel, unwrap } from './model';
 
 /** Calls that send a request to the URL in their first argument. */
-const FETCHERS = /^(?:fetch|axios(?:\.(?:get|post|put|patch|delete|request))?|got(?:\.(?:get|post))?|ky(?:\.(?:get|post))?|\$http\.send)$/;
+const FETCHERS =
+  /^(?:fetch|axios(?:\.(?:get|post|put|patch|delete|request))?|got(?:\.(?:get|post))?|ky(?:\.(?:get|post))?|\$http\.send)$/;
 /** Signs that the handler checks where it is about to connect. */
-const HOST_CHECK = /\.hostname\b|\.host\b|\.origin\b|allow(?:ed)?_?(?:hosts|list|domains|urls)|startsWith\(\s*['"`]https:\/\//i;
+const HOST_CHECK =
+  /\.hostname\b|\.host\b|\.origin\b|allow(?:ed)?_?(?:hosts|list|domains|urls)|startsWith\(\s*['"`]https:\/\//i;
 
 const ENTRY_KINDS: readonly EntryKind[] = ['serve', 'http', 'route', 'next'];
 
@@ -33,7 +35,10 @@ export const ssrfCheck: LinkedCheck = {
       const body = entry.fn.body;
       if (!body || HOST_CHECK.test(body.getText(model.sourceFile))) continue;
       for (const call of taintedFetches(entry.fn, model)) {
-        hits.push({ span: { start: call.getStart(model.sourceFile), end: call.expression.getEnd() }, vars: { call: call.expression.getText(model.sourceFile) } });
+        hits.push({
+          span: { start: call.getStart(model.sourceFile), end: call.expression.getEnd() },
+          vars: { call: call.expression.getText(model.sourceFile) },
+        });
       }
     }
     return hits;
@@ -57,11 +62,16 @@ function taintedFetches(fn: Fn, model: FileModel): ts.CallExpression[] {
     let e = unwrap(expr);
     while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
     if (ts.isTemplateExpression(e)) return e.head.text === '' && derives(e.templateSpans[0].expression);
-    if (ts.isBinaryExpression(e)) return e.operatorToken.kind === ts.SyntaxKind.PlusToken ? derives(e.left) : derives(e.left) || derives(e.right);
+    if (ts.isBinaryExpression(e))
+      return e.operatorToken.kind === ts.SyntaxKind.PlusToken ? derives(e.left) : derives(e.left) || derives(e.right);
     if (ts.isCallExpression(e)) {
       const callee = e.expression.getText(model.sourceFile);
       if (callee === 'JSON.parse' || callee === 'String') return !!e.arguments[0] && derives(e.arguments[0]);
-      return ts.isPropertyAccessExpression(e.expression) && /^(?:json|formData|text)$/.test(e.expression.name.text) && rootIn(e.expression.expression, requestNames);
+      return (
+        ts.isPropertyAccessExpression(e.expression) &&
+        /^(?:json|formData|text)$/.test(e.expression.name.text) &&
+        rootIn(e.expression.expression, requestNames)
+      );
     }
     if (ts.isElementAccessExpression(e)) return derives(e.expression);
     if (ts.isPropertyAccessExpression(e)) {
@@ -71,8 +81,15 @@ function taintedFetches(fn: Fn, model: FileModel): ts.CallExpression[] {
     return ts.isIdentifier(e) && tainted.has(e.text);
   };
   const visit = (n: ts.Node): void => {
-    if (ts.isVariableDeclaration(n) && n.initializer && derives(n.initializer)) namesIn(n.name).forEach((x) => tainted.add(x));
-    if (ts.isCallExpression(n) && FETCHERS.test(n.expression.getText(model.sourceFile)) && n.arguments[0] && derives(n.arguments[0])) out.push(n);
+    if (ts.isVariableDeclaration(n) && n.initializer && derives(n.initializer))
+      namesIn(n.name).forEach((x) => tainted.add(x));
+    if (
+      ts.isCallExpression(n) &&
+      FETCHERS.test(n.expression.getText(model.sourceFile)) &&
+      n.arguments[0] &&
+      derives(n.arguments[0])
+    )
+      out.push(n);
     ts.forEachChild(n, visit);
   };
   if (fn.body) visit(fn.body);
@@ -82,7 +99,13 @@ function taintedFetches(fn: Fn, model: FileModel): ts.CallExpression[] {
 /** Is the root of this access chain one of these names (`body.hook.url` → `body`)? */
 function rootIn(expr: ts.Expression, names: Set<string>): boolean {
   let root = expr;
-  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isNonNullExpression(root) || ts.isParenthesizedExpression(root)) root = root.expression;
+  while (
+    ts.isPropertyAccessExpression(root) ||
+    ts.isElementAccessExpression(root) ||
+    ts.isNonNullExpression(root) ||
+    ts.isParenthesizedExpression(root)
+  )
+    root = root.expression;
   return ts.isIdentifier(root) && names.has(root.text);
 }
 
