@@ -37,10 +37,11 @@ export class FailureEvidence {
    * whether the scan is still the file's when its turn comes (a file edited meanwhile is skipped).
    */
   checksOf(scan: FileScan, findings: Finding[], current: () => boolean): PlatformResultCheck[] | undefined {
+    const key = keyOf(findings);
     const known = this.inspected.get(scan);
-    if (known?.key === keyOf(findings)) return known.checks;
+    if (known?.key === key) return known.checks;
     const tree = recallTree(scan.file, scan.text)?.sourceFile;
-    if (tree || !needsTree(findings)) return this.inspect(scan, findings, tree);
+    if (tree || !needsTree(findings)) return this.inspect(scan, findings, key, tree);
     this.pending.set(scan, { findings, current });
     this.inBackground(this.step);
     return undefined;
@@ -50,8 +51,9 @@ export class FailureEvidence {
   private readonly step = (deadline: number): boolean => {
     for (const [scan, { findings, current }] of this.pending) {
       this.pending.delete(scan);
-      if (!current() || this.inspected.get(scan)?.key === keyOf(findings)) continue;
-      this.inspect(scan, findings, undefined);
+      const key = keyOf(findings);
+      if (!current() || this.inspected.get(scan)?.key === key) continue;
+      this.inspect(scan, findings, key, undefined);
       if (performance.now() >= deadline) break;
     }
     if (this.pending.size > 0) return true;
@@ -59,7 +61,12 @@ export class FailureEvidence {
     return false;
   };
 
-  private inspect(scan: FileScan, findings: Finding[], tree: ts.SourceFile | undefined): PlatformResultCheck[] {
+  private inspect(
+    scan: FileScan,
+    findings: Finding[],
+    key: string,
+    tree: ts.SourceFile | undefined,
+  ): PlatformResultCheck[] {
     const checks: PlatformResultCheck[] = [];
     if (needsTree(findings)) {
       const sourceFile = tree ?? parseSource(scan.file, scan.text); // parsed once for both kinds of check
@@ -69,7 +76,7 @@ export class FailureEvidence {
       for (const platform of new Set(rejecting.map((f) => f.platform)))
         checks.push({ platform, check: unhandledRejections(sourceFile, findings, platform) });
     }
-    this.inspected.set(scan, { key: keyOf(findings), checks });
+    this.inspected.set(scan, { key, checks });
     return checks;
   }
 }

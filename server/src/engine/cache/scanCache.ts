@@ -80,7 +80,13 @@ export class ScanCache {
   private changed = false;
   readonly stats: ScanCacheStats = { reused: 0, scanned: 0 };
 
-  private constructor(private readonly folder: string, private readonly name: string, previous: Map<string, Stored>, readProblem?: string, linked = new Map<string, StoredLinked>()) {
+  private constructor(
+    private readonly folder: string,
+    private readonly name: string,
+    previous: Map<string, Stored>,
+    readProblem?: string,
+    linked = new Map<string, StoredLinked>(),
+  ) {
     this.previous = previous;
     this.previousLinked = linked;
     this.stats.readProblem = readProblem;
@@ -90,7 +96,13 @@ export class ScanCache {
    * Opens the pack of a workspace root for a rule set and the project configs (tsconfig/jsconfig
    * texts: aliases change what a file's imports are). Undefined when there is no usable folder.
    */
-  static open(root: string, ruleSet: RuleSet, configs: [string, string][], prefilter: boolean, env: Env = process.env): ScanCache | undefined {
+  static open(
+    root: string,
+    ruleSet: RuleSet,
+    configs: [string, string][],
+    prefilter: boolean,
+    env: Env = process.env,
+  ): ScanCache | undefined {
     const base = cacheFolder(env);
     if (!base || scanCacheDisabled(env)) return undefined;
     const key = packKey(root, ruleSet, configs, prefilter);
@@ -98,11 +110,27 @@ export class ScanCache {
     const folder = join(base, 'scans');
     const name = key + PACK_SUFFIX;
     const read = readCache(folder, name);
-    if (read.status !== 'found') return new ScanCache(folder, name, new Map(), read.status === 'ignored' ? `ignored: ${read.reason}` : read.status);
+    if (read.status !== 'found')
+      return new ScanCache(
+        folder,
+        name,
+        new Map(),
+        read.status === 'ignored' ? `ignored: ${read.reason}` : read.status,
+      );
     try {
-      const parsed = JSON.parse(read.data.toString('utf8')) as { format: number; files: Record<string, Stored>; linked: Record<string, StoredLinked> };
+      const parsed = JSON.parse(read.data.toString('utf8')) as {
+        format: number;
+        files: Record<string, Stored>;
+        linked: Record<string, StoredLinked>;
+      };
       if (parsed.format !== FORMAT) return new ScanCache(folder, name, new Map(), 'other format');
-      return new ScanCache(folder, name, new Map(Object.entries(parsed.files)), undefined, new Map(Object.entries(parsed.linked)));
+      return new ScanCache(
+        folder,
+        name,
+        new Map(Object.entries(parsed.files)),
+        undefined,
+        new Map(Object.entries(parsed.linked)),
+      );
     } catch {
       return new ScanCache(folder, name, new Map(), 'corrupt');
     }
@@ -122,14 +150,34 @@ export class ScanCache {
     this.current.set(key, stored);
     this.stats.reused++;
     const facts = stored.facts === 0 ? NO_FACTS : stored.facts;
-    return { hash, scan: { file, kind: stored.kind, text, parsed: stored.parsed, facts, hits: stored.hits, errors: stored.errors, literals: index.literalsOf(stored.lit) } };
+    return {
+      hash,
+      scan: {
+        file,
+        kind: stored.kind,
+        text,
+        parsed: stored.parsed,
+        facts,
+        hits: stored.hits,
+        errors: stored.errors,
+        literals: index.literalsOf(stored.lit),
+      },
+    };
   }
 
   /** Records a fresh scan (not one that reported a failure: those may go differently next time). */
   store(scan: FileScan, hash: string, forced: boolean, index: RuleIndex): void {
     if (scan.errors.some((e) => !e.startsWith('syntax error') && !e.includes('only its text was checked'))) return;
     const facts = scan.facts === NO_FACTS ? 0 : scan.facts;
-    this.current.set(entryKey(scan.file, forced), { h: hash, kind: scan.kind, parsed: scan.parsed, facts, hits: scan.hits, errors: scan.errors, lit: index.literalIds(scan.literals) });
+    this.current.set(entryKey(scan.file, forced), {
+      h: hash,
+      kind: scan.kind,
+      parsed: scan.parsed,
+      facts,
+      hits: scan.hits,
+      errors: scan.errors,
+      lit: index.literalIds(scan.literals),
+    });
     this.changed = true;
   }
 
@@ -148,7 +196,11 @@ export class ScanCache {
       },
       keep: (file, result) => {
         if (result.hits.length === 0 && result.reads?.size === 0) return; // as quick to compute again
-        this.currentLinked.set(file, { r: result.reads ? [...result.reads] : null, all: this.digestOfAll(), hits: result.hits });
+        this.currentLinked.set(file, {
+          r: result.reads ? [...result.reads] : null,
+          all: this.digestOfAll(),
+          hits: result.hits,
+        });
         this.changed = true;
       },
     };
@@ -170,7 +222,11 @@ export class ScanCache {
     const unchanged = this.current.size === this.previous.size && this.currentLinked.size === this.previousLinked.size;
     if (!this.changed && unchanged) return;
     try {
-      const pack = { format: FORMAT, files: Object.fromEntries(this.current), linked: Object.fromEntries(this.currentLinked) };
+      const pack = {
+        format: FORMAT,
+        files: Object.fromEntries(this.current),
+        linked: Object.fromEntries(this.currentLinked),
+      };
       writeCache(this.folder, this.name, () => Buffer.from(JSON.stringify(pack)));
       prunePacks(this.folder, this.name);
     } catch {
@@ -200,7 +256,8 @@ function packKey(root: string, ruleSet: RuleSet, configs: [string, string][], pr
 function ruleReplacer(key: string, value: unknown): unknown {
   if (typeof value === 'function') return undefined;
   if (value instanceof RegExp) return String(value);
-  if (value && typeof value === 'object' && 'pattern' in value && 'set' in value) return (value as { pattern: string }).pattern;
+  if (value && typeof value === 'object' && 'pattern' in value && 'set' in value)
+    return (value as { pattern: string }).pattern;
   if (key === 'source') return undefined; // where a rule file lies does not change what it finds
   return value;
 }
@@ -215,7 +272,9 @@ let buildHash: string | undefined;
  */
 function engineBuild(): string {
   const bundle = join(dirname(__filename), 'cli.bundle.js');
-  buildHash ??= createHash('sha256').update(readFileSync(existsSync(bundle) ? bundle : __filename)).digest('hex');
+  buildHash ??= createHash('sha256')
+    .update(readFileSync(existsSync(bundle) ? bundle : __filename))
+    .digest('hex');
   return buildHash;
 }
 

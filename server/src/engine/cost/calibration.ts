@@ -61,7 +61,13 @@ export interface Calibration {
   version: 1;
   siteExponent: number;
   files: { hours: Pair; exponent: number };
-  structure: { uiMultiplier: Pair; uiExtensions: string[]; uiDirs: string[]; backendDirs: string[]; codeExtensions: string[] };
+  structure: {
+    uiMultiplier: Pair;
+    uiExtensions: string[];
+    uiDirs: string[];
+    backendDirs: string[];
+    codeExtensions: string[];
+  };
   grades: Record<EffortGrade, { site: Pair; item: Pair }>;
   capabilities: Record<string, Required<Pick<CapabilityWeight, 'seam' | 'seamLabel'>> & CapabilityWeight>;
   platformDefaults: { data: DataWeight; identity: IdentityWeight; storedFiles: StoredFilesWeight };
@@ -91,7 +97,18 @@ export interface Sourced<T> {
   source: string;
 }
 
-const LOCKIN_CATEGORIES = ['sdk', 'auth', 'database', 'storage', 'functions', 'realtime', 'ai', 'messaging', 'config', 'hosting'];
+const LOCKIN_CATEGORIES = [
+  'sdk',
+  'auth',
+  'database',
+  'storage',
+  'functions',
+  'realtime',
+  'ai',
+  'messaging',
+  'config',
+  'hosting',
+];
 const MAP_SECTIONS = new Set(['grades', 'capabilities', 'platforms', 'rules']);
 
 let builtin: ResolvedCalibration | undefined;
@@ -99,7 +116,9 @@ let builtin: ResolvedCalibration | undefined;
 function validate(json: unknown): { ok: boolean; error?: string } {
   const validator = schemaValidators.calibration;
   const ok = validator(json) as boolean;
-  return ok ? { ok } : { ok, error: describeSchemaError(validator.errors).replace('rule schema', 'calibration schema') };
+  return ok
+    ? { ok }
+    : { ok, error: describeSchemaError(validator.errors).replace('rule schema', 'calibration schema') };
 }
 
 /** Loads and checks a complete calibration file; throws with the file and field when it is wrong. */
@@ -124,10 +143,23 @@ export function completenessProblems(c: Calibration): string[] {
   for (const g of ['S', 'M', 'L', 'XL'] as const) if (!c.grades?.[g]) problems.push(`grades.${g} is missing`);
   for (const cat of LOCKIN_CATEGORIES) if (!c.capabilities?.[cat]) problems.push(`capabilities.${cat} is missing`);
   const d = c.platformDefaults;
-  const complete = d?.data?.fixed && d.data.perObject && d.data.note && d.identity?.fixed && d.identity.note && d.storedFiles?.fixed && d.storedFiles.perBucket && d.storedFiles.note;
-  if (!complete) problems.push('platformDefaults needs data (fixed, perObject, note), identity (fixed, note) and storedFiles (fixed, perBucket, note)');
-  if (!c.siteExponent || !c.files?.hours || !c.structure?.uiMultiplier || !c.assisted?.factor) problems.push('siteExponent, files, structure and assisted are required');
-  if (!c.likely?.pace || !c.rewrite?.linesPerHour || !c.coverage) problems.push('likely, rewrite and coverage are required');
+  const complete =
+    d?.data?.fixed &&
+    d.data.perObject &&
+    d.data.note &&
+    d.identity?.fixed &&
+    d.identity.note &&
+    d.storedFiles?.fixed &&
+    d.storedFiles.perBucket &&
+    d.storedFiles.note;
+  if (!complete)
+    problems.push(
+      'platformDefaults needs data (fixed, perObject, note), identity (fixed, note) and storedFiles (fixed, perBucket, note)',
+    );
+  if (!c.siteExponent || !c.files?.hours || !c.structure?.uiMultiplier || !c.assisted?.factor)
+    problems.push('siteExponent, files, structure and assisted are required');
+  if (!c.likely?.pace || !c.rewrite?.linesPerHour || !c.coverage)
+    problems.push('likely, rewrite and coverage are required');
   walkPairs(c, '', (path, pair) => {
     if (pair[0] > pair[1]) problems.push(`${path} has low ${pair[0]} above high ${pair[1]}`);
   });
@@ -141,13 +173,21 @@ export function completenessProblems(c: Calibration): string[] {
  */
 export function applyOverrides(base: ResolvedCalibration, overrides: unknown, label = 'settings'): ResolvedCalibration {
   if (overrides === undefined || overrides === null) return base;
-  const out: ResolvedCalibration = { values: structuredClone(base.values), file: base.file, overridden: new Set(base.overridden), errors: [...base.errors] };
+  const out: ResolvedCalibration = {
+    values: structuredClone(base.values),
+    file: base.file,
+    overridden: new Set(base.overridden),
+    errors: [...base.errors],
+  };
   if (typeof overrides !== 'object' || Array.isArray(overrides)) {
     out.errors.push(`${label}: cost overrides must be an object`);
     return out;
   }
   for (const [section, value] of Object.entries(overrides as Record<string, unknown>)) {
-    const entries = MAP_SECTIONS.has(section) && value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [[undefined, value] as const];
+    const entries =
+      MAP_SECTIONS.has(section) && value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value)
+        : [[undefined, value] as const];
     for (const [key, entry] of entries) {
       const piece = key === undefined ? { [section]: entry } : { [section]: { [key]: entry } };
       const where = key === undefined ? section : `${section}.${key}`;
@@ -164,7 +204,12 @@ export function applyOverrides(base: ResolvedCalibration, overrides: unknown, la
   return out;
 }
 
-function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>, path: string, overridden: Set<string>): void {
+function mergeInto(
+  target: Record<string, unknown>,
+  source: Record<string, unknown>,
+  path: string,
+  overridden: Set<string>,
+): void {
   for (const [k, v] of Object.entries(source)) {
     const at = path ? `${path}.${k}` : k;
     const current = target[k];
@@ -196,6 +241,8 @@ function walkPairs(v: unknown, path: string, visit: (path: string, pair: Pair) =
 
 /** Where a value came from, for a term's `source`. */
 export function sourceOf(cal: ResolvedCalibration, path: string): string {
-  const overridden = [...cal.overridden].some((p) => p === path || path.startsWith(p + '.') || p.startsWith(path + '.'));
+  const overridden = [...cal.overridden].some(
+    (p) => p === path || path.startsWith(p + '.') || p.startsWith(path + '.'),
+  );
   return `${overridden ? 'settings' : 'calibration'}: ${path}`;
 }

@@ -18,11 +18,33 @@ export interface Phase {
 }
 
 const PHASES: { id: PhaseId; title: string; why: string }[] = [
-  { id: 'seams', title: 'Introduce seams and move call sites behind them', why: 'Done while still on the platform, one capability at a time; each seam is useful even if you stay.' },
-  { id: 'rebuild', title: 'Rebuild server-side pieces on the target', why: 'Backend functions, access rules and schemas re-expressed for the target stack, with tests.' },
-  { id: 'data', title: 'Move data and stored files', why: 'Export, transform, load and verify; keep both sides in step until reads switch.' },
-  { id: 'accounts', title: 'Move user accounts', why: 'Import users and plan how people sign in afterwards (password hashes, re-login, resets).' },
-  { id: 'cutover', title: 'Cut over and clean up', why: 'Deploy on the new host, point the app at the new services, then remove the SDK, its packages, environment variables and config files.' },
+  {
+    id: 'seams',
+    title: 'Introduce seams and move call sites behind them',
+    why: 'Done while still on the platform, one capability at a time; each seam is useful even if you stay.',
+  },
+  {
+    id: 'rebuild',
+    title: 'Rebuild server-side pieces on the target',
+    why: 'Backend functions, access rules and schemas re-expressed for the target stack, with tests.',
+  },
+  {
+    id: 'data',
+    title: 'Move data and stored files',
+    why: 'Export, transform, load and verify; keep both sides in step until reads switch.',
+  },
+  {
+    id: 'accounts',
+    title: 'Move user accounts',
+    why: 'Import users and plan how people sign in afterwards (password hashes, re-login, resets).',
+  },
+  {
+    id: 'cutover',
+    title: 'Cut over and clean up',
+    why:
+      'Deploy on the new host, point the app at the new services, then remove the SDK, its packages, ' +
+      'environment variables and config files.',
+  },
 ];
 
 export function phasesOf(platform: PlatformCost): Phase[] {
@@ -38,7 +60,8 @@ export function phasesOf(platform: PlatformCost): Phase[] {
     }
   }
   for (const w of platform.calendar.windows) {
-    const id: PhaseId = w.category === 'auth' ? 'accounts' : w.category === 'database' || w.category === 'storage' ? 'data' : 'cutover';
+    const id: PhaseId =
+      w.category === 'auth' ? 'accounts' : w.category === 'database' || w.category === 'storage' ? 'data' : 'cutover';
     byId.get(id)!.windows.push(w);
   }
   for (const p of phases) {

@@ -7,7 +7,17 @@ import { CALL } from '../../refs';
 import type { CheckFile, CheckHit, LinkedCheck } from '../registry';
 import { CallerWorkspace, FileModel, unwrap } from './model';
 
-const WRITE_OPS = new Set(['create', 'bulkCreate', 'update', 'updateMany', 'bulkUpdate', 'delete', 'deleteMany', 'upsert', 'importEntities']);
+const WRITE_OPS = new Set([
+  'create',
+  'bulkCreate',
+  'update',
+  'updateMany',
+  'bulkUpdate',
+  'delete',
+  'deleteMany',
+  'upsert',
+  'importEntities',
+]);
 
 interface OpenClient {
   model: FileModel;
@@ -50,13 +60,25 @@ export const requiresAuthCheck: LinkedCheck = {
 
 function isCreateClient(call: ts.CallExpression, model: FileModel): boolean {
   const ref = model.refAt(call);
-  return ref?.root.kind === 'module' && ref.root.module === '@base44/sdk' && ref.path.length === 2 && ref.path[0] === 'createClient' && ref.path[1] === CALL;
+  return (
+    ref?.root.kind === 'module' &&
+    ref.root.module === '@base44/sdk' &&
+    ref.path.length === 2 &&
+    ref.path[0] === 'createClient' &&
+    ref.path[1] === CALL
+  );
 }
 
 /** `createClient({ …, requiresAuth: false })` calls of the Base44 SDK in one file. */
 function findOpenClients(ws: CallerWorkspace, f: CheckFile): OpenClient[] {
   const out: OpenClient[] = [];
-  const sites = (f.facts?.sites ?? []).filter((s) => s.ref.root.kind === 'module' && s.ref.root.module === '@base44/sdk' && s.ref.path[0] === 'createClient' && s.ref.path.length === 2);
+  const sites = (f.facts?.sites ?? []).filter(
+    (s) =>
+      s.ref.root.kind === 'module' &&
+      s.ref.root.module === '@base44/sdk' &&
+      s.ref.path[0] === 'createClient' &&
+      s.ref.path.length === 2,
+  );
   if (sites.length === 0) return out;
   const model = ws.model(f.file)!;
   for (const site of sites) {
@@ -64,8 +86,12 @@ function findOpenClients(ws: CallerWorkspace, f: CheckFile): OpenClient[] {
     if (!call || !ts.isCallExpression(call) || !isCreateClient(call, model)) continue;
     const config = call.arguments[0] && unwrap(call.arguments[0]);
     if (!config || !ts.isObjectLiteralExpression(config)) continue;
-    const flag = config.properties.find((p): p is ts.PropertyAssignment =>
-      ts.isPropertyAssignment(p) && p.name.getText(model.sourceFile).replace(/['"]/g, '') === 'requiresAuth' && p.initializer.kind === ts.SyntaxKind.FalseKeyword);
+    const flag = config.properties.find(
+      (p): p is ts.PropertyAssignment =>
+        ts.isPropertyAssignment(p) &&
+        p.name.getText(model.sourceFile).replace(/['"]/g, '') === 'requiresAuth' &&
+        p.initializer.kind === ts.SyntaxKind.FalseKeyword,
+    );
     if (flag) out.push({ model, call, flag, writes: [] });
   }
   return out;
@@ -112,7 +138,15 @@ function collectWrites(ws: CallerWorkspace, file: string): Write[] {
     const ref = ws.resolve(file, site.ref);
     if (!ref || ref.root.kind !== 'module' || ref.root.module !== '@base44/sdk') continue;
     const p = ref.path;
-    if (p.length !== 6 || p[0] !== 'createClient' || p[1] !== CALL || p[2] !== 'entities' || !WRITE_OPS.has(p[4]) || p[5] !== CALL) continue;
+    if (
+      p.length !== 6 ||
+      p[0] !== 'createClient' ||
+      p[1] !== CALL ||
+      p[2] !== 'entities' ||
+      !WRITE_OPS.has(p[4]) ||
+      p[5] !== CALL
+    )
+      continue;
     model ??= ws.model(file)!;
     const node = model.nodeAt(site.start, site.end);
     const origin = node && clientOrigin(node, model, 0);
@@ -125,7 +159,8 @@ function collectWrites(ws: CallerWorkspace, file: string): Write[] {
 function clientOrigin(expr: ts.Expression, model: FileModel, depth: number): string | undefined {
   if (depth > 8) return undefined;
   const e = unwrap(expr);
-  if (ts.isCallExpression(e)) return isCreateClient(e, model) ? originKey(model.file, e) : clientOrigin(e.expression, model, depth + 1);
+  if (ts.isCallExpression(e))
+    return isCreateClient(e, model) ? originKey(model.file, e) : clientOrigin(e.expression, model, depth + 1);
   if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
     if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
       const ns = model.importOf(e.expression);

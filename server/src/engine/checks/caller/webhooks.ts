@@ -16,17 +16,32 @@ interface Provider {
 
 const PROVIDERS: Provider[] = [
   { name: 'Slack', marker: /['"`](?:url_verification|event_callback|block_actions|view_submission|shortcut)['"`]/ },
-  { name: 'Stripe', marker: /['"`](?:checkout\.session\.completed|customer\.subscription\.(?:created|updated|deleted)|invoice\.(?:paid|payment_succeeded|payment_failed)|payment_intent\.succeeded)['"`]/ },
+  {
+    name: 'Stripe',
+    marker:
+      /['"`](?:checkout\.session\.completed|customer\.subscription\.(?:created|updated|deleted)|invoice\.(?:paid|payment_succeeded|payment_failed)|payment_intent\.succeeded)['"`]/,
+  },
 ];
 
 /** Signature checks, as they appear in a file: any one of these makes the file's handlers verified. */
-const SIGNATURE_CHECK = /\bconstructEvent(?:Async)?\s*\(|\bnew\s+Webhook\s*\(|\btimingSafeEqual\s*\(|\bcreateHmac\s*\(|\bsubtle\.verify\s*\(|x-slack-signature|signing_?secret|verifySlack\w*\s*\(|verify\w*Signature\s*\(/i;
+const SIGNATURE_CHECK =
+  /\bconstructEvent(?:Async)?\s*\(|\bnew\s+Webhook\s*\(|\btimingSafeEqual\s*\(|\bcreateHmac\s*\(|\bsubtle\.verify\s*\(|x-slack-signature|signing_?secret|verifySlack\w*\s*\(|verify\w*Signature\s*\(/i;
 
 export const unverifiedWebhookCheck: LinkedCheck = {
   name: 'webhook-without-signature',
   scope: 'linked',
-  prefilter: /url_verification|event_callback|block_actions|view_submission|checkout\.session\.completed|customer\.subscription\.|invoice\.pa|payment_intent\.succeeded/,
-  hints: ['url_verification', 'event_callback', 'block_actions', 'view_submission', 'checkout.session.completed', 'customer.subscription.', 'invoice.pa', 'payment_intent.succeeded'].map((text) => ({ text })),
+  prefilter:
+    /url_verification|event_callback|block_actions|view_submission|checkout\.session\.completed|customer\.subscription\.|invoice\.pa|payment_intent\.succeeded/,
+  hints: [
+    'url_verification',
+    'event_callback',
+    'block_actions',
+    'view_submission',
+    'checkout.session.completed',
+    'customer.subscription.',
+    'invoice.pa',
+    'payment_intent.succeeded',
+  ].map((text) => ({ text })),
   run(file, view) {
     if (SIGNATURE_CHECK.test(file.text) || !file.facts) return [];
     const model = new CallerWorkspace(view).model(file.file);
@@ -38,7 +53,10 @@ export const unverifiedWebhookCheck: LinkedCheck = {
       const provider = PROVIDERS.find((p) => p.marker.test(body));
       if (!provider) continue;
       const start = entry.fn.getStart(model.sourceFile);
-      hits.push({ span: { start, end: Math.min(entry.fn.body.getStart(model.sourceFile), start + 80) }, vars: { provider: provider.name } });
+      hits.push({
+        span: { start, end: Math.min(entry.fn.body.getStart(model.sourceFile), start + 80) },
+        vars: { provider: provider.name },
+      });
     }
     return hits;
   },
