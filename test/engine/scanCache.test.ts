@@ -42,6 +42,11 @@ async function audit(app: string, env: Record<string, string>, rules = loadRules
 }
 
 const packsIn = (env: Record<string, string>) => readdirSync(join(env.LOCKIN_LENS_CACHE_DIR, 'scans')).filter((f) => f.endsWith('.scans'));
+const packData = (pack: string) => {
+  const read = readCache(join(pack, '..'), pack.split('/').pop()!);
+  assert.equal(read.status, 'found');
+  return JSON.parse((read as { data: Buffer }).data.toString('utf8')) as { whole: Record<string, unknown> };
+};
 const places = (report: AuditReport) => report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
 
 describe('the scan cache', () => {
@@ -65,6 +70,33 @@ describe('the scan cache', () => {
     const warm = await audit(app, env);
     assert.equal(warm.cache?.scanned, 1);
     assert.ok(places(warm).some((p) => p.includes('src/lib/edited.ts:1')), places(warm).join('\n'));
+  });
+
+  it('takes a second audit of an unchanged folder whole from the pack, and leaves the pack as it was', async () => {
+    const { app, env } = setUp();
+    const cold = await audit(app, env);
+    const pack = join(env.LOCKIN_LENS_CACHE_DIR, 'scans', packsIn(env)[0]);
+    const written = readFileSync(pack);
+    const whole = Object.keys(packData(pack).whole).sort();
+    assert.deepEqual(whole, ['findings', 'reach', 'workspace']);
+    const warm = await audit(app, env);
+    assert.deepEqual(warm.findings, cold.findings);
+    assert.ok(readFileSync(pack).equals(written), 'a run that changed nothing rewrote the pack');
+  });
+
+  it('finds again which files reach a platform module when a file is added', async () => {
+    const { app, env } = setUp();
+    await audit(app, env);
+    // No platform name in either text: the orders file is parsed because it imports one that exports the client.
+    writeFileSync(join(app, 'src', 'lib', 'store.ts'), `export { supabase as db } from './supabaseClient';\n`);
+    const orders = join(app, 'src', 'features', 'orders.ts');
+    const list = `export const listOrders = () => db.from('orders').select('*');`;
+    writeFileSync(orders, `import { db } from '../lib/store';\n\n${list}\n`);
+    const added = await audit(app, env);
+    assert.ok(places(added).some((p) => p.includes('src/features/orders.ts:3')), places(added).join('\n'));
+    const again = await audit(app, env);
+    assert.equal(again.cache?.scanned, 0);
+    assert.deepEqual(again.findings, added.findings);
   });
 
   it('ignores a damaged pack and writes a whole one again', async () => {

@@ -14,6 +14,7 @@ import { forgetClosedTrees } from './js/treeCache';
 import { isAlwaysWanted } from './scan/fileKinds';
 import type { Finding, ScanError, SkippedEntry } from './types';
 import { walkWorkspace, WalkOptions } from './workspace/walk';
+import type { WorkspaceState } from './workspaceState';
 import { DEFAULT_MAX_FILE_BYTES, readOne, ReadResult } from './workspace/readFile';
 
 export interface AuditOptions {
@@ -70,7 +71,7 @@ export async function auditFolder(rootPath: string, ruleSet: RuleSet, options: A
   }
   const { state, bytes } = scanned;
   if (scanned.cache) options.onCacheStats?.(scanned.cache);
-  const findings = state.allFindings();
+  const findings = findingsOf(state);
   forgetClosedTrees(); // a caller of the engine (a test, a script) may go on running: its trees are done with
   state.scanCache?.save();
   state.scanCache = undefined;
@@ -90,6 +91,19 @@ export async function auditFolder(rootPath: string, ruleSet: RuleSet, options: A
       skippedByReason: countBy(skipped.map((s) => s.reason)),
     },
   };
+}
+
+/**
+ * The workspace's findings; from the scan cache's pack when no file and no text changed since the run
+ * that kept them (a run in which a cross-file check failed keeps none: it may go otherwise next time).
+ */
+function findingsOf(state: WorkspaceState): Finding[] {
+  const kept = state.scanCache?.recallWhole<Finding[]>('findings');
+  if (kept) return kept;
+  const failuresBefore = state.index.errors.length;
+  const findings = state.allFindings();
+  if (state.index.errors.length === failuresBefore) state.scanCache?.keepWhole('findings', findings);
+  return findings;
 }
 
 /** Which root-relative files an audit reads: code, manifests, env files, and what rules select. */

@@ -2,13 +2,13 @@
 // workspace checks). The CLI fills it once; the language server keeps it and updates single files.
 
 import type { ScanCache } from './cache/scanCache';
-import type { CheckFile } from './checks/registry';
 import type { RuleIndex } from './context';
 import { LineMap, toFindings } from './findings';
 import type { FindingsMemo } from './findingsMemo';
 import type { FactContext, JsFacts } from './js/facts';
 import { LinkedHits } from './linkedHits';
 import { memberHits } from './match';
+import { PlatformReach } from './platformReach';
 import { isRelativeSpecifier } from './modules';
 import { CompiledRule, ruleAppliesTo } from './rules/model';
 import { FileScan, scanFile, ScanOptions, scanSteps } from './scan/scanFile';
@@ -20,7 +20,7 @@ import { ContextTable } from './workspace/contextTable';
 import { SELF_SPEC } from './js/callSites';
 import { ParamTable } from './workspace/paramTable';
 import { Resolver } from './workspace/resolve';
-import { quotedWorkspaceSpecifiers } from './workspace/specifiers';
+import { runWorkspaceChecks } from './workspaceChecks';
 
 const SUPPRESSION = /lockin-lens-ignore-next-line\s+([\w/, -]+?)\s+--\s+\S/;
 
@@ -35,6 +35,7 @@ export class WorkspaceState {
   private readonly rulesById: Map<string, CompiledRule>;
   private workspaceHitsCache?: Map<string, RawHit[]>;
   private readonly linked: LinkedHits;
+  private readonly reach: PlatformReach;
   private cache?: ScanCache;
   private readonly compactor = new FactCompactor();
   /** Above 0 while many files are taken in at once (see batch). */
@@ -51,12 +52,24 @@ export class WorkspaceState {
   }
 
   /**
-   * Second pass of the prefilter: parses the JS files it let through unparsed that mention a
-   * workspace module exporting a platform binding (`import { base44 } from '@/api/base44Client'`),
-   * until no such file is left. Returns the files it parsed.
+   * Second pass of the prefilter (platformReach.ts): parses the JS files it let through unparsed that
+   * mention a workspace module exporting a platform binding, until no such file is left. Returns the
+   * files it parsed. A second audit of an unchanged workspace parses the files the pack lists.
    */
   reachPlatformModules(): string[] {
-    return this.batch(() => this.reachRounds());
+    return this.batch(() => {
+      const remembered = this.cache?.recallWhole<string[]>('reach');
+      if (remembered) {
+        for (const file of remembered) {
+          const scan = this.scans.get(file);
+          if (scan) this.parseDeferred(scan);
+        }
+        return remembered;
+      }
+      const parsed = this.reach.rounds();
+      this.cache?.keepWhole('reach', parsed);
+      return parsed;
+    });
   }
 
   /**
@@ -74,80 +87,17 @@ export class WorkspaceState {
     }
   }
 
-  private reachRounds(): string[] {
-    const parsed: string[] = [];
-    // Each round looks only for modules found since the last: a file naming an earlier one was
-    // parsed then (resolving a specifier does not change between rounds).
-    const looked = new Set<string>();
-    for (;;) {
-      const reach = this.platformModuleReach(looked);
-      // Files whose functions callers pass platform values to: their parameters are those values.
-      const called = this.params.targets((v) => this.resolver.isPlatformValue(v.file, v.ref));
-      const next = [...this.scans.values()].filter((s) => !s.parsed && (called.has(s.file) || reach?.(s)));
-      if (next.length === 0) return parsed;
-      for (const scan of next) {
-        this.setFile(scan.file, scan.text, { forceParse: true });
-        parsed.push(scan.file);
-      }
-    }
-  }
-
   /** The same for one file that was just (re)scanned unparsed: parse it if it reaches a platform module. */
   reachFile(file: string): boolean {
     const scan = this.scans.get(file);
-    if (!scan || scan.parsed || !this.platformModuleReach()?.(scan)) return false;
-    this.setFile(file, scan.text, { forceParse: true });
+    if (!scan || !this.reach.reaches(scan)) return false;
+    this.parseDeferred(scan);
     return true;
   }
 
-  /**
-   * A test of whether a file's text names, in quotes, a specifier that resolves to a workspace
-   * module exporting a platform binding (or re-exporting another module), other than those in
-   * `skip` (to which the modules tested for are added). The file's workspace specifiers (relative
-   * or through an alias: `'./api/base44Client'`, `"@/lib/db"`) are found once, for every round;
-   * only those naming one of the modules' files (`base44Client`, `db`) are resolved, which drops
-   * the many that only share a name (`'./src'`, `'./entities'` in unrelated code).
-   */
-  private platformModuleReach(skip?: Set<string>): ((scan: FileScan) => boolean) | undefined {
-    // Import-mapped platform modules are looked for in the first round (the later ones find no new file).
-    const firstRound = !skip || skip.size === 0;
-    const mapped = firstRound && this.aliases.hasModuleMaps();
-    const context = firstRound && this.context.values().size > 0;
-    const modules = new Set<string>();
-    for (const scan of this.scans.values()) {
-      const facts = scan.facts;
-      if (!scan.parsed || !facts || skip?.has(scan.file)) continue;
-      const exportsPlatform = Object.values(facts.exports).some((ref) => {
-        const resolved = this.resolver.resolve(scan.file, ref);
-        return resolved !== undefined && resolved.root.kind !== 'ws';
-      });
-      if (exportsPlatform || facts.starExports.length > 0) modules.add(scan.file);
-    }
-    if (modules.size === 0 && !mapped && !context) return undefined;
-    for (const module of modules) skip?.add(module);
-    const names = new Set([...modules].map(moduleStem));
-    return (scan) => (context && this.context.mayRead(scan.text)) || this.workspaceSpecifiers(scan).some((spec) => {
-      if (mapped && this.mapsToTrackedModule(scan.file, spec)) return true;
-      const stem = specifierStem(spec);
-      if (stem !== undefined && !names.has(stem) && !this.aliases.isPackage(spec)) return false;
-      const target = this.resolver.resolveFile(scan.file, spec);
-      return target !== undefined && modules.has(target);
-    });
-  }
-
-  /** Does an import map in scope rename this specifier to a platform module (`'sdk'` → `@acme/sdk`)? */
-  private mapsToTrackedModule(file: string, spec: string): boolean {
-    const module = this.aliases.mapModule(file, spec);
-    return module !== undefined && this.index.isTrackedModule(module);
-  }
-
-  /** Each unparsed file's workspace specifiers, found once for every round. */
-  private readonly specifiersOf = new WeakMap<FileScan, string[]>();
-
-  private workspaceSpecifiers(scan: FileScan): string[] {
-    let specs = this.specifiersOf.get(scan);
-    if (!specs) this.specifiersOf.set(scan, (specs = quotedWorkspaceSpecifiers(scan.text, this.aliases.prefixList())));
-    return specs;
+  /** Parses a file the prefilter left unparsed. */
+  private parseDeferred(scan: FileScan): void {
+    this.setFile(scan.file, scan.text, { forceParse: true });
   }
 
   constructor(readonly index: RuleIndex, private readonly prefilter = true) {
@@ -164,6 +114,9 @@ export class WorkspaceState {
       this.compacted(scanFile(file, text, index, this.factContext, { forceParse: true }), {}).facts;
     const failed = (file: string, ruleId: string, e: unknown) => this.checkFailed(file, ruleId, e);
     this.linked = new LinkedHits(index.rules, this.scans, this.aliases, parse, failed, passed);
+    const { scans, resolver, aliases, context, params } = this;
+    const parseDeferred = (s: FileScan) => this.parseDeferred(s);
+    this.reach = new PlatformReach({ scans, resolver, aliases, index, context, params, parse: parseDeferred });
     this.factContext = {
       isTrackedModule: (m) => index.isTrackedModule(m),
       isWorkspaceSpec: (s) => isRelativeSpecifier(s) || (this.aliases.isAlias(s) && !index.isTrackedModule(s)),
@@ -352,56 +305,13 @@ export class WorkspaceState {
   /** Hits of workspace checks (SQL migrations read in order, …) by file, computed once per change. */
   workspaceHits(): ReadonlyMap<string, RawHit[]> {
     if (this.workspaceHitsCache) return this.workspaceHitsCache;
-    const byFile = new Map<string, RawHit[]>();
-    // One input per file for all the checks, so that a tree one of them parses serves the others
-    // (the two Drizzle rules parsed each schema file once each).
-    const inputOf = new Map<FileScan, CheckFile>();
-    const input = (s: FileScan): CheckFile => {
-      let made = inputOf.get(s);
-      if (!made) inputOf.set(s, (made = { file: s.file, text: s.text, facts: s.facts }));
-      return made;
-    };
-    for (const rule of this.index.rules) {
-      const m = rule.matcher;
-      if (m.type !== 'check' || m.check.scope !== 'workspace') continue;
-      const inputs: CheckFile[] = [...this.scans.values()]
-        .filter((s) => ruleAppliesTo(rule, s.file))
-        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-        .map(input);
-      if (inputs.length === 0) continue;
-      let hits: ReturnType<typeof m.check.run> = [];
-      try {
-        hits = m.check.run(inputs, m.options);
-      } catch (e) {
-        this.checkFailed('.', rule.id, e);
-      }
-      for (const hit of hits) {
-        const list = byFile.get(hit.file) ?? [];
-        list.push({ ruleId: rule.id, span: hit.span, vars: hit.vars });
-        byFile.set(hit.file, list);
-      }
-    }
-    this.workspaceHitsCache = byFile;
-    return byFile;
+    const remembered = this.cache?.recallWhole<[string, RawHit[]][]>('workspace');
+    if (remembered) return (this.workspaceHitsCache = new Map(remembered));
+    const failed = (ruleId: string, e: unknown) => this.checkFailed('.', ruleId, e);
+    const result = runWorkspaceChecks(this.index.rules, this.scans.values(), failed);
+    if (!result.failed) this.cache?.keepWhole('workspace', [...result.byFile]);
+    return (this.workspaceHitsCache = result.byFile);
   }
-}
-
-/**
- * The file name a specifier ends with, as moduleStem gives it: `'./api/base44Client.js'` → base44Client,
- * `'@/lib/db/index'` → db. Undefined when the specifier does not say (`'.'`, `'./index'`, `'$lib'`).
- */
-function specifierStem(spec: string): string | undefined {
-  const path = spec.replace(/\.[cm]?[jt]sx?$/, '').replace(/(^|\/)index$/, '');
-  const slash = path.lastIndexOf('/');
-  const stem = path.slice(slash + 1);
-  return slash < 0 || stem === '' || stem === '.' || stem === '..' ? undefined : stem;
-}
-
-/** What an import specifier of this file contains: `src/api/base44Client.js` → base44Client, `lib/db/index.ts` → db. */
-function moduleStem(file: string): string {
-  const parts = file.split('/');
-  const name = parts[parts.length - 1].replace(/\.[^.]+$/, '');
-  return name === 'index' && parts.length > 1 ? parts[parts.length - 2] : name;
 }
 
 /** Drops findings whose previous line says `lockin-lens-ignore-next-line <rule-id> -- <reason>`. */

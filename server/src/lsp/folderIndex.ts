@@ -69,8 +69,11 @@ export class FolderIndex {
     const configs = walked.files.filter((f) => isProjectConfig(f));
     const configTexts: [string, string][] = [];
     for (const file of configs) this.loadFromDisk(file, { configOnly: true, seen: configTexts });
-    // Scans of closed files come from the cache of an earlier session where their text is the same.
-    this.state.scanCache = ScanCache.open(this.root, this.ruleSet, configTexts, true);
+    // Scans of closed files come from the cache of an earlier session where their text is the same;
+    // so do cross-file results, while every file and open document is as it was then.
+    const cache = ScanCache.open(this.root, this.ruleSet, configTexts, true);
+    if (cache) cache.withLinked = true;
+    this.state.scanCache = cache;
     const present = new Set(walked.files);
     for (const file of [...this.state.scans.keys()]) if (!present.has(file) && !this.open.has(file)) this.state.removeFile(file);
     let done = 0;
@@ -80,6 +83,7 @@ export class FolderIndex {
       progress?.report(++done, walked.files.length);
       if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    for (const file of this.open) cache?.noteOpenText(file, this.state.scans.get(file)?.text ?? '');
     this.state.reachPlatformModules();
     this.recomputeAll();
     forgetClosedTrees(); // the index keeps facts and findings; trees of closed files are parsed again if needed

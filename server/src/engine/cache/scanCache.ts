@@ -6,8 +6,9 @@
 // (codeCache's writeCache/readCache), so two processes sharing it leave one complete pack or the
 // other, and a damaged, foreign or unreadable pack counts as no pack. The scan that produced a cached
 // result is deterministic for its inputs, which the key and the hash cover; a scan that reported a
-// failure (a rule stopped on its time budget) is never cached. A batch audit also keeps the linked
-// checks' results (the caller checks, which read other files), valid only for the same workspace.
+// failure (a rule stopped on its time budget) is never cached. The pack also keeps results computed
+// across files (the linked checks', the prefilter's second pass, the workspace checks', the audit's
+// findings), valid only while every file and its text are as they were.
 
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
@@ -20,7 +21,7 @@ import type { RawHit } from '../types';
 import { FileScan, NO_FACTS } from '../scan/scanFile';
 
 /** Bumped when what a pack holds changes shape. */
-const FORMAT = 2;
+const FORMAT = 3;
 const PACK_SUFFIX = '.scans';
 /** Packs kept in the folder (roots × rule sets × builds); older ones are removed on writing. */
 const KEEP_PACKS = 24;
@@ -52,6 +53,12 @@ interface StoredLinked {
   hits: RawHit[];
 }
 
+/** A result computed from every file at once (the prefilter's second pass, workspace checks), valid as `all` says. */
+interface StoredWhole {
+  all: string;
+  value: unknown;
+}
+
 /** `--no-cache`, or `LOCKIN_LENS_NO_CACHE=1` (any value but `0` or empty), turns the scan cache off. */
 export function scanCacheDisabled(env: Env = process.env): boolean {
   const value = env.LOCKIN_LENS_NO_CACHE;
@@ -72,10 +79,14 @@ export class ScanCache {
   private readonly current = new Map<string, Stored>();
   private readonly previousLinked: Map<string, StoredLinked>;
   private readonly currentLinked = new Map<string, StoredLinked>();
+  private readonly currentWhole = new Map<string, StoredWhole>();
   /** The hash of each file's text this run, from lookup. */
   private readonly hashes = new Map<string, string>();
   private allDigest?: string;
-  /** Whether the pack also keeps linked-check results (batch audits: every file is looked up). */
+  /**
+   * Whether the pack also keeps linked-check and whole-workspace results: set where every file is
+   * looked up or, for an open document, noted (noteOpenText), so that the digest of all covers them.
+   */
   withLinked = false;
   private changed = false;
   readonly stats: ScanCacheStats = { reused: 0, scanned: 0 };
@@ -86,6 +97,7 @@ export class ScanCache {
     previous: Map<string, Stored>,
     readProblem?: string,
     linked = new Map<string, StoredLinked>(),
+    private readonly previousWhole = new Map<string, StoredWhole>(),
   ) {
     this.previous = previous;
     this.previousLinked = linked;
@@ -122,6 +134,7 @@ export class ScanCache {
         format: number;
         files: Record<string, Stored>;
         linked: Record<string, StoredLinked>;
+        whole: Record<string, StoredWhole>;
       };
       if (parsed.format !== FORMAT) return new ScanCache(folder, name, new Map(), 'other format');
       return new ScanCache(
@@ -130,6 +143,7 @@ export class ScanCache {
         new Map(Object.entries(parsed.files)),
         undefined,
         new Map(Object.entries(parsed.linked)),
+        new Map(Object.entries(parsed.whole)),
       );
     } catch {
       return new ScanCache(folder, name, new Map(), 'corrupt');
@@ -165,6 +179,15 @@ export class ScanCache {
     };
   }
 
+  /**
+   * Counts an open document's text (from the editor, not looked up here) in what whole-workspace and
+   * linked results are valid for, marked as open: its scan is made apart from the pack's.
+   */
+  noteOpenText(file: string, text: string): void {
+    this.hashes.set(file, `open:${createHash('sha1').update(text).digest('base64')}`);
+    this.allDigest = undefined;
+  }
+
   /** Records a fresh scan (not one that reported a failure: those may go differently next time). */
   store(scan: FileScan, hash: string, forced: boolean, index: RuleIndex): void {
     if (scan.errors.some((e) => !e.startsWith('syntax error') && !e.includes('only its text was checked'))) return;
@@ -181,10 +204,7 @@ export class ScanCache {
     this.changed = true;
   }
 
-  /**
-   * Linked-check results of the earlier run, for LinkedHits (see StoredLinked); none where open
-   * documents (text from the editor, not looked up here) may be among what they read.
-   */
+  /** Linked-check results of the earlier run, for LinkedHits (see StoredLinked). */
   linkedStore(): LinkedStore | undefined {
     if (!this.withLinked) return undefined;
     return {
@@ -206,6 +226,34 @@ export class ScanCache {
     };
   }
 
+  /** The earlier run's result `name`, computed from every file, if no file and no text has changed since. */
+  recallWhole<T>(name: string): T | undefined {
+    const stored = this.withLinked ? this.previousWhole.get(name) : undefined;
+    if (!stored || stored.all !== this.digestOfAll()) return undefined;
+    this.currentWhole.set(name, stored);
+    return stored.value as T;
+  }
+
+  /** Keeps a result computed from every file (plain data) for the next run. */
+  keepWhole(name: string, value: unknown): void {
+    if (!this.withLinked) return;
+    this.currentWhole.set(name, { all: this.digestOfAll(), value });
+    this.changed = true;
+  }
+
+  /**
+   * Keeps the earlier run's linked and whole-workspace results that are still valid though this run
+   * did not ask for them (it took the findings whole from the pack, say).
+   */
+  private carryOverValid(): void {
+    if (!this.withLinked) return;
+    const all = this.digestOfAll();
+    for (const [file, stored] of this.previousLinked)
+      if (stored.all === all && !this.currentLinked.has(file)) this.currentLinked.set(file, stored);
+    for (const [name, stored] of this.previousWhole)
+      if (stored.all === all && !this.currentWhole.has(name)) this.currentWhole.set(name, stored);
+  }
+
   /** Every file this run looked up, with the hash of its text. */
   private digestOfAll(): string {
     if (this.allDigest) return this.allDigest;
@@ -219,13 +267,18 @@ export class ScanCache {
    * A cache that cannot be written is no error: the next run scans again.
    */
   save(): void {
-    const unchanged = this.current.size === this.previous.size && this.currentLinked.size === this.previousLinked.size;
+    this.carryOverValid();
+    const unchanged =
+      this.current.size === this.previous.size &&
+      this.currentLinked.size === this.previousLinked.size &&
+      this.currentWhole.size === this.previousWhole.size;
     if (!this.changed && unchanged) return;
     try {
       const pack = {
         format: FORMAT,
         files: Object.fromEntries(this.current),
         linked: Object.fromEntries(this.currentLinked),
+        whole: Object.fromEntries(this.currentWhole),
       };
       writeCache(this.folder, this.name, () => Buffer.from(JSON.stringify(pack)));
       prunePacks(this.folder, this.name);
