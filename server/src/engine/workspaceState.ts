@@ -34,6 +34,8 @@ export class WorkspaceState {
   factContext: FactContext;
   private readonly rulesById: Map<string, CompiledRule>;
   private workspaceHitsCache?: Map<string, RawHit[]>;
+  /** The rules of workspace checks (a file they apply to changing means running them again). */
+  private readonly workspaceRules: CompiledRule[];
   private readonly linked: LinkedHits;
   private readonly reach: PlatformReach;
   private cache?: ScanCache;
@@ -102,6 +104,7 @@ export class WorkspaceState {
 
   constructor(readonly index: RuleIndex, private readonly prefilter = true) {
     this.rulesById = new Map(index.rules.map((r) => [r.id, r]));
+    this.workspaceRules = index.rules.filter((r) => r.matcher.type === 'check' && r.matcher.check.scope === 'workspace');
     const allFacts = () => [...this.scans].map(([file, scan]): [string, JsFacts | undefined] => [file, scan.facts]);
     this.params = new ParamTable(allFacts, (from, spec) => this.resolver.resolveFile(from, spec));
     const passed = (file: string, key: string, index: number) => this.params.passed(file, key, index);
@@ -256,10 +259,7 @@ export class WorkspaceState {
 
   /** Workspace checks (SQL across migrations, …) are recomputed only when one of their files changes. */
   private invalidateWorkspaceHits(file: string): void {
-    const affects = this.index.rules.some(
-      (r) => r.matcher.type === 'check' && r.matcher.check.scope === 'workspace' && ruleAppliesTo(r, file),
-    );
-    if (affects) this.workspaceHitsCache = undefined;
+    if (this.workspaceRules.some((r) => ruleAppliesTo(r, file))) this.workspaceHitsCache = undefined;
   }
 
   private exportSignature(file: string): string {
