@@ -36,6 +36,7 @@ export class RuleIndex {
   private readonly clients: { name: string; pattern: PathPattern }[] = [];
   /** canonical() results by reference key: the same paths recur on every keystroke. */
   private readonly canonicalCache = new Map<string, Ref>();
+  private readonly clientsByRoot = new Map<string, { name: string; pattern: PathPattern }[]>();
   /** Auto-imported names by name: the dependency that provides them and what they are. */
   readonly autoImports = new Map<string, { dependency: string; module: string; exported: string }[]>();
   private readonly specifierMaps: { regex: RegExp; module: string; platform: PlatformDescriptor }[] = [];
@@ -196,6 +197,7 @@ export class RuleIndex {
         try {
           const pattern = parsePathPattern(source);
           this.clients.push({ name, pattern });
+          this.clientsByRoot.clear();
           if (pattern.rootKey?.startsWith('m:')) this.trackModule(pattern.rootKey.slice(2));
           else if (pattern.moduleGlob) this.trackModule(pattern.moduleGlob);
         } catch (e) {
@@ -291,15 +293,25 @@ export class RuleIndex {
   }
 
   private reRoot(ref: Ref): Ref | undefined {
+    const candidates = this.clientsRootedAt(ref.root);
+    if (candidates.length === 0) return undefined;
     for (let length = ref.path.length; length > 0; length--) {
       const prefix = ref.path.slice(0, length);
-      for (const client of this.clients) {
-        if (rootMatches(client.pattern, ref.root) && matchSegments(client.pattern.segments, prefix)) {
+      for (const client of candidates) {
+        if (matchSegments(client.pattern.segments, prefix)) {
           return { root: { kind: 'client', name: client.name }, path: ref.path.slice(length) };
         }
       }
     }
     return undefined;
+  }
+
+  /** The client patterns whose root accepts this one, in their order (decided once per root). */
+  private clientsRootedAt(root: Ref['root']): { name: string; pattern: PathPattern }[] {
+    const key = rootKey(root);
+    let found = this.clientsByRoot.get(key);
+    if (!found) this.clientsByRoot.set(key, (found = this.clients.filter((c) => rootMatches(c.pattern, root))));
+    return found;
   }
 
   /** Member patterns whose root could accept this reference's root. */
