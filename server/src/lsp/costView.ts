@@ -129,7 +129,8 @@ function longestWindow(summary: CostSummary): CostView['calendar'] {
 /** "Call sites of supabase/query-builder: 0.25–0.5 h × 2^0.8 = 0.4–0.9 h (calibration: grades.M.site)". */
 function termLine(term: CostTerm): string {
   const result = hours(term.hours);
-  const arithmetic = /[×+]/.test(term.formula) ? `${term.formula} = ${result.low}–${result.high} h` : term.formula;
+  // `\u00d7` is ×, written so that the bundle stays ASCII (see scripts/bundle.mjs).
+  const arithmetic = /[\u00d7+]/.test(term.formula) ? `${term.formula} = ${result.low}–${result.high} h` : term.formula;
   return `${term.label}: ${arithmetic} (${term.source})`;
 }
 

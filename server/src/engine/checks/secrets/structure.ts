@@ -10,8 +10,11 @@ const PLACEHOLDER_WORDS = ['example', 'placeholder', 'changeme', 'change_me', 'c
  */
 const SHORT_WORDS = /(?:^|[^a-z0-9])(?:your|here|demo|todo|fake|test|key)(?:[^a-z0-9]|$)|^(?:your|fake|demo)|(?:here|goes)$/;
 
-/** Characters that never occur in a real token body but do in templates: `<key>`, `${KEY}`, `[KEY]`, `...`. */
-const TEMPLATE_MARKS = /[<>{}[\]*…]|\.\.\.|\$\(/;
+/**
+ * Characters that never occur in a real token body but do in templates: `<key>`, `${KEY}`, `[KEY]`, `...`, `…`
+ * (written `\u2026`: the bundle stays ASCII, see scripts/bundle.mjs).
+ */
+const TEMPLATE_MARKS = /[<>{}[\]*\u2026]|\.\.\.|\$\(/;
 
 /** Placeholder words or template syntax: `your-key-here`, `<API_KEY>`, `${KEY}`, `EXAMPLEKEY`. */
 export function hasPlaceholderMarks(body: string): boolean {
