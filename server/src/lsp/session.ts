@@ -120,7 +120,7 @@ export class Session {
       this.versions.bump([...folder.findings.keys()].map((rel) => uriOf(folder, rel)));
     }
     this.refreshDiagnostics();
-    this.scheduleSummary();
+    this.scheduleSummary(0);
   }
 
   locate(uri: string): { folder: FolderIndex; rel: string } | undefined {
@@ -178,7 +178,7 @@ export class Session {
       this.versions.bump([...folder.findings.keys()].map((rel) => uriOf(folder, rel)));
     }
     this.refreshDiagnostics();
-    this.scheduleSummary();
+    this.scheduleSummary(0);
   }
 
   /**
@@ -227,7 +227,8 @@ export class Session {
     if (folder.hasStaleFiles()) this.background.scheduleCatchUp(folder);
   }
 
-  scheduleSummary(): void {
+  /** Sends the workspace totals once updates have paused for `delayMs` (a finished index waits for none). */
+  scheduleSummary(delayMs = SUMMARY_DELAY_MS): void {
     clearTimeout(this.summaryTimer);
     this.summaryTimer = setTimeout(() => {
       // Edits still to be checked come first: the workspace totals wait for them (a burst of edits or
@@ -237,7 +238,7 @@ export class Session {
       // The lock-in panel's model, from the same findings, in a task of its own: a request that
       // arrived meanwhile is answered in between (each is a cost estimate of the whole workspace).
       setImmediate(() => this.panel.publish());
-    }, SUMMARY_DELAY_MS);
+    }, delayMs);
   }
 
   private readonly panel = new PanelPublisher(this);
