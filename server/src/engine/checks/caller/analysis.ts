@@ -62,8 +62,19 @@ export class Analysis {
     return analysis;
   }
 
+  /** verifier's answers by call (flows of handlers and helpers ask again about the same calls). */
+  private readonly verdicts = new Map<ts.CallExpression, VerifyKind | undefined>();
+
   /** How a call verifies the caller, helpers included. */
   readonly verifier = (call: ts.CallExpression, model: FileModel): VerifyKind | undefined => {
+    if (this.verdicts.has(call)) return this.verdicts.get(call);
+    const partial = this.partial;
+    const kind = this.findVerifier(call, model);
+    if (partial === this.partial) this.verdicts.set(call, kind);
+    return kind;
+  };
+
+  private findVerifier(call: ts.CallExpression, model: FileModel): VerifyKind | undefined {
     const direct = directVerifier(call, model);
     if (direct) return adjustForUse(call, direct);
     if (this.api.isCheckLookup?.(call, model)) return 'result';
@@ -72,7 +83,7 @@ export class Analysis {
     const verifies = this.summary(helper).verifies;
     if (verifies !== 'throws') return verifies;
     return adjustForUse(call, { kind: 'throws', async: isAsync(helper.fn) });
-  };
+  }
 
   flow(model: FileModel, entry?: Entry): Flow {
     const seed = entry?.kind === 'callable' ? callableSeed(entry.fn) : undefined;
