@@ -37,6 +37,7 @@ function entryKinds(files: Map<string, string>): Map<string, Set<EntryKind>> {
       files: () => [],
       resolver: state.resolver,
       shared: new Map<string, unknown>(),
+      run: new Map<string, unknown>(),
     };
     const model = new CallerWorkspace(view).model(file);
     out.set(file, new Set(model ? findEntries(model, new Set(KINDS)).map((e) => e.kind) : []));

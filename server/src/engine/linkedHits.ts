@@ -126,19 +126,24 @@ export class LinkedHits {
       };
     };
     const hits: RawHit[] = [];
+    let current = rules[0];
+    // One view for all the file's checks, so that what one check kept in `run` serves the others;
+    // listing gives the running check's files.
+    const view: LinkedView = {
+      file: (path) => (record(path), checkFile(path)),
+      // Listing gives each file's own facts: an unparsed file holds no platform site to list.
+      files: () => {
+        reads = undefined;
+        return this.listing(current);
+      },
+      resolver: this.resolver,
+      shared: this.shared,
+      run: new Map(),
+    };
     for (const rule of rules) {
       const matcher = rule.matcher as { check: LinkedCheck; options: Record<string, unknown> };
       if (!mayFire(matcher.check, scan.text, scan.literals)) continue;
-      const view: LinkedView = {
-        file: (path) => (record(path), checkFile(path)),
-        // Listing gives each file's own facts: an unparsed file holds no platform site to list.
-        files: () => {
-          reads = undefined;
-          return this.listing(rule);
-        },
-        resolver: this.resolver,
-        shared: this.shared,
-      };
+      current = rule;
       try {
         for (const hit of matcher.check.run(checkFile(file)!, view, matcher.options)) hits.push({ ruleId: rule.id, span: hit.span, vars: hit.vars });
       } catch (e) {

@@ -75,6 +75,11 @@ export interface LinkedView {
    * depends on all files anyway): work on one file that does not depend on the file being checked.
    */
   shared: Map<string, unknown>;
+  /**
+   * Made afresh for each file and shared by the linked checks that run on it (the caller checks'
+   * models of the files they read): what is kept here was read for this file's result.
+   */
+  run: Map<string, unknown>;
 }
 
 export interface LinkedCheck {

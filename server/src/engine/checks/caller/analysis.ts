@@ -6,6 +6,7 @@
 
 import ts from 'typescript';
 import type { Span } from '../../types';
+import type { LinkedView } from '../registry';
 import { Entry, EntryKind, callableSeed } from './entries';
 import { Flow, VerifyKind } from './flow';
 import { FileModel, Fn, FnRef, forEachInline, unwrap } from './model';
@@ -13,6 +14,11 @@ import { localsFunction } from './svelteLocals';
 import { adjustForUse, directVerifier } from './verifiers';
 
 export interface PrivilegedApi {
+  /**
+   * Apis with the same key judge every call alike: one file's checks that use them share one
+   * Analysis (its helper summaries and handler verdicts). Without a key, a check's analysis is its own.
+   */
+  key?: string;
   /** Handler kinds this check looks at. */
   entries: ReadonlySet<EntryKind>;
   /** Is this call a privileged operation (service-role data access, admin user management)? */
@@ -20,6 +26,9 @@ export interface PrivilegedApi {
   /** A privileged read that is the first half of a check (a lookup by a secret token; lookups.ts). */
   isCheckLookup?(call: ts.CallExpression, model: FileModel): boolean;
 }
+
+/** For checks that look at guards only: nothing counts as privileged. */
+export const NO_PRIVILEGE: PrivilegedApi = { key: 'none', entries: new Set(), isPrivileged: () => false };
 
 export interface Point {
   node: ts.CallExpression;
@@ -36,11 +45,36 @@ const PENDING: Summary = {};
 
 export class Analysis {
   private readonly summaries = new Map<Fn, Summary>();
+  private readonly pointsOf = new Map<Fn, Point[]>();
+  /** How often a summary was asked for while still being made (recursion): answers then are partial. */
+  private partial = 0;
+  /** firstUnguarded's answers, by handler and then by its kind (a callable's flow starts verified). */
+  private readonly unguarded = new Map<Fn, Map<string, Point | undefined>>();
 
   constructor(private readonly api: PrivilegedApi) {}
 
+  /** The analysis for an api on the file being checked, shared with its other checks (PrivilegedApi.key). */
+  static of(view: LinkedView, api: PrivilegedApi): Analysis {
+    if (api.key === undefined) return new Analysis(api);
+    const key = `caller:analysis:${api.key}`;
+    let analysis = view.run.get(key) as Analysis | undefined;
+    if (!analysis) view.run.set(key, (analysis = new Analysis(api)));
+    return analysis;
+  }
+
+  /** verifier's answers by call (flows of handlers and helpers ask again about the same calls). */
+  private readonly verdicts = new Map<ts.CallExpression, VerifyKind | undefined>();
+
   /** How a call verifies the caller, helpers included. */
   readonly verifier = (call: ts.CallExpression, model: FileModel): VerifyKind | undefined => {
+    if (this.verdicts.has(call)) return this.verdicts.get(call);
+    const partial = this.partial;
+    const kind = this.findVerifier(call, model);
+    if (partial === this.partial) this.verdicts.set(call, kind);
+    return kind;
+  };
+
+  private findVerifier(call: ts.CallExpression, model: FileModel): VerifyKind | undefined {
     const direct = directVerifier(call, model);
     if (direct) return adjustForUse(call, direct);
     if (this.api.isCheckLookup?.(call, model)) return 'result';
@@ -49,7 +83,7 @@ export class Analysis {
     const verifies = this.summary(helper).verifies;
     if (verifies !== 'throws') return verifies;
     return adjustForUse(call, { kind: 'throws', async: isAsync(helper.fn) });
-  };
+  }
 
   flow(model: FileModel, entry?: Entry): Flow {
     const seed = entry?.kind === 'callable' ? callableSeed(entry.fn) : undefined;
@@ -59,8 +93,14 @@ export class Analysis {
   /** The first privileged point of a handler that no guard dominates. */
   firstUnguarded(entry: Entry): Point | undefined {
     if (entry.preGuarded) return undefined;
+    let byKind = this.unguarded.get(entry.fn);
+    if (!byKind) this.unguarded.set(entry.fn, (byKind = new Map()));
+    if (byKind.has(entry.kind)) return byKind.get(entry.kind);
+    const partial = this.partial;
     const flow = this.flow(entry.model, entry);
-    return this.points(entry.fn, entry.model).find((p) => !flow.guardedAt(p.node, entry.fn));
+    const point = this.points(entry.fn, entry.model).find((p) => !flow.guardedAt(p.node, entry.fn));
+    if (partial === this.partial) byKind.set(entry.kind, point);
+    return point;
   }
 
   /** Does this handler verify its caller somewhere (for functions whose platform gate is off)? */
@@ -74,6 +114,16 @@ export class Analysis {
 
   /** Privileged calls in a function body (and its inline callbacks), in source order. */
   points(fn: Fn, model: FileModel): Point[] {
+    const known = this.pointsOf.get(fn);
+    if (known) return known;
+    const partial = this.partial;
+    const points = this.findPoints(fn, model);
+    // Kept only when no helper's summary was half-made: asked again later, the answer could differ.
+    if (partial === this.partial) this.pointsOf.set(fn, points);
+    return points;
+  }
+
+  private findPoints(fn: Fn, model: FileModel): Point[] {
     const out: Point[] = [];
     const visit = (node: ts.Node): void => {
       if (ts.isFunctionLike(node) && node !== fn && !isInline(node)) return;
@@ -99,6 +149,7 @@ export class Analysis {
 
   private summary(helper: FnRef): Summary {
     const known = this.summaries.get(helper.fn);
+    if (known === PENDING) this.partial++;
     if (known) return known;
     this.summaries.set(helper.fn, PENDING); // recursion ends here
     const summary: Summary = { verifies: this.helperVerifies(helper) };

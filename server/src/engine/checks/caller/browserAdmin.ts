@@ -15,7 +15,7 @@ export const browserAuthAdminCheck: LinkedCheck = {
   hints: [{ text: 'admin' }],
   run(file, view) {
     if (!file.facts || !/['"]use client['"]/.test(file.text)) return [];
-    const model = new CallerWorkspace(view).model(file.file);
+    const model = CallerWorkspace.of(view).model(file.file);
     if (!model || !directive(model.sourceFile, 'use client')) return [];
     const hits: CheckHit[] = [];
     const visit = (n: ts.Node): void => {

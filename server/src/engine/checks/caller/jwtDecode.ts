@@ -5,7 +5,7 @@
 
 import ts from 'typescript';
 import type { CheckHit, LinkedCheck } from '../registry';
-import { Analysis } from './analysis';
+import { Analysis, NO_PRIVILEGE } from './analysis';
 import { CallerWorkspace, FileModel, Fn, forEachInline } from './model';
 import { importedCallee } from './verifiers';
 
@@ -26,9 +26,9 @@ export const jwtDecodeCheck: LinkedCheck = {
   run(file, view) {
     // The text test first: building a model parses the file.
     if (!/hono|jsonwebtoken|jose/.test(file.text) || !file.facts) return [];
-    const model = new CallerWorkspace(view).model(file.file);
+    const model = CallerWorkspace.of(view).model(file.file);
     if (!model) return [];
-    const analysis = new Analysis({ entries: new Set(), isPrivileged: () => false });
+    const analysis = Analysis.of(view, NO_PRIVILEGE);
     const hits: CheckHit[] = [];
     forEachCall(model.sourceFile, (call) => {
       if (!isDecoder(call, model) || !call.arguments[0] || !fromRequest(call.arguments[0], model)) return;

@@ -37,13 +37,25 @@ export interface ValueRef {
   expr: ts.Expression;
 }
 
+const WORKSPACE_KEY = 'caller:workspace';
+
 export class CallerWorkspace {
   readonly resolver: Resolver;
   private readonly models = new Map<string, FileModel>();
 
   /** Reads other files through the engine's linked-check view, so it knows what the result depends on. */
-  constructor(private readonly view: LinkedView) {
+  constructor(readonly view: LinkedView) {
     this.resolver = view.resolver;
+  }
+
+  /**
+   * The workspace of the file being checked, shared by the caller checks that run on it: each
+   * file's model (its site and caller indexes) is built once for all of them, not once per check.
+   */
+  static of(view: LinkedView): CallerWorkspace {
+    let ws = view.run.get(WORKSPACE_KEY) as CallerWorkspace | undefined;
+    if (!ws) view.run.set(WORKSPACE_KEY, (ws = new CallerWorkspace(view)));
+    return ws;
   }
 
   /** The model of a JS/TS file of the workspace, or undefined. */

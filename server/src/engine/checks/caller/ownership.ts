@@ -48,10 +48,10 @@ function ownershipCheck(
       const untracked = UNTRACKED_PLATFORM_IMPORT.test(file.text);
       if (file.prefilterSkipped && !importsMayReach(view, file, modules) && !untracked) return [];
       if (!file.facts || !(mayReachPlatform(file, modules) || untracked)) return [];
-      const model = new CallerWorkspace(view).model(file.file);
+      const model = CallerWorkspace.of(view).model(file.file);
       if (!model) return [];
       const api = makeApi(entries);
-      const analysis = new Analysis(api);
+      const analysis = Analysis.of(view, api);
       const hits: CheckHit[] = [];
       for (const entry of findEntries(model, new Set(entries))) {
         const found = firstOverreach(entry, analysis, api);

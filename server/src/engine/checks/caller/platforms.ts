@@ -15,6 +15,7 @@ import { directVerifier } from './verifiers';
 
 export function base44Api(entries: EntryKind[]): PrivilegedApi {
   return {
+    key: 'base44',
     entries: new Set(entries),
     isPrivileged(call, model) {
       const ref = moduleRef(model.refOf(call), /^@base44\/sdk$/);
@@ -47,6 +48,7 @@ export function firebaseAdminApi(entries: EntryKind[]): PrivilegedApi {
   // its normal use, so only its writes count.
   const reads = entries.some((k) => k !== 'callable');
   return {
+    key: `firebase:${reads}`,
     entries: new Set(entries),
     isPrivileged(call, model) {
       const ref = moduleRef(model.refOf(call), /^firebase-admin(\/|$)/);
@@ -97,6 +99,7 @@ export function supabaseServiceRoleApi(entries: EntryKind[]): PrivilegedApi {
     return result;
   };
   return {
+    key: 'supabase',
     entries: new Set(entries),
     isPrivileged(call, model) {
       const callee = unwrap(call.expression);
@@ -204,6 +207,7 @@ const BLOB_WRITES = new Set(['set', 'setJSON', 'delete']);
  */
 export function netlifyBlobsApi(entries: EntryKind[]): PrivilegedApi {
   return {
+    key: 'netlify-blobs',
     entries: new Set(entries),
     isPrivileged(call, model) {
       const ref = moduleRef(model.refOf(call), /^@netlify\/blobs$/);

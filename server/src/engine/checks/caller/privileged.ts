@@ -54,9 +54,9 @@ function privilegedCheck(
       if (file.prefilterSkipped && !importsMayReach(view, file, modules) && !UNTRACKED_PLATFORM_IMPORT.test(file.text))
         return [];
       if (!file.facts || !(mayReachPlatform(file, modules) || UNTRACKED_PLATFORM_IMPORT.test(file.text))) return [];
-      const model = new CallerWorkspace(view).model(file.file);
+      const model = CallerWorkspace.of(view).model(file.file);
       if (!model) return [];
-      const analysis = new Analysis(makeApi(entries));
+      const analysis = Analysis.of(view, makeApi(entries));
       const hits: CheckHit[] = [];
       const seen = new Set<number>();
       for (const entry of findEntries(model, new Set(entries))) {

@@ -35,7 +35,7 @@ export const requiresAuthCheck: LinkedCheck = {
   hints: [{ text: 'requiresAuth' }],
   readsTreeOf: (facts) => facts.sites.some((site) => isWrite(site.ref.path)),
   run(file, view) {
-    const ws = new CallerWorkspace(view);
+    const ws = CallerWorkspace.of(view);
     const clients = findOpenClients(ws, file);
     if (clients.length === 0) return [];
     // Every file's writes, by the client they come from, are the same whichever client file is being

@@ -28,7 +28,7 @@ export const ssrfCheck: LinkedCheck = {
     // The text test first: a file without a handler has nothing to report, and reading `facts`
     // parses a file the prefilter skipped, and a model parses it again.
     if (!mayHaveEntries(file.file, file.text, ENTRY_KINDS) || !file.facts) return [];
-    const model = new CallerWorkspace(view).model(file.file);
+    const model = CallerWorkspace.of(view).model(file.file);
     if (!model) return [];
     const hits: CheckHit[] = [];
     for (const entry of findEntries(model, new Set(ENTRY_KINDS))) {

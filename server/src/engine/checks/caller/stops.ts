@@ -7,7 +7,7 @@
 
 import ts from 'typescript';
 import type { CheckFile, CheckHit, LinkedCheck, LinkedView } from '../registry';
-import { Analysis } from './analysis';
+import { Analysis, NO_PRIVILEGE } from './analysis';
 import { Entry, EntryKind, findEntries, mayHaveEntries } from './entries';
 import { Flow, isFailureTest } from './flow';
 import { CallerWorkspace, forEachInline, unwrap } from './model';
@@ -23,9 +23,9 @@ const REFUSAL_STATUS = /\b40[13]\b|unauthori[sz]ed|forbidden/i;
 function handlersOf(file: CheckFile, view: LinkedView) {
   // The text test first: building a model parses the file.
   if (!mayHaveEntries(file.file, file.text, KIND_LIST) || !file.facts) return [];
-  const model = new CallerWorkspace(view).model(file.file);
+  const model = CallerWorkspace.of(view).model(file.file);
   if (!model) return [];
-  const analysis = new Analysis({ entries: new Set(), isPrivileged: () => false });
+  const analysis = Analysis.of(view, NO_PRIVILEGE);
   return findEntries(model, KINDS)
     .filter((e) => !e.preGuarded && e.fn.body)
     .map((entry) => ({ entry, analysis, flow: analysis.flow(model, entry) }));

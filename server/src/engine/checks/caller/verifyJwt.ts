@@ -35,8 +35,8 @@ export const verifyJwtCheck: LinkedCheck = {
   run(config, view) {
     const perFunction = posix.basename(config.file) === 'supabase.json';
     if (posix.basename(config.file) !== 'config.toml' && !perFunction) return [];
-    const ws = new CallerWorkspace(view);
-    const analysis = new Analysis(supabaseServiceRoleApi(['serve', 'route']));
+    const ws = CallerWorkspace.of(view);
+    const analysis = Analysis.of(view, supabaseServiceRoleApi(['serve', 'route']));
     const hits: CheckHit[] = [];
     const base = posix.dirname(config.file);
     const sections = perFunction ? disabledInFunctionJson(config.file, config.text) : disabledFunctions(config.text);

@@ -44,7 +44,7 @@ export const unverifiedWebhookCheck: LinkedCheck = {
   ].map((text) => ({ text })),
   run(file, view) {
     if (SIGNATURE_CHECK.test(file.text) || !file.facts) return [];
-    const model = new CallerWorkspace(view).model(file.file);
+    const model = CallerWorkspace.of(view).model(file.file);
     if (!model) return [];
     const hits: CheckHit[] = [];
     for (const entry of findEntries(model, new Set(['serve', 'http', 'route', 'next']))) {

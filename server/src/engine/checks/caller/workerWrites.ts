@@ -9,7 +9,7 @@
 
 import ts from 'typescript';
 import type { CheckHit, LinkedCheck } from '../registry';
-import { Analysis, callSpan, renderChain } from './analysis';
+import { Analysis, NO_PRIVILEGE, callSpan, renderChain } from './analysis';
 import { workerFetch } from './frameworks';
 import { CallerWorkspace, FileModel, Fn, forEachInline, unwrap } from './model';
 import { anyFunctionVerifies } from './verifyJwt';
@@ -24,11 +24,11 @@ export const workerWriteCheck: LinkedCheck = {
   hints: [{ text: 'fetch' }],
   run(file, view) {
     if (!file.facts) return [];
-    const model = new CallerWorkspace(view).model(file.file);
+    const model = CallerWorkspace.of(view).model(file.file);
     if (!model) return [];
     const fetch = workerFetchOf(model);
     if (!fetch || fetch.parameters.length === 0) return [];
-    const analysis = new Analysis({ entries: new Set(), isPrivileged: () => false });
+    const analysis = Analysis.of(view, NO_PRIVILEGE);
     if (anyFunctionVerifies(model, analysis)) return [];
     const requestName = fetch.parameters[0].name.getText(model.sourceFile);
     const hits: CheckHit[] = [];
