@@ -2,18 +2,13 @@
 // collection) and RSS once the texts are read, after the scan's two passes and after the findings.
 // One process, no workers, no scan cache, V8's old generation grown by 20 % as the CLI sets it.
 // Figures, not a test. Usage: npm run build && node --expose-gc scripts/audit-memory.mjs DIR
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
+import { measuredFolder } from './lib/heapSetup.mjs';
 import { engineModule } from './lib/parseOnly.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = resolve(process.argv[2] ?? '.');
-if (typeof globalThis.gc !== 'function') {
-  console.error('run with node --expose-gc (the live heap is measured after a full collection)');
-  process.exit(2);
-}
-setFlagsFromString('--heap-growing-percent=20');
+const dir = measuredFolder();
 const { loadRules } = engineModule(root, 'rules/load.js');
 const { fileFilter } = engineModule(root, 'audit.js');
 const { scanTexts } = engineModule(root, 'scanTexts.js');

@@ -247,6 +247,12 @@ export class RuleIndex {
     else this.moduleNames.add(module);
   }
 
+  /** Drops the answers remembered for modules and references (they are made again when asked). */
+  forgetMemos(): void {
+    this.moduleCache.clear();
+    this.canonicalCache.clear();
+  }
+
   isTrackedModule(module: string): boolean {
     let tracked = this.moduleCache.get(module);
     if (tracked === undefined) {

@@ -97,6 +97,7 @@ export class FolderIndex {
     forgetClosedTrees(); // the index keeps facts and findings; trees of closed files are parsed again if needed
     if (!progress?.isCancelled()) this.state.scanCache?.save();
     this.state.scanCache = undefined;
+    this.state.forgetBatchMemos();
     // Problems the rules themselves ran into (a custom pattern stopped for overrunning its budget).
     for (const error of this.state.index.errors) this.errors.push(error);
     this.indexed = !progress?.isCancelled();
