@@ -38,6 +38,8 @@ export interface ValueRef {
 }
 
 const WORKSPACE_KEY = 'caller:workspace';
+/** anyFileText's answers by listing (LinkedView.files) and pattern. */
+const textAnswers = new WeakMap<readonly CheckFile[], Map<RegExp, boolean>>();
 
 export class CallerWorkspace {
   readonly resolver: Resolver;
@@ -80,7 +82,13 @@ export class CallerWorkspace {
 
   /** Does some file the rule applies to hold this text (the result then depends on all of them)? */
   anyFileText(re: RegExp): boolean {
-    return this.view.files().some((f) => re.test(f.text));
+    const files = this.view.files();
+    // A listing stays the same array until a file changes: each file's checks asked it again.
+    let answers = textAnswers.get(files);
+    if (!answers) textAnswers.set(files, (answers = new Map()));
+    let found = answers.get(re);
+    if (found === undefined) answers.set(re, (found = files.some((f) => re.test(f.text))));
+    return found;
   }
 
   /** A site's reference with workspace imports replaced by what the imported module exports. */
