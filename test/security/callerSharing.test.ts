@@ -65,7 +65,8 @@ describe('caller checks sharing one file model', () => {
   it('keep files apart: each file has the findings it has when scanned alone', () => {
     const alone = (files: [string, string][]) => ruleLines(scanTexts(new Map(files), ruleSet).state, files[0][0]);
     const open = 'functions/openBooking/entry.ts';
-    const together = scanTexts(new Map([[HANDLER, handler], [GUARD, throwingGuard], [open, openHandler]]), ruleSet).state;
+    const files = new Map([[HANDLER, handler], [GUARD, throwingGuard], [open, openHandler]]);
+    const together = scanTexts(files, ruleSet).state;
     assert.deepEqual(ruleLines(together, open), alone([[open, openHandler]]));
     assert.deepEqual(ruleLines(together, open), [`${CALLER}:5`]);
     assert.deepEqual(ruleLines(together, HANDLER), alone([[HANDLER, handler], [GUARD, throwingGuard]]));

@@ -41,8 +41,11 @@ export class LinkedHits {
   /** Set for a batch scan with a scan cache (WorkspaceState.scanCache). */
   store?: LinkedStore;
 
+  /** The rules of linked checks (a few dozen of the rule set's hundreds), tested per file. */
+  private readonly linkedRules: CompiledRule[];
+
   constructor(
-    private readonly rules: CompiledRule[],
+    rules: CompiledRule[],
     private readonly scans: Map<string, FileScan>,
     aliases: AliasTable,
     private readonly parseFacts: (file: string, text: string) => JsFacts | undefined,
@@ -51,7 +54,8 @@ export class LinkedHits {
     /** What callers pass to a function's parameters (the param table): the values the lock-in rules see. */
     passed?: FactsLookup['passed'],
   ) {
-    this.anyPrefilter = anyPrefilterTest(rules.flatMap((r) => (r.matcher.type === 'check' && r.matcher.check.scope === 'linked' ? [r.matcher.check] : [])));
+    this.linkedRules = rules.filter((r) => r.matcher.type === 'check' && r.matcher.check.scope === 'linked');
+    this.anyPrefilter = anyPrefilterTest(this.linkedRules.map((r) => (r.matcher as { check: LinkedCheck }).check));
     this.resolver = new Resolver(
       {
         get: (path) => (this.recordRead?.(path), this.factsOf(this.scans.get(path))),
@@ -106,7 +110,7 @@ export class LinkedHits {
     const none = { result: { hits: [], reads: new Set<string>() }, failed: false };
     // Most files hold no text any linked check needs: one pass over the text rules them all out.
     if (!scan || !this.anyPrefilter(scan.text, scan.literals)) return none;
-    const rules = this.rules.filter((r) => r.matcher.type === 'check' && r.matcher.check.scope === 'linked' && ruleAppliesTo(r, file));
+    const rules = this.linkedRules.filter((r) => ruleAppliesTo(r, file));
     if (rules.length === 0) return none;
     let failed = false;
     let reads: Set<string> | undefined = new Set();

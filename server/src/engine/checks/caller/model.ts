@@ -38,6 +38,8 @@ export interface ValueRef {
 }
 
 const WORKSPACE_KEY = 'caller:workspace';
+/** anyFileText's answers by listing (LinkedView.files) and pattern. */
+const textAnswers = new WeakMap<readonly CheckFile[], Map<RegExp, boolean>>();
 
 export class CallerWorkspace {
   readonly resolver: Resolver;
@@ -80,7 +82,13 @@ export class CallerWorkspace {
 
   /** Does some file the rule applies to hold this text (the result then depends on all of them)? */
   anyFileText(re: RegExp): boolean {
-    return this.view.files().some((f) => re.test(f.text));
+    const files = this.view.files();
+    // A listing stays the same array until a file changes: each file's checks asked it again.
+    let answers = textAnswers.get(files);
+    if (!answers) textAnswers.set(files, (answers = new Map()));
+    let found = answers.get(re);
+    if (found === undefined) answers.set(re, (found = files.some((f) => re.test(f.text))));
+    return found;
   }
 
   /** A site's reference with workspace imports replaced by what the imported module exports. */
@@ -92,7 +100,7 @@ export class CallerWorkspace {
 export class FileModel {
   readonly sourceFile: ts.SourceFile;
   readonly scopes: ScopeTable;
-  private siteIndex?: Map<string, Ref>;
+  private siteIndex?: Map<number | string, Ref>;
   private callersIndex?: Map<ts.Node, (ts.CallExpression | ts.NewExpression)[]>;
   private readonly classes = new Map<ts.ClassLikeDeclaration, Map<string, MemberSource[]>>();
   /** Every instance member of a class, by name (the value layer's reading: js/receivers.ts). */
@@ -121,10 +129,10 @@ export class FileModel {
       this.siteIndex = new Map();
       for (const site of this.facts.sites) {
         const ref = this.ws.resolve(this.file, site.ref);
-        if (ref && ref.root.kind !== 'ws') this.siteIndex.set(`${site.start}:${site.end}`, ref);
+        if (ref && ref.root.kind !== 'ws') this.siteIndex.set(spanKey(site.start, site.end), ref);
       }
     }
-    return this.siteIndex.get(`${node.getStart(this.sourceFile)}:${node.getEnd()}`);
+    return this.siteIndex.get(spanKey(node.getStart(this.sourceFile), node.getEnd()));
   }
 
   /** The call or access expression a fact site describes. */
@@ -317,4 +325,9 @@ export class FileModel {
   line(node: ts.Node): number {
     return this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile)).line + 1;
   }
+}
+
+/** A span as one number (no string made per lookup: refAt is asked about every call of a file). */
+function spanKey(start: number, end: number): number | string {
+  return end < 2 ** 26 ? start * 2 ** 26 + end : `${start}:${end}`;
 }

@@ -35,7 +35,8 @@ export const checkWithoutReturnCheck: LinkedCheck = {
   name: 'check-without-return',
   scope: 'linked',
   prefilter: /\.(?:send|json|end|sendStatus|redirect)\s*\(/,
-  hints: ['send', 'json', 'end', 'sendStatus', 'redirect'].map((text) => ({ text })),
+  // With the dot: `end` alone is in most texts (`append`, `backend`), and the regex then ran on them.
+  hints: ['.send', '.json', '.end', '.redirect'].map((text) => ({ text })),
   run(file, view) {
     const hits: CheckHit[] = [];
     for (const { entry, flow } of handlersOf(file, view)) {
