@@ -5,6 +5,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AuditReport } from '../engine/audit';
 import { formatMarkdown } from '../engine/report/markdown';
+import { textLength } from '../engine/workspace/closedTexts';
 import type { ExitPlan, ExitPlanParams } from '../protocol';
 import { estimate } from './costView';
 import type { FolderIndex } from './folderIndex';
@@ -35,7 +36,7 @@ export function folderReport(session: Session, folder: FolderIndex): AuditReport
     .map((l) => l.finding)
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   let bytes = 0;
-  for (const scan of folder.state.scans.values()) bytes += scan.text.length;
+  for (const scan of folder.state.scans.values()) bytes += textLength(scan);
   return {
     version: 1,
     root: folder.root,

@@ -17,6 +17,7 @@ import { type FileScan, NO_FACTS } from '../engine/scan/scanFile';
 import type { Finding, RawHit, ScanError } from '../engine/types';
 import { DEFAULT_MAX_FILE_BYTES, readForScan } from '../engine/workspace/readFile';
 import { isProjectConfig } from '../engine/workspace/aliases';
+import { hasText, releaseDataTexts } from '../engine/workspace/closedTexts';
 import { walkSkips, walkWorkspace } from '../engine/workspace/walk';
 import { WorkspaceState } from '../engine/workspaceState';
 
@@ -98,6 +99,7 @@ export class FolderIndex {
     if (!progress?.isCancelled()) this.state.scanCache?.save();
     this.state.scanCache = undefined;
     this.state.forgetBatchMemos();
+    releaseDataTexts(this.state.scans.values(), this.state.index.rules, this.root, (rel) => this.open.has(rel));
     // Problems the rules themselves ran into (a custom pattern stopped for overrunning its budget).
     for (const error of this.state.index.errors) this.errors.push(error);
     this.indexed = !progress?.isCancelled();
@@ -150,7 +152,7 @@ export class FolderIndex {
   /** Was the same text already taken in, parsed (facts depend on the text alone for the same rules)? */
   private scannedAlike(scan: FileScan): boolean {
     const before = this.state.scans.get(scan.file);
-    return before !== undefined && before.text === scan.text && before.parsed && before.facts !== undefined
+    return before !== undefined && hasText(before, scan.text) && before.parsed && before.facts !== undefined
       && before.facts !== NO_FACTS && before.errors.length === 0;
   }
 
@@ -182,7 +184,8 @@ export class FolderIndex {
       if (!('text' in read)) return this.remove(rel);
       // The text as scanned (a document closed after saving, a watcher echoing a save): nothing moved.
       // Scanning it again held the server for a third of a second on a 5,000-line file.
-      return read.text === this.state.scans.get(rel)?.text ? [] : this.update(rel, read.text);
+      const scan = this.state.scans.get(rel);
+      return scan && hasText(scan, read.text) ? [] : this.update(rel, read.text);
     } catch {
       return this.remove(rel);
     }

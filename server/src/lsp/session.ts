@@ -12,6 +12,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { releaseFreedMemory } from '../engine/util/releaseMemory';
 import type { Finding } from '../engine/types';
 import { ShowMessageOnceNotification, SummaryChangedNotification } from '../protocol';
 import { visibleFindings } from './diagnostics';
@@ -119,6 +120,7 @@ export class Session {
       );
       this.versions.bump([...folder.findings.keys()].map((rel) => uriOf(folder, rel)));
     }
+    releaseFreedMemory(); // what indexing read and parsed is garbage now
     this.refreshDiagnostics();
     this.scheduleSummary(0);
   }
