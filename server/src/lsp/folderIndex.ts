@@ -29,9 +29,6 @@ export interface IndexProgress {
   isCancelled(): boolean;
 }
 
-/** Files indexed between two turns of the event loop (requests are answered in between). */
-const FILES_BETWEEN_YIELDS = 50;
-
 export class FolderIndex {
   state: WorkspaceState;
   /** Findings per root-relative file, recomputed only for files an update touched. */
@@ -81,16 +78,11 @@ export class FolderIndex {
     const present = new Set(walked.files);
     for (const file of [...this.state.scans.keys()]) if (!present.has(file) && !this.open.has(file)) this.state.removeFile(file);
     let done = 0;
-    for (let start = 0; start < walked.files.length && !progress?.isCancelled(); start += FILES_BETWEEN_YIELDS) {
-      // As one batch: files that loaded files pass platform values to are parsed by the second pass
-      // below, all at once, not as each caller arrives (see WorkspaceState.batch).
-      this.state.batch(() => {
-        for (const file of walked.files.slice(start, start + FILES_BETWEEN_YIELDS)) {
-          if (!this.open.has(file)) this.loadFromDisk(file);
-          progress?.report(++done, walked.files.length);
-        }
-      });
-      await new Promise((resolve) => setImmediate(resolve));
+    for (const file of walked.files) {
+      if (progress?.isCancelled()) break;
+      if (!this.open.has(file)) this.loadFromDisk(file);
+      progress?.report(++done, walked.files.length);
+      if (done % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     for (const file of this.open) cache?.noteOpenText(file, this.state.scans.get(file)?.text ?? '');
     this.state.reachPlatformModules();
