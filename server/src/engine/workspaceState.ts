@@ -10,7 +10,7 @@ import { LinkedHits } from './linkedHits';
 import { memberHits } from './match';
 import { PlatformReach } from './platformReach';
 import { isRelativeSpecifier } from './modules';
-import { CompiledRule, ruleAppliesTo } from './rules/model';
+import type { CompiledRule } from './rules/model';
 import { FileScan, scanFile, ScanOptions, scanSteps } from './scan/scanFile';
 import type { Finding, RawHit } from './types';
 import { describeFailure } from './util/failure';
@@ -20,7 +20,7 @@ import { ContextTable } from './workspace/contextTable';
 import { SELF_SPEC } from './js/callSites';
 import { ParamTable } from './workspace/paramTable';
 import { Resolver } from './workspace/resolve';
-import { runWorkspaceChecks } from './workspaceChecks';
+import { WorkspaceChecks } from './workspaceChecks';
 
 const SUPPRESSION = /lockin-lens-ignore-next-line\s+([\w/, -]+?)\s+--\s+\S/;
 
@@ -33,9 +33,7 @@ export class WorkspaceState {
   /** Replaced (not changed) when aliases change, so facts remembered for the old one are not reused. */
   factContext: FactContext;
   private readonly rulesById: Map<string, CompiledRule>;
-  private workspaceHitsCache?: Map<string, RawHit[]>;
-  /** The rules of workspace checks (a file they apply to changing means running them again). */
-  private readonly workspaceRules: CompiledRule[];
+  private readonly workspaceChecks: WorkspaceChecks;
   private readonly linked: LinkedHits;
   private readonly reach: PlatformReach;
   private cache?: ScanCache;
@@ -104,7 +102,7 @@ export class WorkspaceState {
 
   constructor(readonly index: RuleIndex, private readonly prefilter = true) {
     this.rulesById = new Map(index.rules.map((r) => [r.id, r]));
-    this.workspaceRules = index.rules.filter((r) => r.matcher.type === 'check' && r.matcher.check.scope === 'workspace');
+    this.workspaceChecks = new WorkspaceChecks(index.rules, (ruleId, e) => this.checkFailed('.', ruleId, e));
     const allFacts = () => [...this.scans].map(([file, scan]): [string, JsFacts | undefined] => [file, scan.facts]);
     this.params = new ParamTable(allFacts, (from, spec) => this.resolver.resolveFile(from, spec));
     const passed = (file: string, key: string, index: number) => this.params.passed(file, key, index);
@@ -270,7 +268,7 @@ export class WorkspaceState {
 
   /** Workspace checks (SQL across migrations, …) are recomputed only when one of their files changes. */
   private invalidateWorkspaceHits(file: string): void {
-    if (this.workspaceRules.some((r) => ruleAppliesTo(r, file))) this.workspaceHitsCache = undefined;
+    this.workspaceChecks.changed(file);
   }
 
   private exportSignature(file: string): string {
@@ -315,13 +313,12 @@ export class WorkspaceState {
 
   /** Hits of workspace checks (SQL migrations read in order, …) by file, computed once per change. */
   workspaceHits(): ReadonlyMap<string, RawHit[]> {
-    if (this.workspaceHitsCache) return this.workspaceHitsCache;
+    if (this.workspaceChecks.current) return this.workspaceChecks.hits(this.scans.values());
     const remembered = this.cache?.recallWhole<[string, RawHit[]][]>('workspace');
-    if (remembered) return (this.workspaceHitsCache = new Map(remembered));
-    const failed = (ruleId: string, e: unknown) => this.checkFailed('.', ruleId, e);
-    const result = runWorkspaceChecks(this.index.rules, this.scans.values(), failed);
-    if (!result.failed) this.cache?.keepWhole('workspace', [...result.byFile]);
-    return (this.workspaceHitsCache = result.byFile);
+    if (remembered) this.workspaceChecks.adopt(remembered);
+    const hits = this.workspaceChecks.hits(this.scans.values());
+    if (!remembered && !this.workspaceChecks.failed) this.cache?.keepWhole('workspace', [...hits]);
+    return hits;
   }
 }
 
