@@ -76,7 +76,8 @@ export function speedTable(rows) {
   const cells = rows.map((r) => [
     ...[r.name, r.files, mb(r.bytes), r.audit.ms, r.engineMs, rss(r.audit)],
     ...[r.warmAudit?.ms, percent(r.warmAudit?.ms, r.audit.ms)],
-    ...[r.astGrep?.ms, rss(r.astGrep), r.parseOnly?.ms, ratio(r.audit.ms, r.astGrep?.ms), ratio(r.audit.ms, r.parseOnly?.ms)],
+    ...[r.astGrep?.ms, rss(r.astGrep), r.parseOnly?.ms],
+    ...[ratio(r.audit.ms, r.astGrep?.ms), ratio(r.audit.ms, r.parseOnly?.ms)],
   ]);
   return table(header, cells);
 }

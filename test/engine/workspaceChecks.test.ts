@@ -13,7 +13,12 @@ import { WorkspaceState } from '../../server/src/engine/workspaceState';
 const MIGRATION = 'supabase/migrations/20240101000000_orders.sql';
 const OPEN_TABLE = 'create table public.orders (id uuid primary key, total numeric);\n';
 const LOCKED_TABLE = `${OPEN_TABLE}alter table public.orders enable row level security;\n`;
-const SCHEMA_TS = `import { pgTable, uuid } from 'drizzle-orm/pg-core';\n\nexport const users = pgTable('users', { id: uuid('id') });\n`;
+const SCHEMA_TS = [
+  "import { pgTable, uuid } from 'drizzle-orm/pg-core';",
+  '',
+  "export const users = pgTable('users', { id: uuid('id') });",
+  '',
+].join('\n');
 
 /** A rule set whose workspace checks count their runs, by rule id. */
 function countingRules(): { ruleSet: RuleSet; runs: Map<string, number> } {
@@ -31,7 +36,8 @@ function countingRules(): { ruleSet: RuleSet; runs: Map<string, number> } {
   return { ruleSet, runs };
 }
 
-const rlsFindings = (state: WorkspaceState) => state.findingsFor(MIGRATION).filter((f) => f.ruleId === 'supabase/rls-missing');
+const rlsFindings = (state: WorkspaceState) =>
+  state.findingsFor(MIGRATION).filter((f) => f.ruleId === 'supabase/rls-missing');
 
 describe('workspace checks kept per rule', () => {
   it('runs again only the checks that read the changed file', () => {

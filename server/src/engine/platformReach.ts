@@ -123,7 +123,10 @@ function specifierStem(spec: string): string | undefined {
   return slash < 0 || stem === '' || stem === '.' || stem === '..' ? undefined : stem;
 }
 
-/** What an import specifier of this file contains: `src/api/base44Client.js` → base44Client, `lib/db/index.ts` → db. */
+/**
+ * What an import specifier of this file contains:
+ * `src/api/base44Client.js` → base44Client, `lib/db/index.ts` → db.
+ */
 function moduleStem(file: string): string {
   const parts = file.split('/');
   const name = parts[parts.length - 1].replace(/\.[^.]+$/, '');

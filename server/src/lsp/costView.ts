@@ -130,7 +130,9 @@ function longestWindow(summary: CostSummary): CostView['calendar'] {
 function termLine(term: CostTerm): string {
   const result = hours(term.hours);
   // `\u00d7` is ×, written so that the bundle stays ASCII (see scripts/bundle.mjs).
-  const arithmetic = /[\u00d7+]/.test(term.formula) ? `${term.formula} = ${result.low}–${result.high} h` : term.formula;
+  const arithmetic = /[\u00d7+]/.test(term.formula)
+    ? `${term.formula} = ${result.low}–${result.high} h`
+    : term.formula;
   return `${term.label}: ${arithmetic} (${term.source})`;
 }
 
