@@ -7,7 +7,8 @@ import { scanMemory } from '../helpers/workspace';
 import type { FileScan } from '../../server/src/engine/scan/scanFile';
 import { ContextTable } from '../../server/src/engine/workspace/contextTable';
 
-const fromLines = (triples: [string, string, number][]) => triples.filter(([id]) => id === 'acme/from').map(([, file, line]) => `${file}:${line}`);
+const fromLines = (triples: [string, string, number][]) =>
+  triples.filter(([id]) => id === 'acme/from').map(([, file, line]) => `${file}:${line}`);
 
 describe('framework context', () => {
   it('follows SvelteKit locals set in a hook or typed in App.Locals, read directly, destructured or through event', () => {
@@ -24,7 +25,12 @@ describe('framework context', () => {
         `}`,
       ].join('\n'),
     });
-    assert.deepEqual(fromLines(triples), ['src/routes/+page.server.ts:1', 'src/routes/+page.server.ts:2', 'src/routes/+page.server.ts:5', 'src/routes/+page.server.ts:6']);
+    assert.deepEqual(fromLines(triples), [
+      'src/routes/+page.server.ts:1',
+      'src/routes/+page.server.ts:2',
+      'src/routes/+page.server.ts:5',
+      'src/routes/+page.server.ts:6',
+    ]);
   });
 
   it('follows Hono context variables set by middleware and read with c.get or c.var', () => {
@@ -92,18 +98,55 @@ describe('framework context', () => {
 describe('framework context: which unparsed files may read a key', () => {
   const ref = { root: { kind: 'module' as const, module: '@acme/sdk' }, path: [] };
   const context = { 'locals.db': ref, 'var.A': ref, 'var.client': ref, 'env.DB': ref, 'data.supabase': ref };
-  const scan = { file: 'src/hooks.ts', kind: 'js', text: '', parsed: true, literals: new Set(), hits: [], errors: [], facts: { imports: [], sites: [], exports: {}, starExports: [], context } };
-  const table = new ContextTable(new Map([['src/hooks.ts', scan as unknown as FileScan]]));
+  const writer = (file: string) =>
+    ({
+      file,
+      kind: 'js',
+      text: '',
+      parsed: true,
+      literals: new Set(),
+      hits: [],
+      errors: [],
+      facts: { imports: [], sites: [], exports: {}, starExports: [], context },
+    }) as unknown as FileScan;
+  const table = new ContextTable(new Map([['src/hooks.ts', writer('src/hooks.ts')]]));
+  const mayRead = (text: string) => table.mayRead('src/routes/page.ts', text);
 
   it('asks for a carrier word and a key name written under that carrier, one letter long or longer', () => {
-    assert.equal(table.mayRead('export const load = ({ locals }) => locals.db'), true);
-    assert.equal(table.mayRead("app.get('/', (c) => c.get('client'))"), true);
-    assert.equal(table.mayRead('c.var.A.from("x")'), true);
-    assert.equal(table.mayRead('const { supabase } = $props()'), true);
-    assert.equal(table.mayRead('export default { fetch(req, env) { return env.DB } }'), true);
+    assert.equal(mayRead('export const load = ({ locals }) => locals.db'), true);
+    assert.equal(mayRead("app.get('/', (c) => c.get('client'))"), true);
+    assert.equal(mayRead('c.var.A.from("x")'), true);
+    assert.equal(mayRead('const { supabase } = $props()'), true);
+    assert.equal(mayRead('export default { fetch(req, env) { return env.DB } }'), true);
     // A name without its carrier's word, or a carrier's word with only another carrier's names.
-    assert.equal(table.mayRead('const client = makeClient(); locals = 1'), false);
-    assert.equal(table.mayRead('const db = env.OTHER'), false);
-    assert.equal(table.mayRead('const supabase = createClient()'), false);
+    assert.equal(mayRead('const client = makeClient(); locals = 1'), false);
+    assert.equal(mayRead('const db = env.OTHER'), false);
+    assert.equal(mayRead('const supabase = createClient()'), false);
+  });
+
+  it('asks for the name as a whole word, not inside a longer one', () => {
+    assert.equal(mayRead("const rows = Array.from(map.get('Alpha'))"), false);
+    assert.equal(mayRead("const c = params.get('clientId')"), false);
+    assert.equal(mayRead('const { dbUrl } = locals'), false);
+    assert.equal(mayRead('const { db } = locals'), true);
+  });
+
+  it("looks only for the keys written in the file's own project (the topmost folder with a package.json)", () => {
+    const pkg = { file: '', kind: 'json', text: '{}', parsed: false, literals: new Set(), hits: [], errors: [] };
+    const scans = new Map<string, FileScan>([
+      ['shop/package.json', { ...pkg, file: 'shop/package.json' } as unknown as FileScan],
+      ['shop/src/hooks.ts', writer('shop/src/hooks.ts')],
+      ['blog/package.json', { ...pkg, file: 'blog/package.json' } as unknown as FileScan],
+      ['blog/packages/web/package.json', { ...pkg, file: 'blog/packages/web/package.json' } as unknown as FileScan],
+    ]);
+    const apps = new ContextTable(scans);
+    const reader = 'export const load = ({ locals }) => locals.db';
+    assert.equal(apps.mayRead('shop/src/routes/+page.server.ts', reader), true);
+    assert.equal(apps.mayRead('blog/packages/web/src/routes/+page.server.ts', reader), false);
+    assert.equal(apps.mayRead('tools/script.ts', reader), false);
+    // A package.json at the workspace root makes the whole workspace one project.
+    scans.set('package.json', { ...pkg, file: 'package.json' } as unknown as FileScan);
+    apps.changed('package.json');
+    assert.equal(apps.mayRead('blog/packages/web/src/routes/+page.server.ts', reader), true);
   });
 });

@@ -79,7 +79,7 @@ export class PlatformReach {
       return target !== undefined && modules.has(target);
     };
     return (scan) =>
-      (context && this.w.context.mayRead(scan.text)) ||
+      (context && this.w.context.mayRead(scan.file, scan.text)) ||
       this.workspaceSpecifiers(scan).some((s) => namesModule(scan, s));
   }
 

@@ -1,6 +1,7 @@
 // The workspace's framework context (see js/frameworkContext.ts): the values files write under a
-// key (`locals.supabase`, `var.db`, `env.DB`, a SvelteKit load's `data.supabase`), and the bindings Wrangler configs declare for a
-// Worker's `env`. Rebuilt when asked after a file that writes context (or a Wrangler config) changes.
+// key (`locals.supabase`, `var.db`, `env.DB`, a SvelteKit load's `data.supabase`), and the bindings
+// Wrangler configs declare for a Worker's `env`. Rebuilt when asked after a file that writes context
+// (or a Wrangler config) changes.
 
 import type { Ref } from '../refs';
 import type { FileScan } from '../scan/scanFile';
@@ -8,6 +9,7 @@ import { posix } from 'node:path';
 import { isWorkerEnvKey, workerEnvKey } from '../js/frameworkContext';
 import { isWranglerConfig, wranglerBindings } from './wrangler';
 import { LiteralScan } from '../util/literalScan';
+import { escapeRegExp } from '../util/regexp';
 
 /** What `env` from 'cloudflare:workers' is: the Worker's bindings. */
 const WORKER_ENV: Ref = { root: { kind: 'module', module: 'cloudflare:workers' }, path: ['env'] };
@@ -34,65 +36,120 @@ export class ContextTable {
   values(): Map<string, ContextValue> {
     if (this.table) return this.table;
     const table = new Map<string, ContextValue>();
-    const files = [...this.scans.keys()].sort();
-    for (const file of files) {
-      for (const [key, ref] of Object.entries(this.scans.get(file)!.facts?.context ?? {}))
-        if (!table.has(key)) table.set(key, { file, ref });
-    }
-    for (const file of files.filter(isWranglerConfig)) {
-      for (const [name, type] of wranglerBindings(file, this.scans.get(file)!.text)) {
-        if (!table.has(`env.${name}`))
-          table.set(`env.${name}`, { file, ref: { root: { kind: 'global', name: type }, path: [] } });
-      }
-      const dir = posix.dirname(file);
-      table.set(workerEnvKey(dir === '.' ? '' : dir), { file, ref: WORKER_ENV });
-    }
+    // A Worker folder's key goes to its last Wrangler config (all give the same `env`); others to the first write.
+    for (const { key, value } of this.writes()) if (!table.has(key) || isWorkerEnvKey(key)) table.set(key, value);
     return (this.table = table);
   }
 
-  /** A file is set or removed: forget the table if it wrote context before or does now. */
-  changed(file: string, before?: FileScan, after?: FileScan): void {
-    if (before?.facts?.context || after?.facts?.context || isWranglerConfig(file)) this.table = undefined;
+  /** Every write, in the order values() takes the first of each key from. */
+  private writes(): { key: string; value: ContextValue }[] {
+    const out: { key: string; value: ContextValue }[] = [];
+    const files = [...this.scans.keys()].sort();
+    for (const file of files) {
+      for (const [key, ref] of Object.entries(this.scans.get(file)!.facts?.context ?? {}))
+        out.push({ key, value: { file, ref } });
+    }
+    for (const file of files.filter(isWranglerConfig)) {
+      for (const [name, type] of wranglerBindings(file, this.scans.get(file)!.text))
+        out.push({ key: `env.${name}`, value: { file, ref: { root: { kind: 'global', name: type }, path: [] } } });
+      const dir = posix.dirname(file);
+      out.push({ key: workerEnvKey(dir === '.' ? '' : dir), value: { file, ref: WORKER_ENV } });
+    }
+    return out;
   }
 
-  /** Could this text read a key some file writes (`locals.supabase`, `c.get('db')`, `env.DB`)? */
-  mayRead(text: string): boolean {
+  /**
+   * A file is set or removed: forget the table if it wrote context before or does now (or, for
+   * mayRead, if it is a package.json, which may move a project's bounds).
+   */
+  changed(file: string, before?: FileScan, after?: FileScan): void {
+    if (before?.facts?.context || after?.facts?.context || isWranglerConfig(file)) this.table = undefined;
+    if (posix.basename(file) === 'package.json') this.readerList = undefined;
+  }
+
+  /**
+   * Could this file's text read a key some file of its project writes (`locals.supabase`,
+   * `c.get('db')`, `env.DB`)? A project is the topmost folder holding a package.json (the workspace
+   * root when none does): a folder holding several apps side by side must not have one app's
+   * files parsed for the keys another app writes.
+   */
+  mayRead(file: string, text: string): boolean {
     // By carrier: its few words first, then one pass for the names (a workspace may write hundreds).
-    for (const { words, names } of this.readers())
+    for (const { words, names } of this.readers().get(this.projects!.of(file)) ?? [])
       if (words.some((word) => text.includes(word)) && names(text)) return true;
     return false;
   }
 
-  private readerList?: {
-    table: Map<string, ContextValue>;
-    list: { words: string[]; names: (text: string) => boolean }[];
-  };
+  private projects?: ProjectRoots;
+  private readerList?: { table: Map<string, ContextValue>; byProject: Map<string, Reader[]> };
 
-  /** The keys' names grouped by carrier, each group tested in one pass; rebuilt with the table. */
-  private readers(): { words: string[]; names: (text: string) => boolean }[] {
+  /** The keys' names by project and carrier, each group tested in one pass; rebuilt with the table. */
+  private readers(): Map<string, Reader[]> {
     const table = this.values();
-    if (this.readerList?.table === table) return this.readerList.list;
-    const byCarrier = new Map<string, Set<string>>();
-    for (const key of table.keys()) {
+    if (this.readerList?.table === table) return this.readerList.byProject;
+    const projects = (this.projects = new ProjectRoots(this.scans.keys()));
+    const names = new Map<string, Map<string, Set<string>>>(); // project → carrier → names
+    for (const { key, value } of this.writes()) {
       if (isWorkerEnvKey(key)) continue; // a Worker's folder: what its code reads are env.NAME keys
       const dot = key.indexOf('.');
       const carrier = key.slice(0, dot);
       if (!CARRIER_WORDS[carrier]) continue;
-      byCarrier.set(carrier, (byCarrier.get(carrier) ?? new Set()).add(key.slice(dot + 1)));
+      const project = projects.of(value.file);
+      const carriers = names.get(project) ?? names.set(project, new Map()).get(project)!;
+      carriers.set(carrier, (carriers.get(carrier) ?? new Set()).add(key.slice(dot + 1)));
     }
-    const list = [...byCarrier].map(([carrier, names]) => ({
-      words: CARRIER_WORDS[carrier],
-      names: anyOf([...names]),
-    }));
-    this.readerList = { table, list };
-    return list;
+    const byProject = new Map<string, Reader[]>();
+    for (const [project, carriers] of names) {
+      byProject.set(
+        project,
+        [...carriers].map(([carrier, keys]) => ({ words: CARRIER_WORDS[carrier], names: anyOf([...keys]) })),
+      );
+    }
+    this.readerList = { table, byProject };
+    return byProject;
   }
 }
 
-/** A test of whether a text holds any of these names: one pass for all (a one-letter name is looked up alone). */
+interface Reader {
+  words: string[];
+  names: (text: string) => boolean;
+}
+
+/** Each file's project: the topmost folder above it holding a package.json, or '' (the workspace root). */
+class ProjectRoots {
+  private readonly withPackage = new Set<string>();
+  private readonly byFolder = new Map<string, string>();
+
+  constructor(files: Iterable<string>) {
+    for (const file of files) if (posix.basename(file) === 'package.json') this.withPackage.add(posix.dirname(file));
+  }
+
+  of(file: string): string {
+    return this.top(posix.dirname(file));
+  }
+
+  private top(folder: string): string {
+    let found = this.byFolder.get(folder);
+    if (found === undefined) {
+      const above = folder === '.' ? '' : this.top(posix.dirname(folder));
+      found = above !== '' ? above : this.withPackage.has(folder) ? folder : '';
+      this.byFolder.set(folder, found);
+    }
+    return found;
+  }
+}
+
+/**
+ * A test of whether a text holds any of these names as a whole word, in one pass for all: a read names
+ * its key (`locals.supabase`, `{ supabase } = locals`, `c.get('db')`), so a name inside a longer word
+ * (`A` in `Array`, `user` in `username`) reads nothing, and a one-letter key would otherwise match
+ * nearly every file. A one-letter name is looked up alone.
+ */
 function anyOf(names: string[]): (text: string) => boolean {
-  const short = names.filter((name) => name.length < 2);
+  const short = names
+    .filter((name) => name.length < 2)
+    .map((name) => new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(name)}(?![A-Za-z0-9_])`));
   const long = names.filter((name) => name.length >= 2);
-  const scan = long.length > 0 ? new LiteralScan(long.map((text) => ({ text }))) : undefined;
-  return (text) => short.some((name) => text.includes(name)) || (scan !== undefined && scan.find(text).size > 0);
+  const scan = long.length > 0 ? new LiteralScan(long.map((text) => ({ text, start: true, end: true }))) : undefined;
+  return (text) => short.some((name) => name.test(text)) || (scan !== undefined && scan.find(text).size > 0);
 }
