@@ -12,6 +12,7 @@ import { describe, it } from 'node:test';
 import { auditFolder, AuditReport } from '../../server/src/engine/audit';
 import type { ScanCacheStats } from '../../server/src/engine/cache/scanCache';
 import { readCache } from '../../server/src/cli/codeCache';
+import { readPack } from '../../server/src/engine/cache/packFormat';
 import { loadRules } from '../../server/src/engine/rules/load';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -45,7 +46,9 @@ const packsIn = (env: Record<string, string>) => readdirSync(join(env.LOCKIN_LEN
 const packData = (pack: string) => {
   const read = readCache(join(pack, '..'), pack.split('/').pop()!);
   assert.equal(read.status, 'found');
-  return JSON.parse((read as { data: Buffer }).data.toString('utf8')) as { whole: Record<string, unknown> };
+  const data = (read as { data: Buffer }).data;
+  const header = JSON.parse(data.toString('utf8', 0, data.indexOf(10))) as { format: number };
+  return readPack(data, header.format, ['files', 'linked', 'whole'])!;
 };
 const places = (report: AuditReport) => report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
 
@@ -77,7 +80,7 @@ describe('the scan cache', () => {
     const cold = await audit(app, env);
     const pack = join(env.LOCKIN_LENS_CACHE_DIR, 'scans', packsIn(env)[0]);
     const written = readFileSync(pack);
-    const whole = Object.keys(packData(pack).whole).sort();
+    const whole = [...packData(pack).whole.keys()].sort();
     assert.deepEqual(whole, ['findings', 'reach', 'workspace']);
     const warm = await audit(app, env);
     assert.deepEqual(warm.findings, cold.findings);

@@ -7,7 +7,19 @@
 // file must be caught here, not by V8.
 
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, Stats, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  Stats,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
@@ -23,7 +35,11 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
 const DIGEST_BYTES = 32;
 
 /** What a look in the cache folder found: `corrupt` is a trusted file whose checksum fails. */
-export type CacheRead = { status: 'found'; data: Buffer } | { status: 'missing' } | { status: 'corrupt' } | { status: 'ignored'; reason: string };
+export type CacheRead =
+  | { status: 'found'; data: Buffer }
+  | { status: 'missing' }
+  | { status: 'corrupt' }
+  | { status: 'ignored'; reason: string };
 
 /** `LOCKIN_LENS_NO_CODE_CACHE=1` (any value but `0` or empty) turns the cache off entirely. */
 export function codeCacheDisabled(env: Env = process.env): boolean {
@@ -35,7 +51,11 @@ export function codeCacheDisabled(env: Env = process.env): boolean {
  * `LOCKIN_LENS_CACHE_DIR`, else the user's own cache folder. Only absolute paths count: the language
  * server runs in the workspace folder, which must never choose where bytecode comes from.
  */
-export function cacheFolder(env: Env = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string | undefined {
+export function cacheFolder(
+  env: Env = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string | undefined {
   const folder = env.LOCKIN_LENS_CACHE_DIR || join(userCacheBase(env, platform, home), 'lockin-lens');
   return isAbsolute(folder) ? folder : undefined;
 }
@@ -50,7 +70,14 @@ function userCacheBase(env: Env, platform: NodeJS.Platform, home: string): strin
 /** The runtime a cache was made by: V8 refuses caches from another version or other flags anyway. */
 export function runtimeKey(): string {
   const { version, versions, arch, execArgv, env } = process;
-  return JSON.stringify([version, versions.v8, versions.electron ?? '', arch, runtimeFlags(execArgv), env.NODE_OPTIONS ?? '']);
+  return JSON.stringify([
+    version,
+    versions.v8,
+    versions.electron ?? '',
+    arch,
+    runtimeFlags(execArgv),
+    env.NODE_OPTIONS ?? '',
+  ]);
 }
 
 /** Node's and V8's flags without a script given inline (`node -e SCRIPT` would key a cache per script). */
@@ -105,16 +132,17 @@ export function readCache(folder: string, name: string): CacheRead {
 /**
  * Writes the cache whole or not at all (a temporary file renamed over the old one, so a reader never
  * sees half a file), in a folder made private to this user, then drops caches of older builds.
- * `make` runs only once the folder is known to be usable: making a cache costs ~20 ms.
- * Throws on any failure; the caller ignores it.
+ * `make` runs only once the folder is known to be usable: making a cache costs ~20 ms. It gives the
+ * data whole or in pieces (a scan pack of a large workspace: tens of MB that need not sit in memory
+ * at once). Throws on any failure; the caller ignores it.
  */
-export function writeCache(folder: string, name: string, make: () => Buffer): void {
+export function writeCache(folder: string, name: string, make: () => Buffer | Iterable<Buffer>): void {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const problem = distrust(statSync(folder));
   if (problem) throw new Error(`folder ${problem}`);
   const temp = join(folder, `${name}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, seal(make()), { mode: 0o600, flag: 'wx' });
+    writeSealed(temp, make());
     renameSync(temp, join(folder, name));
   } catch (e) {
     removeQuietly(temp);
@@ -127,6 +155,27 @@ export function writeCache(folder: string, name: string, make: () => Buffer): vo
   }
 }
 
+/** Writes what seal() makes, piece by piece: room for the digest, the data, then the digest in front. */
+function writeSealed(path: string, data: Buffer | Iterable<Buffer>): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    const hash = createHash('sha256');
+    let position = DIGEST_BYTES;
+    for (const piece of Buffer.isBuffer(data) ? [data] : data) {
+      hash.update(piece);
+      writeWhole(fd, piece, position);
+      position += piece.length;
+    }
+    writeWhole(fd, hash.digest(), 0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeWhole(fd: number, data: Buffer, position: number): void {
+  for (let done = 0; done < data.length;) done += writeSync(fd, data, done, data.length - done, position + done);
+}
+
 /** The file's content: the data's SHA-256, then the data. */
 export function seal(data: Buffer): Buffer {
   return Buffer.concat([createHash('sha256').update(data).digest(), data]);
@@ -134,7 +183,8 @@ export function seal(data: Buffer): Buffer {
 
 function unseal(file: Buffer): CacheRead {
   const data = file.subarray(DIGEST_BYTES);
-  const intact = file.length > DIGEST_BYTES && createHash('sha256').update(data).digest().equals(file.subarray(0, DIGEST_BYTES));
+  const intact =
+    file.length > DIGEST_BYTES && createHash('sha256').update(data).digest().equals(file.subarray(0, DIGEST_BYTES));
   return intact ? { status: 'found', data } : { status: 'corrupt' };
 }
 

@@ -2,9 +2,9 @@
 // second audit of a workspace, or a reopened one, parses only the files whose text changed. One pack
 // per workspace root and key (engine build, rules, project configs, prefilter): a map from file to
 // the SHA-1 of its text and its scan (facts, hits, errors, the prefilter's words as numbers).
-// The pack is written whole through a temporary file and a rename, with a SHA-256 of its content
-// (codeCache's writeCache/readCache), so two processes sharing it leave one complete pack or the
-// other, and a damaged, foreign or unreadable pack counts as no pack. The scan that produced a cached
+// The pack (one JSON line per entry: packFormat.ts) is written whole through a temporary file and a
+// rename, with a SHA-256 of its content (codeCache's writeCache/readCache), so two processes sharing
+// it leave one complete pack or the other, and a damaged, foreign or unreadable pack counts as no pack. The scan that produced a cached
 // result is deterministic for its inputs, which the key and the hash cover; a scan that reported a
 // failure (a rule stopped on its time budget) is never cached. The pack also keeps results computed
 // across files (the linked checks', the prefilter's second pass, the workspace checks', the audit's
@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { cacheFolder, readCache, writeCache } from '../../cli/codeCache';
+import { packPieces, readPack } from './packFormat';
 import { PACK_SUFFIX, packKey, prunePacks } from './packNames';
 import type { RuleIndex } from '../context';
 import type { LinkedStore } from '../linkedHits';
@@ -21,7 +22,8 @@ import type { RawHit } from '../types';
 import { FileScan, NO_FACTS } from '../scan/scanFile';
 
 /** Bumped when what a pack holds changes shape. */
-const FORMAT = 3;
+const FORMAT = 4;
+const SECTIONS = ['files', 'linked', 'whole'];
 
 type Env = Record<string, string | undefined>;
 
@@ -127,20 +129,15 @@ export class ScanCache {
         read.status === 'ignored' ? `ignored: ${read.reason}` : read.status,
       );
     try {
-      const parsed = JSON.parse(read.data.toString('utf8')) as {
-        format: number;
-        files: Record<string, Stored>;
-        linked: Record<string, StoredLinked>;
-        whole: Record<string, StoredWhole>;
-      };
-      if (parsed.format !== FORMAT) return new ScanCache(folder, name, new Map(), 'other format');
+      const pack = readPack(read.data, FORMAT, SECTIONS);
+      if (!pack) return new ScanCache(folder, name, new Map(), 'other format');
       return new ScanCache(
         folder,
         name,
-        new Map(Object.entries(parsed.files)),
+        pack.files as Map<string, Stored>,
         undefined,
-        new Map(Object.entries(parsed.linked)),
-        new Map(Object.entries(parsed.whole)),
+        pack.linked as Map<string, StoredLinked>,
+        pack.whole as Map<string, StoredWhole>,
       );
     } catch {
       return new ScanCache(folder, name, new Map(), 'corrupt');
@@ -271,13 +268,8 @@ export class ScanCache {
       this.currentWhole.size === this.previousWhole.size;
     if (!this.changed && unchanged) return;
     try {
-      const pack = {
-        format: FORMAT,
-        files: Object.fromEntries(this.current),
-        linked: Object.fromEntries(this.currentLinked),
-        whole: Object.fromEntries(this.currentWhole),
-      };
-      writeCache(this.folder, this.name, () => Buffer.from(JSON.stringify(pack)));
+      const sections = { files: this.current, linked: this.currentLinked, whole: this.currentWhole };
+      writeCache(this.folder, this.name, () => packPieces(FORMAT, sections));
       prunePacks(this.folder, this.name);
     } catch {
       // read-only home, full disk, a folder another user owns: run without a cache
