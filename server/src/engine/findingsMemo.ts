@@ -5,6 +5,7 @@
 // or whose enclosing symbol changed, are made afresh; a test compares the result with a fresh
 // analysis after edits of every kind.
 
+import { outlineAfterEdit, OutlineLines } from './baseline/outlineReuse';
 import type { LineMap } from './findings';
 import type { CompiledRule } from './rules/model';
 import type { Finding, RawHit } from './types';
@@ -39,16 +40,20 @@ export class FindingsMemo {
   made = 0;
   takenOver = 0;
 
+  /** The outline the last analysis made of its findings' lines (when it wanted their units). */
+  private outline?: OutlineLines;
+
   /** What the previous analysis left that `text` can take over; none for another rule set. */
   since(text: string, rules: Map<string, CompiledRule>, lines: LineMap): FindingsReuse | undefined {
     if (this.text === undefined || rules !== this.rules || this.byStart.size === 0) return undefined;
-    return new FindingsReuse(this.text, text, lines, this.byStart);
+    return new FindingsReuse(this.text, text, lines, this.byStart, this.outline);
   }
 
-  /** Keeps this analysis's findings for the next one. */
-  remember(text: string, rules: Map<string, CompiledRule>, made: MadeFinding[]): void {
+  /** Keeps this analysis's findings (and the outline of their lines) for the next one. */
+  remember(text: string, rules: Map<string, CompiledRule>, made: MadeFinding[], outline?: OutlineLines): void {
     this.text = text;
     this.rules = rules;
+    this.outline = outline;
     this.byStart = new Map();
     for (const m of made) {
       const known = this.byStart.get(m.span.start);
@@ -74,6 +79,7 @@ export class FindingsReuse {
     text: string,
     private readonly lines: LineMap,
     private readonly byStart: Map<number, MadeFinding | MadeFinding[]>,
+    private readonly previousOutline?: OutlineLines,
   ) {
     const max = Math.min(old.length, text.length);
     let prefix = 0;
@@ -88,6 +94,21 @@ export class FindingsReuse {
     this.prefix = prefix;
     this.suffixFrom = text.length - suffix;
     this.delta = text.length - old.length;
+  }
+
+  /**
+   * The outline (enclosing symbols and units) of the wanted lines, walking again only the stretch
+   * around the edit; undefined when the previous analysis cannot answer for the rest.
+   */
+  outline(file: string, wanted: number[]): OutlineLines | undefined {
+    if (!this.previousOutline) return undefined;
+    const { lines, old, delta } = this;
+    const firstChanged = lines.position(this.prefix).line;
+    // The first line wholly in the unchanged end, that started a line in the old text too.
+    let sameFrom = lines.position(this.suffixFrom).line;
+    const at = lines.startOf(sameFrom);
+    if (at < this.suffixFrom || (at - delta > 0 && old.charCodeAt(at - delta - 1) !== 10)) sameFrom++;
+    return outlineAfterEdit(file, lines, wanted, this.previousOutline, { firstChanged, sameFrom });
   }
 
   /**
