@@ -120,9 +120,10 @@ export function toFindings(
     const earlier = previous?.find(hit, start.line, end.line, symbol);
     const snippet = earlier?.snippet ?? lineSnippet(start.line);
     const occurrence = occurrences.next(snippet, rule.id);
-    const fingerprint = () => shortDigest(`${rule.id}\0${file}\0${snippet}\0${occurrence}`);
+    // (No closure per hit for the digest: 5,000 of them at every keystroke.)
     if (earlier) {
-      made.push(previous!.takeOver(earlier, hit, start.line, end.line, unit, occurrence, fingerprint));
+      const renumbered = occurrence === earlier.occurrence ? undefined : lineFingerprint(rule.id, file, snippet, occurrence);
+      made.push(previous!.takeOver(earlier, hit, start.line, end.line, unit, occurrence, renumbered));
       continue;
     }
     const finding: Finding = {
@@ -137,7 +138,7 @@ export function toFindings(
       endLine: end.line,
       endColumn: end.column,
       message: fillMessage(rule.message, hit.vars),
-      fingerprint: fingerprint(),
+      fingerprint: lineFingerprint(rule.id, file, snippet, occurrence),
     };
     finding.contentFingerprint = contentFingerprint(rule.id, flaggedCode(lines, hit.span, start), symbol);
     if (symbol) finding.symbol = symbol;
@@ -194,6 +195,11 @@ function flaggedCode(lines: LineMap, span: RawHit['span'], start: { line: number
   const lineText = lines.lineText(start.line);
   const fromStart = lineText.slice(start.column - 1, start.column - 1 + Math.max(0, span.end - span.start));
   return normaliseSnippet(fromStart.trim() ? fromStart : lineText);
+}
+
+/** The fingerprint that survives unrelated edits: rule, file, the line's normalised text, occurrence. */
+function lineFingerprint(ruleId: string, file: string, snippet: string, occurrence: number): string {
+  return shortDigest(`${ruleId}\0${file}\0${snippet}\0${occurrence}`);
 }
 
 /** Not unique: identical code in identical contexts shares it (the baseline counts occurrences). */
