@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { forgetTree } from '../../server/src/engine/js/treeCache';
+import { matchCounts, matchSitesAhead } from '../../server/src/engine/match';
 import { finish } from '../../server/src/engine/util/steps';
 import { DiagnosticsCache } from '../../server/src/lsp/diagnosticsCache';
 import { FolderIndex } from '../../server/src/lsp/folderIndex';
@@ -102,6 +103,26 @@ describe('findings after an edit', () => {
       edit(folder, text);
       assert.deepEqual(folder.findings.get(REL), freshFindings(root, text), `round ${round}, edit ${kind}`);
     }
+  });
+});
+
+describe('the first edit after opening a file as indexed', () => {
+  it('matches by key only the references of the statement it changed', async () => {
+    const text = dataFile(1000);
+    const root = writeTree({ 'package.json': '{ "name": "app" }', [REL]: text });
+    forgetTree(REL);
+    const folder = new FolderIndex(root, rulesFor(root, { trusted: true, ruleFolders: [] }));
+    await folder.indexAll();
+    // Opened with the text the index scanned: the index's facts stay, the open's own scan seeds the
+    // next edit (its tree and facts memo), and the server matches that scan's references at once.
+    const scan = finish(folder.scanOpenSteps(REL, text));
+    folder.takeOpenScan(REL, text, scan);
+    matchSitesAhead(scan!.facts!, folder.state.index);
+    const before = matchCounts.byKey;
+    edit(folder, text.replace(`export const q501 = () => supabase`, `export const q501 = () => /* x */ supabase`));
+    const matched = matchCounts.byKey - before;
+    assert.ok(matched <= 4, `${matched} references matched by key`);
+    assert.ok(folder.findings.get(REL)!.length >= 1000);
   });
 });
 

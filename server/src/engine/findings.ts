@@ -4,7 +4,8 @@
 // symbol: no file, no line, so accepted findings stay accepted when code moves or a file is renamed).
 
 import * as crypto from 'node:crypto';
-import { enclosingSymbols, normaliseSnippet, UnitSpan } from './baseline/outline';
+import { normaliseSnippet } from './baseline/outline';
+import { outlineLines } from './baseline/outlineReuse';
 import type { CompiledRule } from './rules/model';
 import { FindingsMemo, MadeFinding } from './findingsMemo';
 import type { Finding, RawHit } from './types';
@@ -39,6 +40,11 @@ export class LineMap {
   endOf(line: number): number {
     const next = this.starts[line];
     return next === undefined ? this.text.length : next - 1;
+  }
+
+  /** Lines as `text.split('\n')` counts them (a trailing newline adds an empty last one). */
+  get splitCount(): number {
+    return this.starts.length;
   }
 
   /** Lines of the text (a last line without a newline counts; a trailing newline does not add one). */
@@ -88,33 +94,36 @@ export function toFindings(
   const made: MadeFinding[] = [];
   // Units (for the cost model's rewrite bound) are wanted for lock-in hits: in code, and in the
   // configuration, rules and SQL files that are part of the code a rewrite replaces.
-  const units = hits.some((h) => rules.get(h.ruleId)?.kind === 'lockin') ? new Map<number, UnitSpan>() : undefined;
-  const symbols = enclosingSymbols(file, text, hits.map((h) => lines.position(h.span.start).line), units);
+  const units = hits.some((h) => rules.get(h.ruleId)?.kind === 'lockin');
+  // An open document's findings on lines its last edit left alone are taken over (findingsMemo.ts),
+  // and so is the outline of the lines outside the edited statements.
+  const previous = memo?.since(text, rules, lines);
+  const hitLines = hits.map((h) => lines.position(h.span.start).line);
+  const outline = (units && previous?.outline(file, hitLines)) || outlineLines(file, text, lines, hitLines, units);
   const snippets = new Map<number, string>();
   const lineSnippet = (line: number) => {
     let snippet = snippets.get(line);
     if (snippet === undefined) snippets.set(line, (snippet = fingerprintSnippet(lines.lineText(line))));
     return snippet;
   };
-  // An open document's findings on lines its last edit left alone are taken over (findingsMemo.ts).
-  const previous = memo?.since(text, rules, lines);
   const sorted = [...hits].sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId) || a.span.end - b.span.end);
   for (const hit of sorted) {
     const rule = rules.get(hit.ruleId);
     if (!rule) continue;
     const start = lines.position(hit.span.start);
     const end = lines.position(Math.max(hit.span.end, hit.span.start));
-    const symbol = symbols.get(start.line) ?? '';
+    const symbol = outline.symbols[start.line] ?? '';
     // A rule that flags a whole file (a rules file, a function file) has the whole file as its unit.
     const wholeFile = rule.match.file !== undefined;
     const unit =
-      rule.kind !== 'lockin' ? undefined : wholeFile ? { line: 1, endLine: lines.lineCount } : units?.get(start.line);
+      rule.kind !== 'lockin' ? undefined : wholeFile ? { line: 1, endLine: lines.lineCount } : outline.unitOf(start.line);
     const earlier = previous?.find(hit, start.line, end.line, symbol);
     const snippet = earlier?.snippet ?? lineSnippet(start.line);
     const occurrence = occurrences.next(snippet, rule.id);
-    const fingerprint = () => shortDigest(`${rule.id}\0${file}\0${snippet}\0${occurrence}`);
+    // (No closure per hit for the digest: 5,000 of them at every keystroke.)
     if (earlier) {
-      made.push(previous!.takeOver(earlier, hit, start.line, end.line, unit, occurrence, fingerprint));
+      const renumbered = occurrence === earlier.occurrence ? undefined : lineFingerprint(rule.id, file, snippet, occurrence);
+      made.push(previous!.takeOver(earlier, hit, start.line, end.line, unit, occurrence, renumbered));
       continue;
     }
     const finding: Finding = {
@@ -129,7 +138,7 @@ export function toFindings(
       endLine: end.line,
       endColumn: end.column,
       message: fillMessage(rule.message, hit.vars),
-      fingerprint: fingerprint(),
+      fingerprint: lineFingerprint(rule.id, file, snippet, occurrence),
     };
     finding.contentFingerprint = contentFingerprint(rule.id, flaggedCode(lines, hit.span, start), symbol);
     if (symbol) finding.symbol = symbol;
@@ -139,7 +148,7 @@ export function toFindings(
     made.push({ finding, snippet, occurrence, span: hit.span, vars: hit.vars, fresh: true });
   }
   const kept = dedupe(made);
-  memo?.remember(text, rules, kept);
+  memo?.remember(text, rules, kept, outline);
   return kept.map((m) => m.finding);
 }
 
@@ -186,6 +195,11 @@ function flaggedCode(lines: LineMap, span: RawHit['span'], start: { line: number
   const lineText = lines.lineText(start.line);
   const fromStart = lineText.slice(start.column - 1, start.column - 1 + Math.max(0, span.end - span.start));
   return normaliseSnippet(fromStart.trim() ? fromStart : lineText);
+}
+
+/** The fingerprint that survives unrelated edits: rule, file, the line's normalised text, occurrence. */
+function lineFingerprint(ruleId: string, file: string, snippet: string, occurrence: number): string {
+  return shortDigest(`${ruleId}\0${file}\0${snippet}\0${occurrence}`);
 }
 
 /** Not unique: identical code in identical contexts shares it (the baseline counts occurrences). */

@@ -1,6 +1,7 @@
 // The analysis of an open document's text (opened, edited, or saved in on-save mode), run in slices
 // between which requests are answered; its result is taken in only if no newer text overtook it.
 
+import { matchSitesAhead } from '../engine/match';
 import { runInSlices, withPauseAtEnd } from './slices';
 import type { ChangeReason } from './openDocuments';
 import type { Session } from './session';
@@ -55,6 +56,8 @@ export class DocumentAnalysis {
       const changed = located.folder.takeOpenScan(located.rel, text, scan);
       this.logProblemsOnce(located.rel, located.folder.problemsOf(located.rel, text));
       if (reason === 'open') located.folder.ensureImports(located.rel);
+      // The first edit takes over the open's facts: their references are matched now, not then.
+      if (reason === 'open' && scan?.facts) matchSitesAhead(scan.facts, located.folder.state.index);
       this.session.afterChange(located.folder, changed, located.rel);
       if (TIMING)
         this.session.log(

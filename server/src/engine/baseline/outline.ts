@@ -41,45 +41,85 @@ export interface UnitSpan {
  * records each wanted line's unit of code (see unitOf), which the cost model bounds by a rewrite.
  */
 export function enclosingSymbols(file: string, text: string, wanted: Iterable<number>, units?: Map<number, UnitSpan>): Map<number, string> {
-  const want = new Set(wanted);
   const out = new Map<number, string>();
-  if (want.size === 0) return out;
+  const sink: OutlineSink = {
+    symbol: (line, symbol) => out.set(line, symbol),
+    unit: (line, start, end) => units?.set(line, { line: start, endLine: end }),
+  };
+  walkLines(file, text, new Set(wanted), sink, units !== undefined);
+  return out;
+}
+
+/** The walk of enclosingSymbols over the whole text, its answers put in `sink`. */
+export function walkLines(file: string, text: string, want: ReadonlySet<number>, sink: OutlineSink, units: boolean): void {
+  if (want.size === 0) return;
   let last = 0;
   for (const line of want) if (line > last) last = line; // (spreading 200,000 lines into Math.max throws)
   // Units need the end of their block, which lies past the last wanted line.
   const lines = units ? text.split('\n') : text.split('\n', last);
-  const openUnits = new Map<number, number[]>(); // unit start line → wanted lines waiting for its end
-  let lastCode = 0;
-  const sql = /\.sql$/i.test(file);
-  const toml = /\.toml$/i.test(file);
-  const stack: Level[] = [];
-  let statement: string | undefined;
-  let statementLine = 0;
+  const walk = new OutlineWalk(file, want, sink, units);
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/\r$/, '');
+    walk.line(i + 1, lines[i]);
+    if (i + 1 >= last && !units) break;
+  }
+  walk.close();
+}
+
+/** Where a walk puts what it finds out about the wanted lines. */
+export interface OutlineSink {
+  symbol(line: number, symbol: string): void;
+  /** The line's unit of code runs from line `start` to line `end`. */
+  unit(line: number, start: number, end: number): void;
+}
+
+/** The lines' state as the walk goes: open levels, units waiting for their end, the answers so far. */
+export class OutlineWalk {
+  private readonly openUnits = new Map<number, number[]>(); // unit start line → wanted lines waiting for its end
+  private readonly stack: Level[] = [];
+  private lastCode = 0;
+  private readonly sql: boolean;
+  private readonly toml: boolean;
+  private statement: string | undefined;
+  private statementLine = 0;
+
+  constructor(
+    file: string,
+    private readonly want: { has(line: number): boolean },
+    private readonly out: OutlineSink,
+    /** Record units (see UnitSpan) besides symbols. */
+    private readonly units: boolean,
+  ) {
+    this.sql = /\.sql$/i.test(file);
+    this.toml = /\.toml$/i.test(file);
+  }
+
+  /** Line `n` (1-based), without its line break. */
+  line(n: number, text: string): void {
+    const { want, units, openUnits, stack } = this;
+    const line = text.endsWith('\r') ? text.slice(0, -1) : text;
     const trimmed = line.trim();
-    if (sql) {
-      if (trimmed && !trimmed.startsWith('--') && statement === undefined) {
-        statement = sqlHeader(trimmed);
-        statementLine = i + 1;
+    if (this.sql) {
+      if (trimmed && !trimmed.startsWith('--') && this.statement === undefined) {
+        this.statement = sqlHeader(trimmed);
+        this.statementLine = n;
       }
-      if (want.has(i + 1)) out.set(i + 1, statement ?? '');
+      if (want.has(n)) this.out.symbol(n, this.statement ?? '');
       // A SQL finding's unit is its statement (a policy, a function), for the cost model's bound.
-      const open = statement === undefined ? [] : [{ indent: 0, line: statementLine }];
-      if (units && want.has(i + 1)) waitForUnit(openUnits, open, i + 1, units);
+      const open = this.statement === undefined ? [] : [{ indent: 0, line: this.statementLine }];
+      if (units && want.has(n)) waitForUnit(openUnits, open, n, this.out);
       if (/;\s*(--.*)?$/.test(trimmed)) {
-        if (units && statement !== undefined) closeUnit(openUnits, statementLine, i + 1, units);
-        statement = undefined;
+        if (units && this.statement !== undefined) closeUnit(openUnits, this.statementLine, n, this.out);
+        this.statement = undefined;
       }
-      if (trimmed) lastCode = i + 1;
-      continue;
+      if (trimmed) this.lastCode = n;
+      return;
     }
-    const section = toml ? TOML_SECTION.exec(line) : null;
+    const section = this.toml ? TOML_SECTION.exec(line) : null;
     if (section) {
       // A TOML section is a unit: the previous one ends at its last line of content.
-      if (units) for (const level of stack) closeUnit(openUnits, level.line, lastCode, units);
+      if (units) for (const level of stack) closeUnit(openUnits, level.line, this.lastCode, this.out);
       stack.length = 0;
-      stack.push({ indent: -1, name: `[${section[1]}]`, line: i + 1 });
+      stack.push({ indent: -1, name: `[${section[1]}]`, line: n });
     }
     // A line that starts by closing a bracket (`) {`, `});`) continues or ends the block at its own
     // indentation: it must not replace that block's entry, or a multi-line signature loses its name.
@@ -88,24 +128,40 @@ export function enclosingSymbols(file: string, text: string, wanted: Iterable<nu
       const indent = indentation(line);
       while (stack.length > 0 && (closer ? stack[stack.length - 1].indent > indent : stack[stack.length - 1].indent >= indent)) {
         const popped = stack.pop()!;
-        if (units) closeUnit(openUnits, popped.line, lastCode, units);
+        if (units) closeUnit(openUnits, popped.line, this.lastCode, this.out);
       }
     }
-    if (want.has(i + 1)) out.set(i + 1, pathOf(stack));
+    if (want.has(n)) this.out.symbol(n, pathOf(stack));
     if (trimmed && !section && !closer) {
       const name = declaredName(line);
       const isRoot = stack.length === 0 && (trimmed === '{' || trimmed === '[');
-      stack.push({ indent: indentation(line), name, line: i + 1, isClass: name !== undefined && CLASS.test(line), isRoot });
+      stack.push({ indent: indentation(line), name, line: n, isClass: name !== undefined && CLASS.test(line), isRoot });
     }
     // After the push: a top-level line that opens a block (`export const auth = defineAuth({`) is
     // in the unit that block makes.
-    if (units && want.has(i + 1)) waitForUnit(openUnits, stack, i + 1, units);
-    if (trimmed) lastCode = i + 1;
-    if (i + 1 >= last && !units) break;
+    if (units && want.has(n)) waitForUnit(openUnits, stack, n, this.out);
+    if (trimmed) this.lastCode = n;
   }
-  if (units) for (const level of stack) closeUnit(openUnits, level.line, lastCode, units);
-  if (units && statement !== undefined) closeUnit(openUnits, statementLine, lastCode, units);
-  return out;
+
+  /** The end of the text: what is still open ends at the last line of code. */
+  close(): void {
+    const { units, openUnits } = this;
+    if (!units) return;
+    for (const level of this.stack) closeUnit(openUnits, level.line, this.lastCode, this.out);
+    if (this.statement !== undefined) closeUnit(openUnits, this.statementLine, this.lastCode, this.out);
+  }
+}
+
+/**
+ * Does the walk start afresh at this line? A line of code at the left margin that closes no bracket
+ * ends every open level (outside SQL and TOML): what the walk says of the lines before it depends on
+ * those lines alone, and of the lines from it on, on those lines alone.
+ */
+export function startsAfresh(line: string): boolean {
+  const first = line.charCodeAt(0);
+  if (first === 32 || first === 9) return false; // indented
+  const trimmed = line.trim();
+  return trimmed !== '' && !/^[)\]}]/.test(trimmed);
 }
 
 const CLASS = /^\s*(?:export\s+)?(?:default\s+)?(?:abstract\s+)?class\s/;
@@ -114,10 +170,10 @@ const CLASS = /^\s*(?:export\s+)?(?:default\s+)?(?:abstract\s+)?class\s/;
  * A wanted line's unit: the outermost level that is not a class body (so a method, not its class;
  * a component, not the callbacks inside it). A line outside any block is its own unit.
  */
-function waitForUnit(open: Map<number, number[]>, stack: Level[], line: number, units: Map<number, UnitSpan>): void {
+function waitForUnit(open: Map<number, number[]>, stack: Level[], line: number, units: OutlineSink): void {
   const unit = stack.find((l) => !l.isClass && !l.isRoot);
   if (!unit) {
-    units.set(line, { line, endLine: line });
+    units.unit(line, line, line);
     return;
   }
   const waiting = open.get(unit.line);
@@ -125,11 +181,11 @@ function waitForUnit(open: Map<number, number[]>, stack: Level[], line: number, 
   else open.set(unit.line, [line]);
 }
 
-function closeUnit(open: Map<number, number[]>, start: number, end: number, units: Map<number, UnitSpan>): void {
+function closeUnit(open: Map<number, number[]>, start: number, end: number, units: OutlineSink): void {
   const waiting = open.get(start);
   if (!waiting) return;
   open.delete(start);
-  for (const line of waiting) units.set(line, { line: start, endLine: Math.max(start, end) });
+  for (const line of waiting) units.unit(line, start, Math.max(start, end));
 }
 
 function pathOf(stack: Level[]): string {

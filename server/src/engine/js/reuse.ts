@@ -54,7 +54,12 @@ export class FactMemo {
   /** The last run that finished (see commit). */
   private run = 0;
   /** A run under way: its records and top-level names count once it finishes. */
-  private staged?: { topLevel: Map<string, Signature>; ctx: FactContext; records: [ts.Statement, Recorded][] };
+  private staged?: {
+    /** The top-level names' signatures afresh, or what changed since the last run. */
+    topLevel: Map<string, Signature> | [string, Signature | undefined][];
+    ctx: FactContext;
+    records: [ts.Statement, Recorded][];
+  };
 
   /**
    * Which statements of this (re-parsed) file can take over their recorded facts, compared with the
@@ -62,10 +67,13 @@ export class FactMemo {
    */
   plan(file: ts.SourceFile, scopes: ScopeTable, ctx: FactContext): (index: number) => Recorded | undefined {
     const previousRun = this.run;
-    const current = new Map([...scopes.topLevelDecls()].map(([name, decl]) => [name, signatureOf(decl)]));
-    const usable = this.ctx === ctx; // another context (new aliases or rules) evaluates differently
-    const changed = usable ? changedNames(this.previousTopLevel, current) : undefined;
-    this.staged = { topLevel: current, ctx, records: [] };
+    const decls = scopes.topLevelDecls();
+    // Another context (new aliases or rules) evaluates differently: nothing is taken over.
+    const usable = this.ctx === ctx;
+    const changes = usable ? changedNames(this.previousTopLevel, decls) : undefined;
+    const topLevel = changes ?? new Map([...decls].map(([name, decl]) => [name, signatureOf(decl)]));
+    this.staged = { topLevel, ctx, records: [] };
+    const changed = changes && new Set(changes.map(([name]) => name));
     // Past a few dozen changed names (a formatter's pass, a paste over much of the file) little is left
     // to take over, and finding what is costs more than walking the statements again.
     if (!changed || changed.size > MAX_CHANGED_NAMES) return () => undefined;
@@ -89,7 +97,12 @@ export class FactMemo {
   commit(): void {
     if (!this.staged) return;
     for (const [statement, recorded] of this.staged.records) this.byStatement.set(statement, recorded);
-    this.previousTopLevel = this.staged.topLevel;
+    const { topLevel } = this.staged;
+    if (topLevel instanceof Map) this.previousTopLevel = topLevel;
+    else
+      for (const [name, signature] of topLevel)
+        if (signature) this.previousTopLevel.set(name, signature);
+        else this.previousTopLevel.delete(name);
     this.ctx = this.staged.ctx;
     this.run++;
     this.staged = undefined;
@@ -118,15 +131,46 @@ function signatureOf(decl: Decl): Signature {
   }
 }
 
-/** Names added, removed, or bound to other nodes than before (nodes of a changed statement are new). */
-function changedNames(before: Map<string, Signature>, after: Map<string, Signature>): Set<string> {
-  const out = new Set<string>();
-  for (const [name, sig] of after) {
+/**
+ * Names added, removed, or bound to other nodes than before (nodes of a changed statement are new),
+ * each with its signature now (none: removed). Compared in place: 5,000 names at every keystroke.
+ */
+function changedNames(before: Map<string, Signature>, after: ReadonlyMap<string, Decl>): [string, Signature | undefined][] {
+  const out: [string, Signature | undefined][] = [];
+  let kept = 0;
+  for (const [name, decl] of after) {
     const old = before.get(name);
-    if (!old || old.length !== sig.length || old.some((part, i) => part !== sig[i])) out.add(name);
+    if (old) kept++;
+    if (!old || !sameSignature(old, decl)) out.push([name, signatureOf(decl)]);
   }
-  for (const name of before.keys()) if (!after.has(name)) out.add(name);
+  if (kept < before.size) for (const name of before.keys()) if (!after.has(name)) out.push([name, undefined]);
   return out;
+}
+
+/** Is `signatureOf(decl)` the same as `old`, part by part (without making it)? */
+function sameSignature(old: Signature, decl: Decl): boolean {
+  if (old[0] !== decl.kind) return false;
+  switch (decl.kind) {
+    case 'import':
+      return old.length === 4 && old[1] === decl.spec && old[2] === decl.name && old[3] === decl.typeOnly;
+    case 'var': {
+      const { assigns, members } = decl;
+      if (old.length !== 5 + assigns.length + members.length) return false;
+      if (old[1] !== decl.init || old[3] !== decl.type || old[4 + assigns.length] !== '=') return false;
+      if (old[2] !== (decl.path.length === 0 ? '' : decl.path.join('.'))) return false;
+      for (let i = 0; i < assigns.length; i++) if (old[4 + i] !== assigns[i]) return false;
+      for (let i = 0; i < members.length; i++) if (old[5 + assigns.length + i] !== members[i]) return false;
+      return true;
+    }
+    case 'param':
+      return old.length === 4 && old[1] === decl.fn && old[2] === decl.index && old[3] === decl.path.join('.');
+    case 'function':
+      return old.length === 2 && old[1] === decl.fn;
+    case 'class':
+      return old.length === 2 && old[1] === decl.cls;
+    case 'opaque':
+      return old.length === 1;
+  }
 }
 
 /**
@@ -136,9 +180,7 @@ function changedNames(before: Map<string, Signature>, after: Map<string, Signatu
 function taintedStatements(file: ts.SourceFile, scopes: ScopeTable, changed: Set<string>): Set<number> {
   const tainted = new Set<number>();
   if (changed.size === 0) return tainted;
-  // The top-level names each statement gives a value to, gathered once a statement is tainted.
-  let valued: Map<number, string[]> | undefined;
-  const namesValuedIn = (index: number) => (valued ??= namesByStatement(file, scopes)).get(index) ?? [];
+  const namesValuedIn = namesValuedInStatements(file, scopes);
   let fresh = [...changed];
   while (fresh.length > 0) {
     // One pass over the whole text, not a slice per statement (5,000 of them at every keystroke).
@@ -159,24 +201,52 @@ function taintedStatements(file: ts.SourceFile, scopes: ScopeTable, changed: Set
   return tainted;
 }
 
+/**
+ * The top-level names a statement gives a value to (its initialisers, assignments, functions and
+ * classes). An edit usually taints one statement or two: each is answered by one pass over the
+ * names, without a map of every statement's (5,000 lists at every keystroke); past a few, the map.
+ */
+function namesValuedInStatements(file: ts.SourceFile, scopes: ScopeTable): (index: number) => string[] {
+  let all: Map<number, string[]> | undefined;
+  let asked = 0;
+  return (index) => {
+    if (!all && ++asked <= 4) return namesValuedAt(file, scopes, index);
+    return (all ??= namesByStatement(file, scopes)).get(index) ?? [];
+  };
+}
+
+function namesValuedAt(file: ts.SourceFile, scopes: ScopeTable, index: number): string[] {
+  const { statements } = file;
+  const from = index === 0 ? -Infinity : statements[index].pos;
+  const to = index === statements.length - 1 ? Infinity : statements[index + 1].pos;
+  const names: string[] = [];
+  for (const [name, decl] of scopes.topLevelDecls())
+    forEachValueNode(decl, (node) => {
+      if (node.pos >= from && node.pos < to) names.push(name);
+    });
+  return names;
+}
+
 function namesByStatement(file: ts.SourceFile, scopes: ScopeTable): Map<number, string[]> {
   const names = new Map<number, string[]>();
   for (const [name, decl] of scopes.topLevelDecls()) {
-    for (const node of valueNodes(decl)) {
+    forEachValueNode(decl, (node) => {
       const index = statementIndexAt(file, node.pos);
       const list = names.get(index);
       if (list) list.push(name);
       else names.set(index, [name]);
-    }
+    });
   }
   return names;
 }
 
-function valueNodes(decl: Decl): ts.Node[] {
-  if (decl.kind === 'var') return [...(decl.init ? [decl.init] : []), ...decl.assigns, ...decl.members];
-  if (decl.kind === 'function') return [decl.fn];
-  if (decl.kind === 'class') return [decl.cls];
-  return [];
+function forEachValueNode(decl: Decl, visit: (node: ts.Node) => void): void {
+  if (decl.kind === 'var') {
+    if (decl.init) visit(decl.init);
+    for (const node of decl.assigns) visit(node);
+    for (const node of decl.members) visit(node);
+  } else if (decl.kind === 'function') visit(decl.fn);
+  else if (decl.kind === 'class') visit(decl.cls);
 }
 
 /** The index of the top-level statement containing a position (binary search: statements are in order). */

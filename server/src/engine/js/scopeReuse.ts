@@ -47,6 +47,11 @@ export class ScopeMemo {
     recorded.run = this.run;
     this.byStatement.set(statement, recorded);
   }
+
+  /** A record taken over (kept under its statement already) stands for this walk too. */
+  kept(recorded: StatementScopes): void {
+    recorded.run = this.run;
+  }
 }
 
 /** Forgets the assignments a declaration collected in the last walk (they are gathered again). */

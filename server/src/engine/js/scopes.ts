@@ -184,9 +184,10 @@ export class ScopeTable {
       clearAssigns(decl);
       this.declare(this.fileScope, name, decl);
     }
-    this.pendingAssignments.push(...recorded.assignments);
-    recorded.nodes.forEach((node, i) => this.onNode?.(node, i === 0 ? 1 : 2));
-    this.memo!.keep(statement, recorded);
+    for (const assignment of recorded.assignments) this.pendingAssignments.push(assignment);
+    const { onNode } = this;
+    if (onNode) for (let i = 0; i < recorded.nodes.length; i++) onNode(recorded.nodes[i], i === 0 ? 1 : 2);
+    this.memo!.kept(recorded);
   }
 
   private declare(scope: Scope, name: string, decl: Decl): void {

@@ -9,8 +9,17 @@ export interface NamedSpan {
   span: Span;
 }
 
+/** Env reads by facts: each env rule asks (ten of them walked every site of a file in turn). */
+const envReads = new WeakMap<JsFacts, NamedSpan[]>();
+
 /** `process.env.X`, `process.env['X']`, `import.meta.env.X`, `Deno.env.get('X')`, `Netlify.env.get('X')`. */
 export function envReadsFromFacts(facts: JsFacts): NamedSpan[] {
+  let reads = envReads.get(facts);
+  if (!reads) envReads.set(facts, (reads = collectEnvReads(facts)));
+  return reads;
+}
+
+function collectEnvReads(facts: JsFacts): NamedSpan[] {
   const out: NamedSpan[] = [];
   for (const site of facts.sites) {
     const { root, path } = site.ref;
