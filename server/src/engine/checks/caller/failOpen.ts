@@ -14,7 +14,11 @@ const ENV_READ = /\b(?:process\.env|import\.meta\.env|(?:Deno|Netlify)\.env\.get
 export const failOpenSecretCheck: FileCheck = {
   name: 'secret-check-fails-open',
   scope: 'file',
-  prefilter: /&&[^\n]*!==?|constructEvent|\.verify\w*\s*\(|createHmac|timingSafeEqual|validateRequest/,
+  // The text must read the environment too (run's first test), or parsing the file is wasted: a
+  // lookahead from the start, so a file is still looked through once for each part.
+  prefilter: new RegExp(
+    `^(?=[\\s\\S]*?${ENV_READ.source})[\\s\\S]*?(?:&&[^\\n]*!==?|constructEvent|\\.verify\\w*\\s*\\(|createHmac|timingSafeEqual|validateRequest)`,
+  ),
   hints: ['&&', 'constructEvent', 'verify', 'createHmac', 'timingSafeEqual', 'validateRequest'].map((text) => ({
     text,
   })),

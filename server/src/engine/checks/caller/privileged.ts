@@ -50,9 +50,8 @@ function privilegedCheck(
       const entries = entryOption(options) ?? defaults;
       // The text tests first: reading `facts` parses a file the prefilter skipped.
       if (!mayHaveEntries(file.file, file.text, entries)) return [];
-      // A module the engine does not track (Nuxt's `#supabase/server`) leaves the file unparsed by it.
-      if (file.prefilterSkipped && !importsMayReach(view, file, modules) && !UNTRACKED_PLATFORM_IMPORT.test(file.text))
-        return [];
+      // A module the engine does not track (Nuxt's `#supabase/server`, a SQL driver) leaves the file unparsed by it.
+      if (file.prefilterSkipped && !mayUseUntracked(file.text, modules) && !importsMayReach(view, file, modules)) return [];
       if (!file.facts || !(mayReachPlatform(file, modules) || UNTRACKED_PLATFORM_IMPORT.test(file.text))) return [];
       const model = CallerWorkspace.of(view).model(file.file);
       if (!model) return [];
@@ -74,6 +73,16 @@ function privilegedCheck(
     },
   };
 }
+
+/** Names the text, as written, a module the engine does not track that it may use? */
+function mayUseUntracked(text: string, modules: RegExp): boolean {
+  if (UNTRACKED_PLATFORM_IMPORT.test(text)) return true;
+  for (const match of text.matchAll(MODULE_SPECIFIER)) if (modules.test(match[1])) return true;
+  return false;
+}
+
+/** A module specifier in an import, export or `require` (`from 'pg'`, `require("postgres")`, `import('pg')`). */
+const MODULE_SPECIFIER = /(?:\bfrom|\bimport|\brequire\s*\()\s*\(?\s*['"]([^'"\n]+)['"]/g;
 
 /** A file uses the platform's SDK itself, or imports workspace modules that might. */
 export function mayReachPlatform(f: CheckFile, modules: RegExp): boolean {

@@ -21,7 +21,13 @@ const SERVER_FILE =
 export const envLeak: FileCheck = {
   name: 'secret-env-returned',
   scope: 'file',
-  prefilter: /process\.env|Deno\.env|Netlify\.env|import\.meta\.env/,
+  // An env read whose name has a secret's word (as SECRET_ENV): `process.env.STRIPE_KEY`,
+  // `process.env['API_TOKEN']`, `Deno.env.get('SERVICE_ROLE_KEY')`. Reads of other names never fire.
+  prefilter: new RegExp(
+    `(?:process\\.env|import\\.meta\\.env)\\s*(?:\\??\\.\\s*[\\w$\\u00a0-\\uffff]*|\\[\\s*['"\`][^'"\`]*)(?:${SECRET_ENV.source})|` +
+      `(?:Deno|Netlify)\\.env\\.get\\(\\s*['"\`][^'"\`]*(?:${SECRET_ENV.source})`,
+    'i',
+  ),
   hints: ['process.env', 'Deno.env', 'Netlify.env', 'import.meta.env'].map((text) => ({ text })),
   run(file: CheckFile): CheckHit[] {
     const source = file.sourceFile;
