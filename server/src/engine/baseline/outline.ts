@@ -4,6 +4,8 @@
 // it so that an accepted finding keeps its identity when code above it moves, and two identical
 // lines in different functions stay apart.
 
+import { ownString } from '../util/ownString';
+
 const MAX_DEPTH = 4;
 const MAX_LENGTH = 120;
 const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'with', 'else', 'do', 'try', 'await', 'typeof', 'new']);
@@ -105,6 +107,8 @@ export function enclosingSymbols(file: string, text: string, wanted: Iterable<nu
   }
   if (units) for (const level of stack) closeUnit(openUnits, level.line, lastCode, units);
   if (units && statement !== undefined) closeUnit(openUnits, statementLine, lastCode, units);
+  // Copies: the names are slices of the text, which findings keeping them would keep alive.
+  for (const [line, symbol] of out) out.set(line, ownString(symbol));
   return out;
 }
 
