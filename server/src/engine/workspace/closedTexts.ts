@@ -35,12 +35,12 @@ export function releaseText(scan: FileScan, abs: string, onChanged?: (file: stri
   if (released.has(scan)) return;
   const was = { hash: hashOf(scan.text), length: scan.text.length };
   released.set(scan, was);
-  const read = () => {
-    const text = readBack(scan, abs);
+  // Compared when read from disk (a text kept among the recent ones was compared then).
+  const fromDisk = (text: string) => {
     if (onChanged && (text.length !== was.length || hashOf(text) !== was.hash)) onChanged(scan.file);
-    return text;
   };
-  Object.defineProperty(scan, 'text', { get: read, enumerable: true, configurable: true });
+  const get = () => readBack(scan, abs, fromDisk);
+  Object.defineProperty(scan, 'text', { get, enumerable: true, configurable: true });
 }
 
 /**
@@ -89,13 +89,14 @@ export function textLength(scan: FileScan): number {
   return released.get(scan)?.length ?? scan.text.length;
 }
 
-function readBack(scan: FileScan, abs: string): string {
+function readBack(scan: FileScan, abs: string, fromDisk: (text: string) => void): string {
   let text = recent.get(scan);
   if (text !== undefined) {
     recent.delete(scan); // set again below: the most recent last
   } else {
     text = readNow(abs);
     recentChars += text.length;
+    fromDisk(text);
   }
   recent.set(scan, text);
   while (recentChars > RECENT_CHARS && recent.size > 1) {
