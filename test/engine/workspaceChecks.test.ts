@@ -56,3 +56,41 @@ describe('workspace checks kept per rule', () => {
     assert.equal(runs.get('supabase/rls-missing'), sqlRuns + 1);
   });
 });
+
+// A workspace check is given an empty text for a script holding none of its hints (the language
+// server keeps no such text in memory): the hints must then name every script it can fire on.
+describe('scripts a workspace check reads by its hints', () => {
+  const lines = (state: WorkspaceState, file: string, ruleId: string) =>
+    state.findingsFor(file).filter((f) => f.ruleId === ruleId).map((f) => f.line);
+
+  it('an admin collection in any casing', () => {
+    const state = new WorkspaceState(new RuleIndex(loadRules([builtinRulesDir()], builtinRulesDir())));
+    const firebase = "import { getFirestore } from 'firebase/firestore';\nexport const db = getFirestore();\n";
+    state.setFile('src/lib/firebase.js', firebase);
+    const roles = [
+      "import { doc, getDoc } from 'firebase/firestore';",
+      "import { db } from './lib/firebase';",
+      "export const isStaff = async (uid) => (await getDoc(doc(db, 'Admins', uid))).exists();",
+      "export const isMember = async (uid) => (await getDoc(doc(db, 'Members', uid))).exists();",
+      '',
+    ].join('\n');
+    state.setFile('src/roles.js', roles);
+    assert.deepEqual(lines(state, 'src/roles.js', 'firebase/client-admin-document'), [3]);
+  });
+
+  it('a Drizzle policy kept apart from its table', () => {
+    const state = new WorkspaceState(new RuleIndex(loadRules([builtinRulesDir()], builtinRulesDir())));
+    const manifest = { dependencies: { '@supabase/ssr': '^0.5.0' }, devDependencies: { 'drizzle-kit': '^0.28.0' } };
+    state.setFile('package.json', JSON.stringify(manifest));
+    state.setFile('src/db/schema.ts', SCHEMA_TS);
+    const policies = [
+      "import { sql } from 'drizzle-orm';",
+      "import { pgPolicy } from 'drizzle-orm/pg-core';",
+      "export const addNotes = pgPolicy('all add', { for: 'insert', to: ['authenticated'], withCheck: sql`true` });",
+      "export const backend = pgPolicy('the backend writes', { for: 'all', to: ['service_role'], using: sql`true` });",
+      '',
+    ].join('\n');
+    state.setFile('src/db/policies.ts', policies);
+    assert.deepEqual(lines(state, 'src/db/policies.ts', 'supabase/drizzle-policy-true-write'), [3]);
+  });
+});

@@ -27,7 +27,12 @@ const appTs = [
 ].join('\n');
 
 async function indexed() {
-  const root = writeTree({ 'package.json': '{ "name": "app" }', 'vercel.json': vercelJson, 'src/app.ts': appTs });
+  const root = writeTree({
+    'package.json': '{ "name": "app" }',
+    'tsconfig.json': '{ "compilerOptions": { "strict": true } }',
+    'vercel.json': vercelJson,
+    'src/app.ts': appTs,
+  });
   const folder = new FolderIndex(root, rulesFor(root, { trusted: true, ruleFolders: [] }));
   await folder.indexAll();
   return { root, folder, scan: (rel: string) => folder.state.scans.get(rel)! };
@@ -38,10 +43,10 @@ const cronLines = (folder: FolderIndex) =>
   (folder.findings.get('vercel.json') ?? []).filter((f) => f.ruleId === 'vercel/crons').map((f) => f.line);
 
 describe('texts of closed data files', () => {
-  it('are let go after indexing and read back as they were; code files keep theirs', async () => {
+  it('are let go after indexing and read back as they were (code files too: closedCodeTexts.test.ts)', async () => {
     const { folder, scan } = await indexed();
     assert.equal(released(scan('vercel.json')), true);
-    assert.equal(released(scan('src/app.ts')), false);
+    assert.equal(released(scan('tsconfig.json')), false, 'project configs stay');
     assert.equal(scan('vercel.json').text, vercelJson);
     assert.equal(textLength(scan('vercel.json')), vercelJson.length);
     assert.deepEqual(cronLines(folder), [3]);

@@ -105,6 +105,11 @@ export class LinkedHits {
     return dropped;
   }
 
+  /** Drops the listings (made again when asked): once a folder is indexed, they held 10 MB of the corpus. */
+  forgetListings(): void {
+    this.listings.clear();
+  }
+
   private compute(file: string): { result: CachedHits; failed: boolean } {
     const scan = this.scans.get(file);
     const none = { result: { hits: [], reads: new Set<string>() }, failed: false };
@@ -122,7 +127,9 @@ export class LinkedHits {
       const s = this.scans.get(path);
       return s && {
         file: s.file,
-        text: s.text,
+        get text() {
+          return s.text; // read when a check asks: the language server lets closed files' texts go
+        },
         prefilterSkipped: s.kind === 'js' && !s.parsed,
         get facts() {
           return factsOf(s);
@@ -163,7 +170,10 @@ export class LinkedHits {
   private listing(rule: CompiledRule): CheckFile[] {
     let files = this.listings.get(rule);
     if (!files) {
-      files = [...this.scans.values()].filter((s) => ruleAppliesTo(rule, s.file)).sort((a, b) => (a.file < b.file ? -1 : 1)).map((s) => ({ file: s.file, text: s.text, facts: s.parsed ? s.facts : undefined }));
+      files = [...this.scans.values()]
+        .filter((s) => ruleAppliesTo(rule, s.file))
+        .sort((a, b) => (a.file < b.file ? -1 : 1))
+        .map((s) => new ListedFile(s));
       this.listings.set(rule, files);
     }
     return files;
@@ -178,5 +188,20 @@ export class LinkedHits {
       if (facts) this.onDemand.set(scan.file, facts);
     }
     return facts;
+  }
+}
+
+/** A listed file: its text read only if a check asks (most list files for their facts). */
+class ListedFile implements CheckFile {
+  readonly file: string;
+  readonly facts?: JsFacts;
+
+  constructor(private readonly scan: FileScan) {
+    this.file = scan.file;
+    this.facts = scan.parsed ? scan.facts : undefined;
+  }
+
+  get text(): string {
+    return this.scan.text;
   }
 }

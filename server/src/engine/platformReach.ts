@@ -10,6 +10,7 @@ import type { AliasTable } from './workspace/aliases';
 import type { ContextTable } from './workspace/contextTable';
 import type { ParamTable } from './workspace/paramTable';
 import type { Resolver } from './workspace/resolve';
+import { ownString } from './util/ownString';
 import { quotedWorkspaceSpecifiers } from './workspace/specifiers';
 
 /** What the search reads of the workspace state, and how it has a file parsed. */
@@ -27,6 +28,11 @@ export interface ReachInputs {
 export class PlatformReach {
   /** Each unparsed file's workspace specifiers, found once for every round. */
   private readonly specifiersOf = new WeakMap<FileScan, string[]>();
+  /**
+   * Each unparsed file's answer to ContextTable.mayRead, while the table is the same. Neither this
+   * nor the specifiers need the text again: the language server reads closed files back from disk.
+   */
+  private readonly readsContextOf = new WeakMap<FileScan, { table: object; reads: boolean }>();
 
   constructor(private readonly w: ReachInputs) {}
 
@@ -79,7 +85,7 @@ export class PlatformReach {
       return target !== undefined && modules.has(target);
     };
     return (scan) =>
-      (context && this.w.context.mayRead(scan.file, scan.text)) ||
+      (context && this.readsContext(scan)) ||
       this.workspaceSpecifiers(scan).some((s) => namesModule(scan, s));
   }
 
@@ -104,10 +110,23 @@ export class PlatformReach {
     return module !== undefined && this.w.index.isTrackedModule(module);
   }
 
+  private readsContext(scan: FileScan): boolean {
+    const table = this.w.context.readersKey();
+    let known = this.readsContextOf.get(scan);
+    if (known?.table !== table) {
+      known = { table, reads: this.w.context.mayRead(scan.file, scan.text) };
+      this.readsContextOf.set(scan, known);
+    }
+    return known.reads;
+  }
+
   private workspaceSpecifiers(scan: FileScan): string[] {
     let specs = this.specifiersOf.get(scan);
-    if (!specs)
-      this.specifiersOf.set(scan, (specs = quotedWorkspaceSpecifiers(scan.text, this.w.aliases.prefixList())));
+    if (!specs) {
+      // Copies: a slice of the text would keep it alive for as long as the scan (see ownString).
+      specs = quotedWorkspaceSpecifiers(scan.text, this.w.aliases.prefixList()).map(ownString);
+      this.specifiersOf.set(scan, specs);
+    }
     return specs;
   }
 }

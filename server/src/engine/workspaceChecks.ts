@@ -2,7 +2,7 @@
 // applies to at once. Their hits are kept per rule, and a changed file makes only the rules that
 // apply to it run again: an edit of a TypeScript file re-reads no SQL migration.
 
-import type { CheckFile } from './checks/registry';
+import type { CheckFile, WorkspaceCheck } from './checks/registry';
 import { CompiledRule, ruleAppliesTo } from './rules/model';
 import type { FileScan } from './scan/scanFile';
 import type { RawHit } from './types';
@@ -83,12 +83,21 @@ export class WorkspaceChecks {
       if (!made) inputOf.set(s, (made = { file: s.file, text: s.text, facts: s.facts }));
       return made;
     };
+    const blankOf = new Map<FileScan, CheckFile>();
+    const blank = (s: FileScan): CheckFile => {
+      let made = blankOf.get(s);
+      if (!made) blankOf.set(s, (made = { file: s.file, text: '', facts: s.facts }));
+      return made;
+    };
     for (const rule of rules) {
       const byFile = new Map<string, RawHit[]>();
       this.byRule.set(rule, byFile);
       const m = rule.matcher;
       if (m.type !== 'check' || m.check.scope !== 'workspace') continue;
-      const inputs = sorted.filter((s) => ruleAppliesTo(rule, s.file)).map(input);
+      const check = m.check;
+      const inputs = sorted
+        .filter((s) => ruleAppliesTo(rule, s.file))
+        .map((s) => (readsTextOf(check, s) ? input(s) : blank(s)));
       if (inputs.length === 0) continue;
       let hits: ReturnType<typeof m.check.run> = [];
       try {
@@ -104,4 +113,14 @@ export class WorkspaceChecks {
       }
     }
   }
+}
+
+/**
+ * Does a workspace check read this file's text? Not a JS file's without any of the check's hints,
+ * which it gets as an empty text: it cannot contribute through its text (it still counts by name,
+ * like a `drizzle.config.ts`). The language server keeps no such text in memory (closedTexts.ts),
+ * and re-running a Drizzle check after an edit reads no other file from disk.
+ */
+export function readsTextOf(check: WorkspaceCheck, scan: Pick<FileScan, 'kind' | 'literals'>): boolean {
+  return scan.kind !== 'js' || !check.hints || check.hints.some((hint) => scan.literals.has(hint));
 }

@@ -17,7 +17,7 @@ import { type FileScan, NO_FACTS } from '../engine/scan/scanFile';
 import type { Finding, RawHit, ScanError } from '../engine/types';
 import { DEFAULT_MAX_FILE_BYTES, readForScan } from '../engine/workspace/readFile';
 import { isProjectConfig } from '../engine/workspace/aliases';
-import { hasText, releaseDataTexts } from '../engine/workspace/closedTexts';
+import { hasText, releaseClosedTexts } from '../engine/workspace/closedTexts';
 import { walkSkips, walkWorkspace } from '../engine/workspace/walk';
 import { WorkspaceState } from '../engine/workspaceState';
 
@@ -91,11 +91,24 @@ export class FolderIndex {
     if (!progress?.isCancelled()) this.state.scanCache?.save();
     this.state.scanCache = undefined;
     this.state.forgetBatchMemos();
-    releaseDataTexts(this.state.scans.values(), this.state.index.rules, this.root, (rel) => this.open.has(rel));
+    this.releaseClosedTexts();
     // Problems the rules themselves ran into (a custom pattern stopped for overrunning its budget).
     for (const error of this.state.index.errors) this.errors.push(error);
     this.indexed = !progress?.isCancelled();
   }
+
+  /**
+   * Lets go of the texts of closed files that no check spanning files reads (closedTexts.ts): they
+   * are read back from disk when asked. One found changed there is scanned again by catchUp.
+   */
+  private releaseClosedTexts(): void {
+    const isOpen = (rel: string) => this.open.has(rel);
+    const onChanged = (rel: string) => this.changedOnDisk.add(rel);
+    releaseClosedTexts(this.state.scans.values(), this.state.index.rules, this.root, isOpen, onChanged);
+  }
+
+  /** Closed files whose text, read back from disk, was not the one scanned: to scan again. */
+  private readonly changedOnDisk = new Set<string>();
 
   /** Replaces the rules (settings or trust changed): the state is rebuilt from the same texts. */
   replaceRules(ruleSet: RuleSet): void {
@@ -282,7 +295,8 @@ export class FolderIndex {
 
   /** Is there work left from earlier updates for catchUp()? */
   hasStaleFiles(): boolean {
-    return this.stale.size > 0 || this.exportsChangedIn.size > 0 || this.workspaceChecksStale;
+    const pending = this.stale.size + this.exportsChangedIn.size + this.changedOnDisk.size;
+    return pending > 0 || this.workspaceChecksStale;
   }
 
   /**
@@ -305,7 +319,17 @@ export class FolderIndex {
       if (this.state.scans.has(file)) this.refreshFindings(file);
       changed.push(file);
     }
-    return { changed, more: this.stale.size > 0 };
+    // Texts read back (the findings above, the checks before) that had changed on disk meanwhile:
+    // those files are scanned again now, so no findings made from the old scan stay shown.
+    for (const file of this.changedOnDisk) changed.push(...this.reloadChanged(file));
+    const more = this.stale.size > 0;
+    if (!more) this.releaseClosedTexts(); // of files scanned again meanwhile
+    return { changed, more };
+  }
+
+  private reloadChanged(rel: string): string[] {
+    this.changedOnDisk.delete(rel);
+    return this.reloadFromDisk(rel);
   }
 
   /** Files importing `rel` (and every barrel file, since re-exports chain). */

@@ -4,6 +4,8 @@
 // it so that an accepted finding keeps its identity when code above it moves, and two identical
 // lines in different functions stay apart.
 
+import { ownString } from '../util/ownString';
+
 const MAX_DEPTH = 4;
 const MAX_LENGTH = 120;
 const NOT_NAMES = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'with', 'else', 'do', 'try', 'await', 'typeof', 'new']);
@@ -103,7 +105,7 @@ export class OutlineWalk {
         this.statement = sqlHeader(trimmed);
         this.statementLine = n;
       }
-      if (want.has(n)) this.out.symbol(n, this.statement ?? '');
+      if (want.has(n)) this.out.symbol(n, ownString(this.statement ?? ''));
       // A SQL finding's unit is its statement (a policy, a function), for the cost model's bound.
       const open = this.statement === undefined ? [] : [{ indent: 0, line: this.statementLine }];
       if (units && want.has(n)) waitForUnit(openUnits, open, n, this.out);
@@ -131,7 +133,8 @@ export class OutlineWalk {
         if (units) closeUnit(openUnits, popped.line, this.lastCode, this.out);
       }
     }
-    if (want.has(n)) this.out.symbol(n, pathOf(stack));
+    // A copy: a name sliced from the text would keep the whole text alive in the findings holding it.
+    if (want.has(n)) this.out.symbol(n, ownString(pathOf(stack)));
     if (trimmed && !section && !closer) {
       const name = declaredName(line);
       const isRoot = stack.length === 0 && (trimmed === '{' || trimmed === '[');

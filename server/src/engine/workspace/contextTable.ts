@@ -80,6 +80,11 @@ export class ContextTable {
     return false;
   }
 
+  /** Changes whenever mayRead's answers may: a caller may keep them while this stays the same object. */
+  readersKey(): object {
+    return this.readers();
+  }
+
   private projects?: ProjectRoots;
   private readerList?: { table: Map<string, ContextValue>; byProject: Map<string, Reader[]> };
 

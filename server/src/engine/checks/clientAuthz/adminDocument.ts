@@ -16,7 +16,11 @@ export const clientAdminDocument: WorkspaceCheck = {
   name: 'client-admin-document',
   scope: 'workspace',
   prefilter: /admins?["']|administrators["']|moderators["']|superusers["']|staff["']|cloud\.firestore|"firestore"/,
-  hints: ['admin', 'moderators', 'superusers', 'staff', 'cloud.firestore', '"firestore"'].map((text) => ({ text })),
+  // Also which scripts the check reads (workspaceChecks.ts): any casing of the collection names.
+  hints: [
+    ...['admin', 'moderators', 'superusers', 'staff'].map((text) => ({ text, caseInsensitive: true })),
+    ...['cloud.firestore', '"firestore"'].map((text) => ({ text })),
+  ],
   run(files) {
     if (files.some(hasRules)) return [];
     const hits: (CheckHit & { file: string })[] = [];

@@ -26,7 +26,9 @@ export const drizzleSupabaseCheck: WorkspaceCheck = {
   name: 'supabase-drizzle-schema',
   scope: 'workspace',
   prefilter: /pgTable|"@supabase\/|row level security|drizzle-kit/i,
-  hints: ['pgTable', '"@supabase/', 'row level security', 'drizzle-kit'].map((text) => ({
+  // The hints also say which scripts the check reads (workspaceChecks.ts): a schema file it judges
+  // names `pgTable` or `pgPolicy` (the prefilter decides what is parsed, and stays without it).
+  hints: ['pgTable', 'pgPolicy', '"@supabase/', 'row level security', 'drizzle-kit'].map((text) => ({
     text,
     caseInsensitive: true,
   })),
