@@ -120,9 +120,11 @@ export class Session {
       );
       this.versions.bump([...folder.findings.keys()].map((rel) => uriOf(folder, rel)));
     }
-    releaseFreedMemory(); // what indexing read and parsed is garbage now
     this.refreshDiagnostics();
     this.scheduleSummary(0);
+    // What indexing read and parsed is garbage now. Collected after the first report (the timers run
+    // in order): a full collection of a large workspace's heap takes a few hundred ms.
+    setTimeout(releaseFreedMemory, 0);
   }
 
   locate(uri: string): { folder: FolderIndex; rel: string } | undefined {
