@@ -29,6 +29,8 @@ const CARRIER_WORDS: Record<string, string[]> = {
 
 export class ContextTable {
   private table?: Map<string, ContextValue>;
+  /** The writes the table was made from (readers() groups them by project): made once per table. */
+  private tableWrites: Write[] = [];
 
   constructor(private readonly scans: ReadonlyMap<string, FileScan>) {}
 
@@ -37,13 +39,14 @@ export class ContextTable {
     if (this.table) return this.table;
     const table = new Map<string, ContextValue>();
     // A Worker folder's key goes to its last Wrangler config (all give the same `env`); others to the first write.
-    for (const { key, value } of this.writes()) if (!table.has(key) || isWorkerEnvKey(key)) table.set(key, value);
+    this.tableWrites = this.writes();
+    for (const { key, value } of this.tableWrites) if (!table.has(key) || isWorkerEnvKey(key)) table.set(key, value);
     return (this.table = table);
   }
 
   /** Every write, in the order values() takes the first of each key from. */
-  private writes(): { key: string; value: ContextValue }[] {
-    const out: { key: string; value: ContextValue }[] = [];
+  private writes(): Write[] {
+    const out: Write[] = [];
     const files = [...this.scans.keys()].sort();
     for (const file of files) {
       for (const [key, ref] of Object.entries(this.scans.get(file)!.facts?.context ?? {}))
@@ -94,7 +97,7 @@ export class ContextTable {
     if (this.readerList?.table === table) return this.readerList.byProject;
     const projects = (this.projects = new ProjectRoots(this.scans.keys()));
     const names = new Map<string, Map<string, Set<string>>>(); // project → carrier → names
-    for (const { key, value } of this.writes()) {
+    for (const { key, value } of this.tableWrites) {
       if (isWorkerEnvKey(key)) continue; // a Worker's folder: what its code reads are env.NAME keys
       const dot = key.indexOf('.');
       const carrier = key.slice(0, dot);
@@ -113,6 +116,11 @@ export class ContextTable {
     this.readerList = { table, byProject };
     return byProject;
   }
+}
+
+interface Write {
+  key: string;
+  value: ContextValue;
 }
 
 interface Reader {
